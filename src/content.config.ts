@@ -1,0 +1,57 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { partMismatch } from './lib/course';
+import { notesDir } from './lib/notes-dir';
+
+const root = notesDir();
+
+/** A calendar day written as `2023-05-26`; a bare YAML date or a quoted string are both accepted. */
+const day = z.coerce.date();
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/lessons` }),
+  schema: z
+    .object({
+      /** The lesson's own title, without "Lesson N" (the site adds that in the reader's language). */
+      title: z.string().min(1),
+      /** Position in the course, 1–12; decides order, sidebar and prev/next. */
+      lesson: z.number().int().min(1).max(12),
+      /** 1 for lessons 1–7, 2 for lessons 8–12; checked against `lesson`. */
+      part: z.union([z.literal(1), z.literal(2)]),
+      /** One or two sentences for lists, search results and the meta description. */
+      summary: z.string().min(1),
+      /** The lesson's official video. */
+      video: z.url().optional(),
+      /** The lesson's official course page. */
+      course: z.url().optional(),
+      /** Where an imported note came from (a path or URL), shown under the title. */
+      source: z.string().optional(),
+      /** Day the note was last revised. */
+      updated: day.optional(),
+    })
+    .superRefine((data, ctx) => {
+      const problem = partMismatch(data.lesson, data.part);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['part'], message: `${problem}; fix "part" or "lesson" in the frontmatter` });
+    }),
+});
+
+const log = defineCollection({
+  loader: glob({ pattern: '{zh,en}/**/*.md', base: `${root}/log` }),
+  schema: z.object({
+    /** The day of the entry; must match the file name (`2023-05-26.md` or `2023-05-26-2.md`). */
+    date: day,
+    /** Time of day from the original heading, kept when the author wrote one. */
+    time: z
+      .string()
+      .regex(/^\d{1,2}:\d{2}(:\d{2})?$/, 'write the time as HH:MM or HH:MM:SS')
+      .optional(),
+    title: z.string().min(1),
+    /** Short lowercase labels shared by both languages. */
+    tags: z.array(z.string().min(1)).default([]),
+    /** Where an imported entry came from. */
+    source: z.string().optional(),
+  }),
+});
+
+export const collections = { lessons, log };

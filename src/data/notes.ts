@@ -1,0 +1,55 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { splitEntryId, type Locale } from '../lib/locales';
+import { dateFromLogSlug, isoDay } from '../lib/log';
+
+export interface Lesson {
+  entry: CollectionEntry<'lessons'>;
+  slug: string;
+  locale: Locale;
+  lesson: number;
+  part: 1 | 2;
+  title: string;
+}
+
+export interface LogEntry {
+  entry: CollectionEntry<'log'>;
+  slug: string;
+  locale: Locale;
+  date: Date;
+  title: string;
+}
+
+let lessonsCache: Promise<Lesson[]> | undefined;
+let logCache: Promise<LogEntry[]> | undefined;
+
+/** Every lesson in both languages, read once per build. */
+export function allLessons(): Promise<Lesson[]> {
+  lessonsCache ??= getCollection('lessons').then((entries) =>
+    entries.map((entry) => {
+      const { locale, slug } = splitEntryId(entry.id);
+      return { entry, slug, locale, lesson: entry.data.lesson, part: entry.data.part, title: entry.data.title };
+    }),
+  );
+  return lessonsCache;
+}
+
+/** Every log entry in both languages; a date that disagrees with its file name stops the build. */
+export function allLogEntries(): Promise<LogEntry[]> {
+  logCache ??= getCollection('log').then((entries) =>
+    entries.map((entry) => {
+      const { locale, slug } = splitEntryId(entry.id);
+      const named = dateFromLogSlug(slug);
+      const written = isoDay(entry.data.date);
+      if (named !== written) {
+        const file = entry.filePath ?? entry.id;
+        throw new Error(
+          named
+            ? `${file}: frontmatter "date" is ${written} but the file name says ${named}. Make them agree (rename the file or fix the date).`
+            : `${file}: a log entry's file name must be its date, YYYY-MM-DD.md or YYYY-MM-DD-2.md.`,
+        );
+      }
+      return { entry, slug, locale, date: entry.data.date, title: entry.data.title };
+    }),
+  );
+  return logCache;
+}

@@ -1,0 +1,62 @@
+import type { Locale } from './locales';
+
+/** The minimum a lesson needs for ordering and navigation, independent of Astro's entry type. */
+export interface LessonRef {
+  slug: string;
+  locale: Locale;
+  lesson: number;
+  part: 1 | 2;
+  title: string;
+}
+
+/** The course's two parts, with the lesson numbers that belong to each. */
+export const courseParts = [
+  { part: 1, first: 1, last: 7 },
+  { part: 2, first: 8, last: 12 },
+] as const;
+
+/** Course order: by lesson number, then slug so that two notes on one lesson stay stable. */
+export function sortLessons<T extends LessonRef>(lessons: readonly T[]): T[] {
+  return [...lessons].sort((a, b) => a.lesson - b.lesson || a.slug.localeCompare(b.slug));
+}
+
+/** The lessons of one locale grouped by part, in course order; parts without lessons are omitted. */
+export function groupByPart<T extends LessonRef>(lessons: readonly T[], locale: Locale): { part: 1 | 2; lessons: T[] }[] {
+  const mine = sortLessons(lessons.filter((l) => l.locale === locale));
+  return courseParts
+    .map(({ part }) => ({ part, lessons: mine.filter((l) => l.part === part) }))
+    .filter((group) => group.lessons.length > 0);
+}
+
+/** Previous and next lesson of the same locale in course order. */
+export function neighbours<T extends LessonRef>(lessons: readonly T[], current: LessonRef): { prev?: T; next?: T } {
+  const mine = sortLessons(lessons.filter((l) => l.locale === current.locale));
+  const i = mine.findIndex((l) => l.slug === current.slug);
+  if (i === -1) return {};
+  const result: { prev?: T; next?: T } = {};
+  const prev = mine[i - 1];
+  const next = mine[i + 1];
+  if (prev) result.prev = prev;
+  if (next) result.next = next;
+  return result;
+}
+
+/** The same slug in another locale, if it was written. */
+export function counterpart<T extends { slug: string; locale: Locale }>(
+  entries: readonly T[],
+  current: { slug: string },
+  target: Locale,
+): T | undefined {
+  return entries.find((e) => e.locale === target && e.slug === current.slug);
+}
+
+/**
+ * Checks that a lesson's number agrees with its part, so a typo in frontmatter is caught with
+ * a clear reason instead of a lesson appearing under the wrong heading.
+ * @example partMismatch(9, 1) // 'lesson 9 belongs to part 2, not part 1'
+ */
+export function partMismatch(lesson: number, part: number): string | undefined {
+  const owner = courseParts.find((p) => lesson >= p.first && lesson <= p.last);
+  if (!owner) return `lesson ${lesson} is outside the course (lessons 1–12)`;
+  return owner.part === part ? undefined : `lesson ${lesson} belongs to part ${owner.part}, not part ${part}`;
+}

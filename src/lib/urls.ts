@@ -1,0 +1,36 @@
+import type { Locale } from './locales';
+
+/** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
+export type Section = 'home' | 'lessons' | 'log';
+
+const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log' };
+
+/**
+ * Normalises a base path to a leading and trailing slash.
+ * @example normalizeBase('fastai-notes') // '/fastai-notes/'
+ */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/**
+ * Prefixes a site-absolute path with the base path; leaves external URLs, anchors and
+ * already-prefixed paths alone so the helper is safe to call twice.
+ * @example withBase('/en/lessons/', '/fastai-notes/') // '/fastai-notes/en/lessons/'
+ */
+export function withBase(path: string, base: string): string {
+  if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(path)) return path;
+  const b = normalizeBase(base);
+  if (b !== '/' && (path === b.slice(0, -1) || path.startsWith(b))) return path;
+  return b + path.replace(/^\/+/, '');
+}
+
+/**
+ * The site-absolute path (without base) of a page: a section of a locale, optionally one entry.
+ * @example localizedPath('zh', 'lessons', 'lesson-1') // '/zh/lessons/lesson-1/'
+ */
+export function localizedPath(locale: Locale, section: Section, slug?: string): string {
+  const parts = [locale, sectionSegment[section], slug].filter((p): p is string => Boolean(p));
+  return `/${parts.join('/')}/`;
+}
