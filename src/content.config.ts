@@ -54,4 +54,15 @@ const log = defineCollection({
   }),
 });
 
-export const collections = { lessons, log };
+const notes = defineCollection({
+  loader: glob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/notes` }),
+  schema: z.object({
+    /** Loose notes that are not course lessons: cheat sheets, reading notes, an imported README. */
+    title: z.string().min(1),
+    summary: z.string().optional(),
+    source: z.string().optional(),
+    updated: day.optional(),
+  }),
+});
+
+export const collections = { lessons, log, notes };

@@ -53,3 +53,22 @@ export function allLogEntries(): Promise<LogEntry[]> {
   );
   return logCache;
 }
+
+export interface LooseNote {
+  entry: CollectionEntry<'notes'>;
+  slug: string;
+  locale: Locale;
+  title: string;
+}
+
+let notesCache: Promise<LooseNote[]> | undefined;
+
+/** Notes that are not lessons (imported cheat sheets, reading notes), in both languages. */
+export function allNotes(): Promise<LooseNote[]> {
+  notesCache ??= getCollection('notes').then((entries) =>
+    entries
+      .map((entry) => ({ entry, ...splitEntryId(entry.id), title: entry.data.title }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+  );
+  return notesCache;
+}

@@ -1,9 +1,9 @@
 import type { Locale } from './locales';
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | 'lessons' | 'log';
+export type Section = 'home' | 'lessons' | 'log' | 'notes';
 
-const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log' };
+const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes' };
 
 /**
  * Normalises a base path to a leading and trailing slash.

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isLocale, type Locale } from '../lib/locales';
 
-export type CollectionName = 'lessons' | 'log';
+export type CollectionName = 'lessons' | 'log' | 'notes';
 
 /** What a Markdown file is, read from where it sits in the notes folder. */
 export interface NoteSource {
@@ -19,7 +19,7 @@ export function noteSource(filePath: string | undefined, notesRoot: string): Not
   const rel = path.relative(notesRoot, filePath).split(path.sep);
   if (rel.length < 3 || rel[0]?.startsWith('..')) return undefined;
   const [collection, locale, ...rest] = rel;
-  if ((collection !== 'lessons' && collection !== 'log') || !isLocale(locale)) return undefined;
+  if ((collection !== 'lessons' && collection !== 'log' && collection !== 'notes') || !isLocale(locale)) return undefined;
   const slug = rest.join('/').replace(/\.mdx?$/i, '');
   return { collection, locale, slug };
 }

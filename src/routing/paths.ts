@@ -1,4 +1,4 @@
-import { allLessons, allLogEntries, type Lesson, type LogEntry } from '../data/notes';
+import { allLessons, allLogEntries, allNotes, type Lesson, type LogEntry, type LooseNote } from '../data/notes';
 import { counterpart } from '../lib/course';
 import { locales, otherLocale, type Locale } from '../lib/locales';
 
@@ -34,5 +34,19 @@ export async function logPaths() {
   return entries.map((entry) => ({
     params: { lang: entry.locale, slug: entry.slug },
     props: { entry, entries, other: counterpart(entries, entry, otherLocale(entry.locale)) } satisfies LogPageProps,
+  }));
+}
+
+export interface NotePageProps {
+  note: LooseNote;
+  other: LooseNote | undefined;
+}
+
+/** One page per loose note. */
+export async function notePaths() {
+  const notes = await allNotes();
+  return notes.map((note) => ({
+    params: { lang: note.locale, slug: note.slug },
+    props: { note, other: counterpart(notes, note, otherLocale(note.locale)) } satisfies NotePageProps,
   }));
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromLogSlug, groupByMonth, isoDay, logNeighbours, sortLogNewestFirst, type LogRef } from '../../src/lib/log';
+
+const e = (slug: string, locale: 'zh' | 'en' = 'zh'): LogRef => ({ slug, locale, date: new Date(`${slug.slice(0, 10)}T00:00:00Z`) });
+
+describe('log entries', () => {
+  it('reads the date from a file name, with or without a same-day suffix', () => {
+    expect(dateFromLogSlug('2023-05-26')).toBe('2023-05-26');
+    expect(dateFromLogSlug('2023-05-26-2')).toBe('2023-05-26');
+    expect(dateFromLogSlug('notes-2023')).toBeUndefined();
+    expect(dateFromLogSlug('2023-5-26')).toBeUndefined();
+  });
+
+  it('formats the ISO day in UTC', () => {
+    expect(isoDay(new Date('2023-08-15T00:00:00Z'))).toBe('2023-08-15');
+  });
+
+  it('puts the newest first and the later same-day entry above the earlier one', () => {
+    const sorted = sortLogNewestFirst([e('2023-05-11'), e('2023-08-15'), e('2023-05-26-1'), e('2023-05-26-2')]);
+    expect(sorted.map((x) => x.slug)).toEqual(['2023-08-15', '2023-05-26-2', '2023-05-26-1', '2023-05-11']);
+  });
+
+  it('groups by month, newest month first, one language only', () => {
+    const groups = groupByMonth([e('2023-05-11'), e('2023-06-01'), e('2023-05-31'), e('2023-08-08'), e('2023-06-09', 'en')], 'zh');
+    expect(groups.map((g) => [g.month, g.entries.map((x) => x.slug)])).toEqual([
+      ['2023-08', ['2023-08-08']],
+      ['2023-06', ['2023-06-01']],
+      ['2023-05', ['2023-05-31', '2023-05-11']],
+    ]);
+  });
+
+  it('finds older and newer entries of the same language', () => {
+    const all = [e('2023-05-11'), e('2023-05-16'), e('2023-05-17'), e('2023-05-16', 'en')];
+    const { older, newer } = logNeighbours(all, e('2023-05-16'));
+    expect(older?.slug).toBe('2023-05-11');
+    expect(newer?.slug).toBe('2023-05-17');
+    expect(logNeighbours(all, e('2023-05-16', 'en'))).toEqual({});
+  });
+});
