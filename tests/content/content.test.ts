@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { chineseCharCount, englishWordCount, fencesWithoutLanguage, outlineDifferences, sectionHeadings } from '../../src/lib/content-rules';
+import { partMismatch } from '../../src/lib/course';
+import { dateFromLogSlug } from '../../src/lib/log';
+import { buildSite } from '../e2e/support/build';
+
+// The project's own notes: the course in both languages and the study log.
+const content = path.resolve('content');
+const dist = path.resolve('dist-e2e');
+const EN_WORDS = 1200;
+const ZH_CHARS = 2000;
+
+const read = (p: string) => fs.readFileSync(p, 'utf8');
+const mdFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []);
+const frontmatter = (text: string): Record<string, unknown> => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') ?? {};
+
+const lessonSlugs = Array.from({ length: 12 }, (_, i) => `lesson-${i + 1}`);
+
+describe('lessons', () => {
+  it('has all twelve lessons in both languages and nothing unpaired', () => {
+    for (const lang of ['zh', 'en']) {
+      const slugs = mdFiles(path.join(content, 'lessons', lang)).map((f) => f.replace(/\.md$/, ''));
+      expect(slugs.sort(), `content/lessons/${lang}`).toEqual([...lessonSlugs].sort());
+    }
+  });
+
+  describe.each(lessonSlugs)('%s', (slug) => {
+    const en = path.join(content, 'lessons/en', `${slug}.md`);
+    const zh = path.join(content, 'lessons/zh', `${slug}.md`);
+    const both = [en, zh].filter((f) => fs.existsSync(f));
+
+    it('has complete frontmatter that agrees between languages', () => {
+      expect(both.length).toBe(2);
+      const [fe, fz] = both.map((f) => frontmatter(read(f)));
+      for (const [f, data] of [[en, fe], [zh, fz]] as const) {
+        for (const field of ['title', 'lesson', 'part', 'summary', 'video', 'course', 'updated']) {
+          expect(data?.[field], `${path.relative('.', f)}: frontmatter "${field}"`).toBeTruthy();
+        }
+        expect(partMismatch(Number(data?.['lesson']), Number(data?.['part'])), path.relative('.', f)).toBeUndefined();
+      }
+      for (const field of ['lesson', 'part', 'video', 'course']) expect(fz?.[field], field).toEqual(fe?.[field]);
+      expect(fe?.['lesson']).toBe(Number(slug.split('-')[1]));
+    });
+
+    it('shares the same section ids, in the same order, in both languages', () => {
+      const problems = outlineDifferences(sectionHeadings(read(en)), sectionHeadings(read(zh)), [
+        path.relative('.', en),
+        path.relative('.', zh),
+      ]);
+      expect(problems).toEqual([]);
+      expect(sectionHeadings(read(en)).length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('has substance in both languages', () => {
+      expect(englishWordCount(read(en)), `${slug} English words`).toBeGreaterThanOrEqual(EN_WORDS);
+      expect(chineseCharCount(read(zh)), `${slug} Chinese characters`).toBeGreaterThanOrEqual(ZH_CHARS);
+    });
+
+    it('names the language of every code block', () => {
+      for (const f of both) expect(fencesWithoutLanguage(read(f)), path.relative('.', f)).toEqual([]);
+    });
+  });
+});
+
+describe('study log', () => {
+  const entries = (lang: string) => mdFiles(path.join(content, 'log', lang));
+
+  it('has the sixteen dated entries in both languages', () => {
+    expect(entries('zh').length).toBe(16);
+    expect(entries('en')).toEqual(entries('zh'));
+  });
+
+  it("has each entry's date equal to its file name, and the same tags in both languages", () => {
+    for (const name of entries('zh')) {
+      const fz = frontmatter(read(path.join(content, 'log/zh', name)));
+      const fe = frontmatter(read(path.join(content, 'log/en', name)));
+      const slug = name.replace(/\.md$/, '');
+      for (const [lang, data] of [['zh', fz], ['en', fe]] as const) {
+        const date = data['date'] instanceof Date ? data['date'].toISOString().slice(0, 10) : String(data['date']);
+        expect(date, `content/log/${lang}/${name}: date`).toBe(dateFromLogSlug(slug));
+        expect(data['title'], `content/log/${lang}/${name}: title`).toBeTruthy();
+      }
+      expect(fe['tags'], name).toEqual(fz['tags']);
+    }
+  });
+});
+
+describe('built site', () => {
+  it('builds 24 lesson pages and 32 log pages with no KaTeX error anywhere', () => {
+    buildSite(dist, { BASE_PATH: '/fastai-notes/', SITE_URL: 'https://example.github.io' }, { reuse: true });
+    const pages: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.html')) pages.push(p);
+      }
+    };
+    walk(dist);
+    const rel = pages.map((p) => path.relative(dist, p));
+    expect(rel.filter((p) => /^(zh|en)\/lessons\/[^/]+\/index\.html$/.test(p)).length).toBe(24);
+    expect(rel.filter((p) => /^(zh|en)\/log\/[^/]+\/index\.html$/.test(p)).length).toBe(32);
+    const withErrors = pages.filter((p) => read(p).includes('katex-error')).map((p) => path.relative(dist, p));
+    expect(withErrors).toEqual([]);
+  });
+});

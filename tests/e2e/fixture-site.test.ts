@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, watchedPage } from './support/browser';
+import { buildSite } from './support/build';
+import { serveDist, type StaticServer } from './support/server';
+
+// A small notes folder built at the site root: a lesson without a Chinese version, a missing
+// image and links between notes.
+const dist = path.resolve('dist-e2e-fixture');
+let buildLog = '';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildLog = buildSite(dist, { NOTES_DIR: 'tests/fixtures/notes-mini', BASE_PATH: '/', SITE_URL: 'https://notes.example' });
+  server = await serveDist(dist, '/');
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a notes folder built at the root', () => {
+  it('names the note and the missing image in the build output', () => {
+    expect(buildLog).toMatch(/tests\/fixtures\/notes-mini\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/);
+  });
+
+  it('shows a placeholder for the missing image and the existing image from the build', async () => {
+    const { page, outside, errors } = await watchedPage(await browser.newContext());
+    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    expect(await page.locator('.missing-image').textContent()).toContain('./missing.png');
+    const img = page.locator('.prose img').first();
+    expect(await img.getAttribute('src')).toMatch(/^\/_astro\//);
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('a[href="/en/lessons/lesson-2/#later"]').count()).toBe(1);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('says when the other language is missing and leads to its lesson list, never a 404', async () => {
+    const { page } = await watchedPage(await browser.newContext());
+    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    const sw = page.locator('[data-language-switch]');
+    expect(await sw.getAttribute('aria-label')).toBe('This page has no 中文 version yet.');
+    expect(await page.locator('.notice').textContent()).toContain('This page has no 中文 version yet.');
+    await sw.click();
+    await page.waitForURL(`${server.origin}/zh/lessons/`);
+    expect(await page.locator('h1').textContent()).toBe('课程');
+    expect(await page.locator('link[hreflang="zh-CN"]').count()).toBe(1);
+  });
+
+  it('does not load KaTeX on a page without math', async () => {
+    const { page } = await watchedPage(await browser.newContext());
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    expect(requested.filter((u) => /katex/i.test(u))).toEqual([]);
+    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    expect(requested.filter((u) => /katex/i.test(u)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,225 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, watchedPage } from './support/browser';
+import { buildSite } from './support/build';
+import { serveDist, type StaticServer } from './support/server';
+
+// `npm test` builds this with BASE_PATH=/fastai-notes before the browser tests run.
+const dist = path.resolve('dist-e2e');
+const base = '/fastai-notes/';
+const shots = path.resolve('test-results/screenshots');
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+const url = (p: string) => `${server.origin}${base}${p.replace(/^\//, '')}`;
+
+beforeAll(async () => {
+  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
+  server = await serveDist(dist, base);
+  browser = await launch();
+  context = await browser.newContext();
+  fs.mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('lesson page', () => {
+  it.each(['en', 'zh'])('%s lesson typesets math with no KaTeX error and highlights code', async (lang) => {
+    const { page, outside, errors } = await watchedPage(context);
+    await page.goto(url(`${lang}/lessons/lesson-5/`));
+    expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
+    expect(await page.locator('.katex-error').count()).toBe(0);
+    // KaTeX's stylesheet is loaded from the site itself and applied (the MathML copy is hidden).
+    const mathml = page.locator('.katex-mathml').first();
+    expect(await mathml.evaluate((el) => getComputedStyle(el).position)).toBe('absolute');
+    const code = page.locator('figure.code-block').first();
+    await expect.poll(() => code.count()).toBeGreaterThan(0);
+    expect(await code.locator('.code-block__lang').textContent()).toBeTruthy();
+    expect(await code.locator('pre span[style*="--shiki-light"]').count()).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('copies a code block with the copy button and says so in the page language', async () => {
+    const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await watchedPage(ctx);
+    await page.goto(url('zh/lessons/lesson-5/'));
+    const block = page.locator('figure.code-block').first();
+    await block.locator('button').click();
+    await expect.poll(() => block.locator('button').textContent()).toBe('已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.trim()).toBe((await block.locator('pre code').textContent())?.trim());
+    await ctx.close();
+  });
+
+  it('switches language to the same section of the counterpart', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('en/lessons/lesson-3/'));
+    const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length).toBeGreaterThan(2);
+    const target = ids[2]!;
+    await page.goto(url(`en/lessons/lesson-3/#${target}`));
+    await page.locator('[data-language-switch]').click();
+    await page.waitForURL(/\/zh\/lessons\/lesson-3\//);
+    expect(new URL(page.url()).hash).toBe(`#${target}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(await page.locator(`#${target}`).count()).toBe(1);
+    await page.close();
+  });
+
+  it('keeps the section the reader scrolled to, even without an anchor in the URL', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('zh/lessons/lesson-2/'));
+    const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    const target = ids[1]!;
+    await page.locator(`#${target}`).evaluate((el) => el.scrollIntoView());
+    await page.locator('[data-language-switch]').click();
+    await page.waitForURL(/\/en\/lessons\/lesson-2\//);
+    expect(new URL(page.url()).hash).toBe(`#${target}`);
+    await page.close();
+  });
+
+  it('has a sidebar grouped by part that marks the current lesson, and prev/next links that resolve', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('en/lessons/lesson-7/'));
+    expect(await page.locator('.course-nav__part').count()).toBe(2);
+    expect(await page.locator('.course-nav a[aria-current="page"]').getAttribute('href')).toBe(`${base}en/lessons/lesson-7/`);
+    const prev = await page.locator('a[rel="prev"]').getAttribute('href');
+    const next = await page.locator('a[rel="next"]').getAttribute('href');
+    expect(prev).toBe(`${base}en/lessons/lesson-6/`);
+    expect(next).toBe(`${base}en/lessons/lesson-8/`);
+    const hrefs = await page.locator('.course-nav a, .pager a, .site-header a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of new Set(hrefs)) {
+      const res = await page.request.get(href);
+      expect(res.status(), href).toBe(200);
+    }
+    await page.close();
+  });
+
+  it('has hreflang alternates to the counterpart and the right html lang', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('zh/lessons/lesson-1/'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+    expect(alternates).toEqual([
+      ['zh-CN', `https://example.github.io${base}zh/lessons/lesson-1/`],
+      ['en', `https://example.github.io${base}en/lessons/lesson-1/`],
+    ]);
+    await page.close();
+  });
+});
+
+describe('theme', () => {
+  it('follows the system preference on first visit', async () => {
+    const ctx = await browser.newContext({ colorScheme: 'dark' });
+    const { page } = await watchedPage(ctx);
+    // The theme is decided before any stylesheet or body is parsed, so there is no flash.
+    await page.route(`**${base}en/`, async (route) => {
+      const res = await route.fetch();
+      const html = await res.text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      expect(head.indexOf("setAttribute('data-theme'")).toBeGreaterThan(-1);
+      expect(head.indexOf("setAttribute('data-theme'")).toBeLessThan(head.indexOf('rel="stylesheet"'));
+      await route.fulfill({ response: res, body: html });
+    });
+    await page.goto(url('en/'));
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await ctx.close();
+  });
+
+  it('toggles, is remembered across pages and reloads, and labels itself', async () => {
+    const ctx = await browser.newContext({ colorScheme: 'light' });
+    const { page } = await watchedPage(ctx);
+    await page.goto(url('en/lessons/lesson-1/'));
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    const toggle = page.locator('.theme-toggle');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await page.goto(url('zh/log/'));
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await page.locator('.theme-toggle').getAttribute('aria-label')).toBe('深色主题');
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await ctx.close();
+  });
+});
+
+describe('log pages', () => {
+  it('shows the timeline newest first, grouped by month, with task lists as checkboxes', async () => {
+    const { page, errors, outside } = await watchedPage(context);
+    await page.goto(url('en/log/'));
+    const months = await page.locator('.timeline__month time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    expect(months.length).toBeGreaterThan(1);
+    expect([...months].sort().reverse()).toEqual(months);
+    expect(await page.locator('.timeline input[type="checkbox"]').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('links each entry to its page, with older/newer links by date', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('zh/log/'));
+    const second = page.locator('.timeline__entry h3 a').nth(1);
+    const title = (await second.textContent())?.trim();
+    await second.click();
+    expect((await page.locator('h1').textContent())?.trim()).toBe(title);
+    const newer = await page.locator('a[rel="next"]').getAttribute('href');
+    const older = await page.locator('a[rel="prev"]').getAttribute('href');
+    expect(newer).toMatch(/\/zh\/log\/\d{4}-\d{2}-\d{2}/);
+    expect(older).toMatch(/\/zh\/log\/\d{4}-\d{2}-\d{2}/);
+    expect(older! < newer!).toBe(true);
+    await page.close();
+  });
+});
+
+describe('phone and screenshots', () => {
+  it('fits a 360 px phone: sidebar folds behind a button, nothing scrolls sideways', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true });
+    const { page } = await watchedPage(ctx);
+    await page.goto(url('zh/lessons/lesson-5/'));
+    const panel = page.locator('#course-nav-panel');
+    expect(await panel.isVisible()).toBe(false);
+    await page.locator('[data-course-menu-toggle]').click();
+    expect(await panel.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await ctx.close();
+  });
+
+  it('takes screenshots of a lesson in both themes at desktop and phone widths', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+        const ctx = await browser.newContext({ colorScheme: scheme, viewport });
+        const { page } = await watchedPage(ctx);
+        await page.goto(url('zh/lessons/lesson-5/'));
+        const file = path.join(shots, `lesson-${name}-${scheme}.png`);
+        await page.screenshot({ path: file });
+        expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+        await ctx.close();
+      }
+    }
+  });
+});
+
+describe('not found', () => {
+  it('answers an unknown address with the bilingual 404 page', async () => {
+    const { page } = await watchedPage(context);
+    const res = await page.goto(url('en/lessons/no-such-lesson/'));
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toContain('页面不存在');
+    expect(await page.locator('h1').textContent()).toContain('Page not found');
+    expect(await page.locator(`a[href="${base}en/"]`).count()).toBe(1);
+    await page.close();
+  });
+});

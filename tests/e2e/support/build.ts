@@ -1,0 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Builds the site into `outDir` with the given environment (NOTES_DIR, BASE_PATH…) unless a build
+ * made by `npm test` is already there. Returns the build's combined output for assertions.
+ */
+export function buildSite(outDir: string, env: Record<string, string>, options: { reuse?: boolean } = {}): string {
+  if (options.reuse && fs.existsSync(path.join(outDir, 'index.html'))) return '';
+  const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) throw new Error(`astro build failed (${result.status}):\n${output.slice(-4000)}`);
+  return output;
+}
