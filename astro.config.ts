@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index';
 import { notesDir } from './src/lib/notes-dir';
 import { normalizeBase } from './src/lib/urls';
 import { markdownProcessor, shikiConfig } from './src/markdown/config';
@@ -14,7 +15,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), searchIndex()],
   markdown: {
     processor: markdownProcessor({ notesRoot: notesDir(), base, strictMath: process.env['STRICT_MATH'] === '1' }),
     shikiConfig,

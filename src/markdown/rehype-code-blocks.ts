@@ -32,7 +32,7 @@ export function rehypeCodeBlocks(options: { notesRoot: string }) {
           {
             type: 'element',
             tagName: 'figcaption',
-            properties: { className: ['code-block__bar'] },
+            properties: { className: ['code-block__bar'], dataPagefindIgnore: '' },
             children: [
               { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: label }] },
               {

@@ -21,7 +21,7 @@ export function rehypeHeadingAnchors(options: { notesRoot: string }) {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `${t(locale, 'heading.anchor')}: ${text}` },
+        properties: { className: ['heading-anchor'], dataPagefindIgnore: '', href: `#${id}`, ariaLabel: `${t(locale, 'heading.anchor')}: ${text}` },
         children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
       });
     });

@@ -1,0 +1,66 @@
+/**
+ * Chinese text has no spaces, and Pagefind's word segmentation (jieba when indexing, the browser's
+ * Intl.Segmenter when querying) disagrees often enough that substrings across word boundaries go
+ * missing and unrelated pages match. We index every CJK character as its own word and check the
+ * exact phrase afterwards, which makes recall and precision independent of segmentation.
+ */
+
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
+/** Where a separator goes: between two CJK characters, and where CJK meets a letter or digit. */
+const BOUNDARY = new RegExp(`([${CJK}])(?=[${CJK}A-Za-z0-9])|([A-Za-z0-9])(?=[${CJK}])`, 'g');
+
+/**
+ * The separator inserted for indexing. Pagefind splits words on it, and it is invisible, so the
+ * text Pagefind stores for excerpts still reads as written; removing it restores the original.
+ */
+export const INDEX_SEPARATOR = '\u200b';
+
+export function hasCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/**
+ * Makes each CJK character its own indexed word.
+ * @example spaceCjk('用SGD优化器') // '用\u200bSGD\u200b优\u200b化\u200b器'
+ */
+export function spaceCjk(text: string): string {
+  return text.replace(BOUNDARY, (_m, cjk: string | undefined, latin: string | undefined) => `${cjk ?? latin}${INDEX_SEPARATOR}`);
+}
+
+/** Undoes `spaceCjk` (and the zero-width spaces Pagefind adds between blocks) for display. */
+export function unspaceCjk(text: string): string {
+  return text.replaceAll(INDEX_SEPARATOR, '');
+}
+
+/**
+ * The form used to compare a query with page text: lower case, white space folded, and spaces
+ * next to CJK characters dropped so `SGD 优化器` and `SGD优化器` compare equal.
+ */
+export function normalizeForMatch(text: string): string {
+  return unspaceCjk(text)
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`\\s*([${CJK}])\\s*`, 'g'), '$1')
+    .trim();
+}
+
+export interface PreparedQuery {
+  /** What is sent to Pagefind. */
+  pagefind: string;
+  /** The phrase every shown result must contain (normalised), when the query has Chinese. */
+  phrase: string | undefined;
+  /** Words to highlight in excerpts and on the page. */
+  highlights: string[];
+}
+
+/**
+ * @example prepareQuery('简单的') // { pagefind: '简 单 的', phrase: '简单的', highlights: ['简单的'] }
+ */
+export function prepareQuery(raw: string): PreparedQuery {
+  const query = raw.trim().replace(/\s+/g, ' ');
+  if (!hasCjk(query)) {
+    return { pagefind: query, phrase: undefined, highlights: query.split(' ').filter(Boolean) };
+  }
+  return { pagefind: spaceCjk(query).replaceAll(INDEX_SEPARATOR, ' '), phrase: normalizeForMatch(query), highlights: [query] };
+}

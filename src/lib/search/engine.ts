@@ -1,0 +1,77 @@
+import { prepareQuery } from './cjk';
+import { countPhrase, makeExcerpt, type ExcerptPart } from './excerpt';
+
+/** The part of Pagefind's browser API the search uses (so tests can pass a stand-in). */
+export interface PagefindFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[]>;
+}
+export interface PagefindLike {
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { score: number; data(): Promise<PagefindFragment> }[] } | null>;
+}
+
+export interface SearchOptions {
+  kind?: string | undefined;
+  part?: string | undefined;
+  sort?: 'relevance' | 'date';
+}
+
+export interface Hit {
+  url: string;
+  title: string;
+  lang: string;
+  kind: string;
+  date: string | undefined;
+  score: number;
+  excerpt: ExcerptPart[];
+}
+
+/** How many non-Chinese results are loaded; Chinese queries load every candidate to check it. */
+const ENGLISH_LIMIT = 30;
+
+/**
+ * Searches one or more language bundles and merges the results. For a query with Chinese, every
+ * candidate must contain the exact phrase (Pagefind matched its characters anywhere); results are
+ * ranked by how often and where the phrase occurs, so the first hit is the most relevant page.
+ */
+export async function runSearch(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<Hit[]> {
+  const query = prepareQuery(raw);
+  if (!query.pagefind) return [];
+  const filters: Record<string, string> = {};
+  if (options.kind) filters['kind'] = options.kind;
+  if (options.part) filters['part'] = options.part;
+
+  const perBundle = await Promise.all(
+    bundles.map(async ({ lang, pagefind }) => {
+      const found = await pagefind.search(query.pagefind, { filters });
+      const candidates = (found?.results ?? []).slice(0, query.phrase ? undefined : ENGLISH_LIMIT);
+      const loaded = await Promise.all(candidates.map(async (r) => ({ score: r.score, data: await r.data() })));
+      return loaded.flatMap(({ score, data }): Hit[] => {
+        const title = data.meta['title'] ?? data.url;
+        let rank = score;
+        if (query.phrase) {
+          const inTitle = countPhrase(title, query.phrase);
+          const inBody = countPhrase(data.content, query.phrase);
+          if (inTitle + inBody === 0) return [];
+          rank = inTitle * 10 + Math.log2(1 + inBody) + score / 1000;
+        }
+        return [{
+          url: data.url,
+          title,
+          lang,
+          kind: data.meta['kind'] ?? data.filters?.['kind']?.[0] ?? '',
+          date: data.meta['date'],
+          score: rank,
+          excerpt: makeExcerpt(data.content, query.highlights),
+        }];
+      });
+    }),
+  );
+  const hits = perBundle.flat();
+  if (options.sort === 'date') {
+    return hits.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.score - a.score);
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}

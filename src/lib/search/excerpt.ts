@@ -1,0 +1,49 @@
+import { normalizeForMatch, unspaceCjk } from './cjk';
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A short window of the page text around the first match, split into marked and plain parts so
+ * the UI can render it with text nodes (never as HTML from the index).
+ * English words match as prefixes, so `learn` marks `learning`, as Pagefind's stemming finds it.
+ */
+export function makeExcerpt(content: string, highlights: string[], radius = 60): ExcerptPart[] {
+  const text = unspaceCjk(content).replace(/\s+/g, ' ').trim();
+  const terms = highlights.map((h) => h.trim()).filter(Boolean);
+  if (terms.length === 0) return [{ text: text.slice(0, radius * 2), mark: false }];
+  const pattern = new RegExp(terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s*')).join('|'), 'gi');
+  const first = text.search(pattern);
+  let start = first === -1 ? 0 : Math.max(0, first - radius);
+  // Start at a word boundary in Latin text rather than mid-word.
+  const space = text.indexOf(' ', start);
+  if (start > 0 && space !== -1 && space < (first === -1 ? start + 15 : Math.min(first, start + 15))) start = space + 1;
+  const end = Math.min(text.length, (first === -1 ? 0 : first) + radius * 2);
+  const window = text.slice(start, end);
+  const parts: ExcerptPart[] = [];
+  if (start > 0) parts.push({ text: '…', mark: false });
+  let last = 0;
+  for (const m of window.matchAll(pattern)) {
+    if (m.index > last) parts.push({ text: window.slice(last, m.index), mark: false });
+    parts.push({ text: m[0], mark: true });
+    last = m.index + m[0].length;
+  }
+  if (last < window.length) parts.push({ text: window.slice(last), mark: false });
+  if (end < text.length) parts.push({ text: '…', mark: false });
+  return parts;
+}
+
+/** How often a normalised phrase occurs in a text (non-overlapping). */
+export function countPhrase(text: string, phrase: string): number {
+  if (!phrase) return 0;
+  const haystack = normalizeForMatch(text);
+  let count = 0;
+  for (let i = haystack.indexOf(phrase); i !== -1; i = haystack.indexOf(phrase, i + phrase.length)) count++;
+  return count;
+}

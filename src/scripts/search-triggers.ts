@@ -1,0 +1,65 @@
+/**
+ * The only search code every page loads: it opens the dialog (button, "/", Ctrl/Cmd+K) and marks
+ * the searched words on a page opened from a result. The search itself loads on first open.
+ */
+
+let loaded: Promise<typeof import('./search-ui')> | undefined;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+async function open(): Promise<void> {
+  const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
+  if (!dialog) return;
+  if (!dialog.open) dialog.showModal();
+  loaded ??= import('./search-ui');
+  (await loaded).attach(dialog);
+}
+
+export function initSearchTriggers(): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-search-open]')) {
+    button.addEventListener('click', () => void open());
+  }
+  document.addEventListener('keydown', (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if ((event.key === '/' && !mod && !isTyping(event.target)) || (mod && event.key.toLowerCase() === 'k')) {
+      event.preventDefault();
+      void open();
+    }
+  });
+}
+
+/** Wraps each occurrence of the searched words in <mark> and scrolls to the first one. */
+export function highlightFromUrl(): void {
+  const terms = new URLSearchParams(location.search).getAll('highlight').map((t) => t.trim()).filter(Boolean);
+  const root = document.querySelector('[data-pagefind-body]');
+  if (!terms.length || !root) return;
+  const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('script, style, .katex, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes: Text[] = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+  let first: HTMLElement | undefined;
+  for (const node of nodes) {
+    const text = node.data;
+    const matches = [...text.matchAll(pattern)];
+    if (!matches.length) continue;
+    const frag = document.createDocumentFragment();
+    let last = 0;
+    for (const m of matches) {
+      frag.append(text.slice(last, m.index));
+      const mark = document.createElement('mark');
+      mark.className = 'search-hit';
+      mark.textContent = m[0];
+      first ??= mark;
+      frag.append(mark);
+      last = m.index + m[0].length;
+    }
+    frag.append(text.slice(last));
+    node.replaceWith(frag);
+  }
+  if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+}
