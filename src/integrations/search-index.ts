@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Element, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { toHtml } from 'hast-util-to-html';
 import * as pagefind from 'pagefind';
 import { visit, SKIP } from 'unist-util-visit';
-import { spaceCjk } from '../lib/search/cjk';
+import { spaceCjk, unspaceCjk } from '../lib/search/cjk';
 
 /** Where each language's search bundle is written, relative to the site root. */
 export const bundleDir = (lang: string) => `pagefind/${lang}/`;
@@ -30,6 +31,31 @@ export function indexableHtml(html: string): string {
     return undefined;
   });
   return toHtml(tree);
+}
+
+/**
+ * The text Pagefind indexes for a page (inside data-pagefind-body, without data-pagefind-ignore),
+ * as a reader would read it: the ground truth for measuring search quality.
+ */
+export function indexedText(html: string): string {
+  const tree = fromHtml(indexableHtml(html)) as Root;
+  let body: Element | undefined;
+  visit(tree, 'element', (el: Element) => {
+    if (el.properties['dataPagefindBody'] !== undefined) {
+      body = el;
+      return SKIP;
+    }
+    return undefined;
+  });
+  if (!body) return '';
+  visit(body, 'element', (el: Element, index, parent) => {
+    if (el.properties['dataPagefindIgnore'] !== undefined && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+  return unspaceCjk(toText(body)).replace(/\s+/g, ' ').trim();
 }
 
 function classes(node: Element): string[] {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage } from './support/browser';
+import { launch, watchedPage } from '../../scripts/lib/browser';
 import { buildSite } from './support/build';
-import { serveDist, type StaticServer } from './support/server';
+import { serveDist, type StaticServer } from '../../scripts/lib/serve';
 
 // A small notes folder built at the site root: a lesson without a Chinese version, a missing
 // image and links between notes.

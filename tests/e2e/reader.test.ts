@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage } from './support/browser';
+import { launch, watchedPage } from '../../scripts/lib/browser';
 import { buildSite } from './support/build';
-import { serveDist, type StaticServer } from './support/server';
+import { serveDist, type StaticServer } from '../../scripts/lib/serve';
 
 // `npm test` builds this with BASE_PATH=/fastai-notes before the browser tests run.
 const dist = path.resolve('dist-e2e');

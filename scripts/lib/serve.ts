@@ -25,6 +25,8 @@ const types: Record<string, string> = {
 
 export interface StaticServer {
   origin: string;
+  /** Every file answered so far, with its size: lets benchmarks count bytes per interaction. */
+  served: { path: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export interface StaticServer {
  */
 export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
   const root = path.resolve(dir);
+  const served: { path: string; bytes: number }[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
@@ -49,8 +52,10 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
       file = path.join(file, 'index.html');
     }
     if (!fs.existsSync(file)) return notFound(res);
+    const body = fs.readFileSync(file);
+    served.push({ path: url.pathname, bytes: body.length });
     res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    res.end(body);
   });
   const notFound = (res: http.ServerResponse) => {
     const page = path.join(root, '404.html');
@@ -61,6 +66,7 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

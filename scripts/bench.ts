@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch } from './lib/browser';
+import { benchSearch } from './lib/search-bench';
+import { serveDist } from './lib/serve';
+
+/**
+ * `npm run bench`: builds the site under /fastai-notes/ and prints the figures we track (search
+ * quality and speed, index cost), writing them as JSON to bench-results/. Figures, not pass/fail.
+ */
+const base = '/fastai-notes/';
+const dist = path.resolve('dist-bench');
+const out = path.resolve('bench-results');
+
+function build(outDir: string, env: Record<string, string>): void {
+  const t0 = Date.now();
+  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, BASE_PATH: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`build failed for ${outDir}`);
+  console.log(`built ${path.basename(outDir)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+const fmt = (n: number) => n.toFixed(3);
+
+async function main(): Promise<void> {
+  fs.mkdirSync(out, { recursive: true });
+  build(dist, {});
+  const browser = await launch();
+  const server = await serveDist(dist, base);
+  try {
+    const search = await benchSearch(browser, server, dist, base);
+    console.log('\nsearch (site content, Chinese)');
+    console.log(`  pages ${search.pages}, queries ${search.queries}`);
+    console.log(`  recall ${fmt(search.recall)}  precision ${fmt(search.precision)}  top-1 ${fmt(search.top1)}`);
+    console.log(`  keystroke to results: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms`);
+    console.log(`  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`);
+    console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
+    fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify(search, null, 2) + '\n');
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+  console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { indexedText } from '../../src/integrations/search-index';
+import type { QueryOutcome } from '../../src/lib/search/quality';
+
+export interface IndexedPage {
+  url: string;
+  lang: string;
+  text: string;
+}
+
+/** Every searchable page of a built site with the text its search index holds. */
+export async function indexedPages(dist: string, base: string): Promise<IndexedPage[]> {
+  const entries = await fs.readdir(dist, { recursive: true, withFileTypes: true });
+  const pages: IndexedPage[] = [];
+  for (const e of entries.filter((x) => x.isFile() && x.name.endsWith('.html'))) {
+    const file = path.join(e.parentPath, e.name);
+    const html = await fs.readFile(file, 'utf8');
+    if (!html.includes('data-pagefind-body')) continue;
+    const lang = /<html[^>]*\blang="([a-zA-Z]+)/.exec(html)?.[1]?.toLowerCase() ?? '';
+    const rel = path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
+    pages.push({ url: `${base}${rel}`, lang, text: indexedText(html) });
+  }
+  return pages.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+export interface ProbeResult extends QueryOutcome {
+  /** Milliseconds from the keystroke to the results being painted. */
+  ms: number;
+}
+
+/**
+ * Types each term into the real search dialog of a page and reads the result URLs in order, the
+ * way a reader would see them. Timing runs in the page: from the input event to the next frame
+ * after the results are rendered.
+ */
+export async function probeSearch(
+  browser: Browser,
+  startUrl: string,
+  queries: { term: string; truth: string[] }[],
+  options: { both?: boolean } = {},
+): Promise<ProbeResult[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(startUrl);
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true);
+  if (options.both) await page.check('[data-search-both]');
+  const results: ProbeResult[] = [];
+  for (const q of queries) {
+    const outcome = await page.evaluate(async (term) => {
+      const dialog = document.getElementById('search-dialog')!;
+      const input = document.getElementById('search-input') as HTMLInputElement;
+      const done = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (['results', 'empty', 'error'].includes(dialog.getAttribute('data-state') ?? '')) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(dialog, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      const t0 = performance.now();
+      input.value = term;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await done;
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const ms = performance.now() - t0;
+      const urls = [...dialog.querySelectorAll<HTMLAnchorElement>('.search__result')].map((a) => a.dataset['url'] ?? '');
+      return { ms, urls, state: dialog.getAttribute('data-state') };
+    }, q.term);
+    if (outcome.state === 'error') throw new Error(`search failed for "${q.term}"`);
+    results.push({ term: q.term, truth: q.truth, returned: outcome.urls, ms: outcome.ms });
+  }
+  await context.close();
+  return results;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
