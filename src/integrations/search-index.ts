@@ -8,7 +8,7 @@ import { toText } from 'hast-util-to-text';
 import { toHtml } from 'hast-util-to-html';
 import * as pagefind from 'pagefind';
 import { visit, SKIP } from 'unist-util-visit';
-import { spaceCjk, unspaceCjk } from '../lib/search/cjk';
+import { spaceCjkNode, unspaceCjk } from '../lib/search/cjk';
 
 /** Where each language's search bundle is written, relative to the site root. */
 export const bundleDir = (lang: string) => `pagefind/${lang}/`;
@@ -27,7 +27,7 @@ export function indexableHtml(html: string): string {
       node.children = [{ type: 'text', value: ` ${texOf(node)} ` }];
       return SKIP;
     }
-    if (node.type === 'text' && parent) (node as Text).value = spaceCjk((node as Text).value);
+    if (node.type === 'text' && parent) (node as Text).value = spaceCjkNode((node as Text).value);
     return undefined;
   });
   return toHtml(tree);

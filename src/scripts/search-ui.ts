@@ -1,5 +1,4 @@
 import { runSearch, type Hit, type PagefindLike, type SearchOptions } from '../lib/search/engine';
-import { prepareQuery } from '../lib/search/cjk';
 
 interface Bundle {
   lang: string;
@@ -73,13 +72,12 @@ export function attach(dialog: HTMLDialogElement): void {
   };
 
   const render = (hits: Hit[], query: string) => {
-    const highlights = prepareQuery(query).highlights;
     list.replaceChildren(
       ...hits.map((hit, i) => {
         const li = document.createElement('li');
         const a = document.createElement('a');
         const url = new URL(hit.url, location.href);
-        for (const h of highlights) url.searchParams.append('highlight', h);
+        for (const h of hit.highlights) url.searchParams.append('highlight', h);
         a.href = url.pathname + url.search + url.hash;
         a.className = 'search__result';
         a.id = `search-result-${i}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_SEPARATOR, hasCjk, normalizeForMatch, prepareQuery, spaceCjk, unspaceCjk } from '../../src/lib/search/cjk';
-import { countPhrase, makeExcerpt } from '../../src/lib/search/excerpt';
+import { INDEX_SEPARATOR, hasCjk, normalizeForMatch, prepareQuery, spaceCjk, spaceCjkNode, unspaceCjk } from '../../src/lib/search/cjk';
+import { countPhrase, excerptFromPagefind, makeExcerpt } from '../../src/lib/search/excerpt';
 import { runSearch, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
 
@@ -12,6 +12,14 @@ describe('CJK indexing form', () => {
     expect(spaceCjk('plain English text')).toBe('plain English text');
     const original = '这是一段简单的测试文本，用 Adam 和SGD优化器 2023年5月';
     expect(unspaceCjk(spaceCjk(original))).toBe(original);
+  });
+
+  it('separates CJK at the edges of a text node, where the next node continues the run', () => {
+    expect(spaceCjkNode('一段')).toBe(`${Z}一${Z}段${Z}`);
+    expect(spaceCjkNode('xxeos')).toBe('xxeos');
+    const out = indexableHtml('<html lang="zh-CN"><body><p><code>xxeos</code>一段<strong>仿射</strong>函数</p></body></html>');
+    expect(out).toContain(`xxeos</code>${Z}一`);
+    expect(out).toContain(`射${Z}</strong>${Z}函`);
   });
 
   it('prepares Chinese queries as characters plus an exact phrase, English queries unchanged', () => {
@@ -39,6 +47,16 @@ describe('CJK indexing form', () => {
 });
 
 describe('excerpts', () => {
+  it("reads Pagefind's excerpt into marked parts, decoding entities and dropping separators", () => {
+    const parts = excerptFromPagefind(`a &lt;b&gt; <mark>learning</mark> rate 学${Z}习 &amp; <mark>Learned</mark>`);
+    expect(parts).toEqual([
+      { text: 'a <b> ', mark: false },
+      { text: 'learning', mark: true },
+      { text: ' rate 学习 & ', mark: false },
+      { text: 'Learned', mark: true },
+    ]);
+  });
+
   it('marks every occurrence of the phrase in a window around the first one', () => {
     const parts = makeExcerpt(`开头${Z}文字。这是一段简单的测试文本，简单的例子。`, ['简单的'], 8);
     expect(parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['简单的', '简单的']);

@@ -28,6 +28,18 @@ export function spaceCjk(text: string): string {
   return text.replace(BOUNDARY, (_m, cjk: string | undefined, latin: string | undefined) => `${cjk ?? latin}${INDEX_SEPARATOR}`);
 }
 
+/**
+ * `spaceCjk` for one text node of a page: also separates a CJK character at either end, because
+ * the neighbouring node (`<code>xxeos</code>一段`, `<strong>仿射</strong>函数`) is indexed as
+ * one run of text with it.
+ */
+export function spaceCjkNode(text: string): string {
+  let out = spaceCjk(text);
+  if (CJK_CHAR.test(out.charAt(0))) out = INDEX_SEPARATOR + out;
+  if (CJK_CHAR.test(out.charAt(out.length - 1))) out += INDEX_SEPARATOR;
+  return out;
+}
+
 /** Undoes `spaceCjk` (and the zero-width spaces Pagefind adds between blocks) for display. */
 export function unspaceCjk(text: string): string {
   return text.replaceAll(INDEX_SEPARATOR, '');

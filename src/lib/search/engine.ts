@@ -1,10 +1,12 @@
 import { prepareQuery } from './cjk';
-import { countPhrase, makeExcerpt, type ExcerptPart } from './excerpt';
+import { countPhrase, excerptFromPagefind, makeExcerpt, type ExcerptPart } from './excerpt';
 
 /** The part of Pagefind's browser API the search uses (so tests can pass a stand-in). */
 export interface PagefindFragment {
   url: string;
   content: string;
+  /** Pagefind's excerpt: escaped text with <mark> around matched words. */
+  excerpt?: string;
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
 }
@@ -26,6 +28,17 @@ export interface Hit {
   date: string | undefined;
   score: number;
   excerpt: ExcerptPart[];
+  /** The words as they appear on the page (for marking them there), e.g. `learning` for `learn`. */
+  highlights: string[];
+}
+
+function shown(data: PagefindFragment, pagefindExcerpt: string | undefined, highlights: string[]): Pick<Hit, 'excerpt' | 'highlights'> {
+  if (pagefindExcerpt && pagefindExcerpt.includes('<mark>')) {
+    const excerpt = excerptFromPagefind(pagefindExcerpt);
+    const words = [...new Set(excerpt.filter((p) => p.mark).map((p) => p.text.trim()).filter(Boolean))];
+    return { excerpt, highlights: words.length ? words : highlights };
+  }
+  return { excerpt: makeExcerpt(data.content, highlights), highlights };
 }
 
 /** How many non-Chinese results are loaded; Chinese queries load every candidate to check it. */
@@ -64,7 +77,7 @@ export async function runSearch(bundles: { lang: string; pagefind: PagefindLike 
           kind: data.meta['kind'] ?? data.filters?.['kind']?.[0] ?? '',
           date: data.meta['date'],
           score: rank,
-          excerpt: makeExcerpt(data.content, query.highlights),
+          ...shown(data, query.phrase ? undefined : data.excerpt, query.highlights),
         }];
       });
     }),

@@ -47,3 +47,21 @@ export function countPhrase(text: string, phrase: string): number {
   for (let i = haystack.indexOf(phrase); i !== -1; i = haystack.indexOf(phrase, i + phrase.length)) count++;
   return count;
 }
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", nbsp: ' ' };
+
+/**
+ * Reads Pagefind's own excerpt (escaped text with <mark> around matches, stemming-aware) into
+ * parts. Used for queries without Chinese, where Pagefind's matching is what we want shown.
+ */
+export function excerptFromPagefind(html: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  const decode = (t: string) => unspaceCjk(t.replace(/&(#?\w+);/g, (m, e: string) => entities[e] ?? m));
+  html.split(/(<mark>[\s\S]*?<\/mark>)/).forEach((chunk) => {
+    if (!chunk) return;
+    const marked = /^<mark>([\s\S]*)<\/mark>$/.exec(chunk);
+    const text = decode((marked ? marked[1]! : chunk).replace(/<[^>]*>/g, ''));
+    if (text) parts.push({ text, mark: Boolean(marked) });
+  });
+  return parts;
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, watchedPage } from '../../scripts/lib/browser';
+import { benchSearch } from '../../scripts/lib/search-bench';
+import { serveDist, type StaticServer } from '../../scripts/lib/serve';
+import { buildSite } from './support/build';
+
+const dist = path.resolve('dist-e2e');
+const base = '/fastai-notes/';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
+  server = await serveDist(dist, base);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function searchPage(start: string) {
+  const watched = await watchedPage(await browser.newContext());
+  await watched.page.goto(`${server.origin}${base}${start}`);
+  return watched;
+}
+
+describe('search under the base path', () => {
+  it('opens with the keyboard, finds Chinese text with highlighted excerpts, offline', async () => {
+    const { page, outside, errors } = await searchPage('zh/');
+    await page.keyboard.press('/');
+    const input = page.locator('#search-input');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('学习率');
+    const first = page.locator('.search__result').first();
+    await first.waitFor();
+    expect(await page.locator('.search__result').count()).toBeGreaterThan(2);
+    expect(await first.locator('mark').first().textContent()).toBe('学习率');
+    expect(await first.getAttribute('href')).toMatch(new RegExp(`^${base}zh/`));
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/学习率/);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('finds English with stemming and opens Ctrl+K from anywhere', async () => {
+    const { page } = await searchPage('en/lessons/lesson-1/');
+    await page.keyboard.press('Control+k');
+    await page.locator('#search-input').fill('initializations');
+    await page.locator('.search__result').first().waitFor();
+    const titles = await page.locator('.search__result-title').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    const marks = await page.locator('.search__result mark').allTextContents();
+    expect(marks.some((m) => /^initiali/i.test(m))).toBe(true);
+  });
+
+  it('searches the other language too when asked', async () => {
+    const { page } = await searchPage('en/');
+    await page.keyboard.press('/');
+    await page.locator('#search-input').fill('学习率');
+    await page.locator('[data-search-status]').filter({ hasText: '学习率' }).waitFor();
+    expect(await page.locator('.search__result').count()).toBe(0);
+    await page.locator('[data-search-both]').check();
+    await page.locator('.search__result').first().waitFor();
+    const hrefs = await page.locator('.search__result').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.every((h) => h?.startsWith(`${base}zh/`))).toBe(true);
+  });
+
+  it('filters by kind and says when nothing matches', async () => {
+    const { page } = await searchPage('zh/');
+    await page.keyboard.press('/');
+    await page.locator('[data-search-kind]').selectOption('log');
+    await page.locator('#search-input').fill('目标检测');
+    await page.locator('.search__result').first().waitFor();
+    const badges = await page.locator('.search__badge').allTextContents();
+    expect(badges.every((b) => b.startsWith('日志'))).toBe(true);
+    await page.locator('#search-input').fill('这个词不会出现在笔记里');
+    await page.locator('[data-search-status]').filter({ hasText: '没有找到' }).waitFor();
+    expect(await page.locator('.search__result').count()).toBe(0);
+  });
+
+  it('opens a result on the right page with the term highlighted', async () => {
+    const { page } = await searchPage('zh/');
+    await page.keyboard.press('/');
+    await page.locator('#search-input').fill('反向传播');
+    const first = page.locator('.search__result').first();
+    await first.waitFor();
+    const target = await first.getAttribute('data-url');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === target);
+    expect(await page.locator('article mark.search-hit').first().textContent()).toBe('反向传播');
+  });
+
+  it('meets the Chinese recall, precision and top-1 targets on the site content', async () => {
+    const figures = await benchSearch(browser, server, dist, base, 60);
+    expect(figures.queries).toBeGreaterThanOrEqual(50);
+    expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.9);
+    expect(figures.top1).toBeGreaterThanOrEqual(0.95);
+    expect(figures.englishStemming).toBe(true);
+  });
+});
