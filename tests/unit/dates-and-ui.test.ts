@@ -35,3 +35,12 @@ describe('notes folder', () => {
     expect(notesDir({ NOTES_DIR: '/abs/notes' }, '/p')).toBe('/abs/notes');
   });
 });
+
+describe('shiftHeadings', () => {
+  it('moves opening and closing heading tags down and caps at h6', async () => {
+    const { shiftHeadings } = await import('../../src/lib/headings');
+    expect(shiftHeadings('<h2 id="x">A <em>b</em></h2><p>h2</p><h5>c</h5><header>d</header>', 2)).toBe(
+      '<h4 id="x">A <em>b</em></h4><p>h2</p><h6>c</h6><header>d</header>',
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDist, type Rule } from '../../scripts/lib/dist-check';
+
+// A deliberately broken two-page site: each rule of check:dist must catch its fault here.
+const broken = checkDist(path.resolve('tests/fixtures/broken-site/b'), { base: '/b/', site: 'https://site.test' });
+const by = (rule: Rule) => broken.filter((p) => p.rule === rule).map((p) => `${p.file}: ${p.message}`);
+
+describe('check:dist', () => {
+  it('finds internal links and images that lead to no file under the base', () => {
+    expect(by('broken-link')).toEqual([
+      'en/a/index.html: <a> links to /b/en/missing/, which is not a file under /b/',
+      'en/a/index.html: <a> links to /en/a/, which is not a file under /b/',
+      'en/a/index.html: <img> loads /b/_astro/gone.png, which is not a file under /b/',
+    ]);
+  });
+
+  it('finds anchors to ids that do not exist, and accepts ones that do', () => {
+    expect(by('broken-anchor')).toEqual(['en/a/index.html: ../../zh/a/#nowhere points to an id that zh/a/index.html does not have']);
+  });
+
+  it('finds scripts, styles and fonts from other hosts, but allows ordinary outbound links', () => {
+    expect(by('external-resource')).toEqual([
+      'en/a/index.html: <script> loads https://cdn.example.com/lib.js from another host; serve it from the site',
+      'en/a/index.html: <link> loads https://fonts.example.com/css?family=X from another host; serve it from the site',
+      '_astro/site.css: stylesheet loads https://img.example.com/bg.png from another host',
+    ]);
+  });
+
+  it('finds pages without lang, title, description or canonical URL', () => {
+    for (const rule of ['missing-lang', 'missing-title', 'missing-description', 'missing-canonical'] as const) {
+      expect(by(rule), rule).toEqual([expect.stringMatching(/^zh\/a\/index\.html: /)]);
+    }
+  });
+
+  it('finds one-sided hreflang, pages missing from the sitemap, repeated ids, skipped levels and KaTeX errors', () => {
+    expect(by('hreflang-not-mutual')).toEqual(['en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one']);
+    expect(by('not-in-sitemap')).toEqual(['zh/a/index.html: /b/zh/a/ is not listed in the sitemap']);
+    expect(by('duplicate-id')).toEqual(['en/a/index.html: id "twice" appears more than once']);
+    expect(by('skipped-heading')).toEqual(['en/a/index.html: h3 "Skips h2" follows h1']);
+    expect(by('katex-error')).toEqual(['en/a/index.html: formula KaTeX could not render: \\frac{1}{']);
+  });
+});
