@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { searchIndex } from './src/integrations/search-index';
 import { notesDir } from './src/lib/notes-dir';
+import { themeScriptHash } from './src/lib/theme-script';
 import { normalizeBase } from './src/lib/urls';
 import { markdownProcessor, shikiConfig } from './src/markdown/config';
 
@@ -14,8 +15,26 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
   integrations: [mdx(), sitemap(), searchIndex()],
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:", // Vite inlines KaTeX's smallest fonts into its stylesheet
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind compiles its WebAssembly search core in the browser.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeScriptHash] },
+      // KaTeX and Shiki position and colour with style attributes; no inline <style> is allowed.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   markdown: {
     processor: markdownProcessor({ notesRoot: notesDir(), base, strictMath: process.env['STRICT_MATH'] === '1' }),
     shikiConfig,

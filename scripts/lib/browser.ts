@@ -14,7 +14,7 @@ export interface WatchedPage {
   page: Page;
   /** Requests that tried to leave loopback (they are blocked). */
   outside: string[];
-  /** Console errors and uncaught exceptions. */
+  /** Console errors, uncaught exceptions and Content-Security-Policy violations. */
   errors: string[];
 }
 
@@ -33,6 +33,10 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
     }
     outside.push(url.href);
     return route.abort();
+  });
+  // Report CSP violations as errors, so every test that checks for errors checks the policy too.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

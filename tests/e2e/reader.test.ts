@@ -127,9 +127,13 @@ describe('theme', () => {
     await page.route(`**${base}en/`, async (route) => {
       const res = await route.fetch();
       const html = await res.text();
-      const head = html.slice(0, html.indexOf('</head>'));
-      expect(head.indexOf("setAttribute('data-theme'")).toBeGreaterThan(-1);
-      expect(head.indexOf("setAttribute('data-theme'")).toBeLessThan(head.indexOf('rel="stylesheet"'));
+      // The theme is set by the first script in <body>, after the CSP and before anything is painted.
+      const csp = html.indexOf('http-equiv="content-security-policy"');
+      const body = html.indexOf('<body');
+      const theme = html.indexOf("setAttribute('data-theme'");
+      expect(csp).toBeGreaterThan(-1);
+      expect(csp).toBeLessThan(body);
+      expect(html.slice(body, theme)).toMatch(/^<body[^>]*>\s*(<!--[^]*?-->\s*)?<script>[^<]*$/);
       await route.fulfill({ response: res, body: html });
     });
     await page.goto(url('en/'));
