@@ -4,6 +4,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeTaskLabels } from './rehype-task-labels';
 import { rehypeMathReport, remarkMathFlag } from './math';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
@@ -24,6 +25,7 @@ export function markdownProcessor({ notesRoot, base, strictMath }: MarkdownSetup
       [rehypeMathReport, { strict: strictMath }],
       [rehypeCodeBlocks, { notesRoot }],
       [rehypeHeadingAnchors, { notesRoot }],
+      rehypeTaskLabels,
       [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
     ],
   });
@@ -31,6 +33,6 @@ export function markdownProcessor({ notesRoot, base, strictMath }: MarkdownSetup
 
 /** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
 export const shikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
 } as const;

@@ -13,7 +13,13 @@ function isTyping(target: EventTarget | null): boolean {
 async function open(): Promise<void> {
   const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
   if (!dialog) return;
-  if (!dialog.open) dialog.showModal();
+  if (!dialog.open) {
+    dialog.showModal();
+    // Focus and select now, not after the search code loads, so early keystrokes are kept.
+    const input = dialog.querySelector<HTMLInputElement>('#search-input');
+    input?.focus();
+    input?.select();
+  }
   loaded ??= import('./search-ui');
   (await loaded).attach(dialog);
 }

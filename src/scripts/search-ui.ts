@@ -22,11 +22,9 @@ function bundle(lang: string, url: string): Promise<Bundle> {
 
 const attached = new WeakSet<HTMLDialogElement>();
 
-/** Wires the search dialog once; later calls only focus the input. */
+/** Wires the search dialog once. */
 export function attach(dialog: HTMLDialogElement): void {
   const input = dialog.querySelector<HTMLInputElement>('#search-input')!;
-  input.focus();
-  input.select();
   if (attached.has(dialog)) return;
   attached.add(dialog);
 
@@ -112,6 +110,8 @@ export function attach(dialog: HTMLDialogElement): void {
   };
 
   input.addEventListener('input', () => void run());
+  // Whatever was typed while this module was loading is searched straight away.
+  if (input.value.trim()) void run();
   for (const control of [both, kind, part, sort]) control.addEventListener('change', () => void run());
 
   // Arrow keys move between results; focus returns to the input with Escape handled by <dialog>.
@@ -126,6 +126,11 @@ export function attach(dialog: HTMLDialogElement): void {
     else links[next]?.focus();
   });
   input.addEventListener('keydown', (event) => {
+    // A search field would only clear itself on Escape; readers expect the dialog to close.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
     if (event.key === 'Enter') {
       event.preventDefault();
       list.querySelector<HTMLAnchorElement>('a')?.click();

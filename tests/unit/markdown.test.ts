@@ -122,3 +122,12 @@ describe('math', () => {
     await expect(toHtml('$\\frac{1}{$', 'lessons/en/lesson-1.md', { strictMath: true })).rejects.toThrow(/STRICT_MATH/);
   });
 });
+
+describe('task lists', () => {
+  it('names each checkbox by its item text', async () => {
+    const { rehypeTaskLabels } = await import('../../src/markdown/rehype-task-labels');
+    const out = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeTaskLabels).use(rehypeStringify).process('- [x] 配好环境\n- [ ] read the *paper*');
+    expect(String(out)).toContain('<input type="checkbox" checked disabled aria-label="配好环境">');
+    expect(String(out)).toContain('aria-label="read the paper"');
+  });
+});

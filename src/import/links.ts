@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Link, Root } from 'mdast';
+import { resolveLocal, type SourceIndex } from './images.ts';
+import { destinationStart, mdDest, mdTitle, splitSuffix } from './md-syntax.ts';
+import { endOf, startOf, walk } from './mdast.ts';
+import type { Edit } from './text.ts';
+
+export interface LinkContext {
+  noteRel: string;
+  index: SourceIndex;
+  /** Output path (relative to the notes folder) of the note being written. */
+  outPath: string;
+  /** Source rel path of every imported note → its output path. */
+  imported: ReadonlyMap<string, string>;
+  unresolved(url: string, offset: number): void;
+}
+
+/**
+ * Links between imported notes are rewritten to the new files (the site turns relative `.md` links
+ * into page URLs). Bare URLs that GFM would extend over Chinese text are cut where the URL ends.
+ */
+export function rewriteLinks(text: string, tree: Root, ctx: LinkContext): Edit[] {
+  const edits: Edit[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'link') return;
+    const start = startOf(node);
+    const src = text.slice(start, endOf(node));
+    if (!src.startsWith('[') && !src.startsWith('<')) {
+      const fixed = fixBareUrl(src);
+      if (fixed !== src) edits.push({ start, end: endOf(node), text: fixed });
+      return;
+    }
+    const open = destinationStart(src);
+    if (open === -1) return;
+    const target = retarget(node, ctx, start);
+    if (target === undefined) return;
+    const title = node.title ? ` ${mdTitle(node.title)}` : '';
+    edits.push({ start: start + open, end: endOf(node), text: `(${mdDest(target)}${title})` });
+  });
+  return edits;
+}
+
+function retarget(node: Link, ctx: LinkContext, offset: number): string | undefined {
+  // Empty links and the site's own routes (`/zh/log/`, written by the importer) are not files.
+  if (!node.url.trim() || /^\/(zh|en)\//.test(node.url)) return undefined;
+  const resolved = resolveLocal(node.url, ctx.noteRel, ctx.index);
+  if (resolved.kind === 'external') return undefined;
+  const out = resolved.kind === 'found' ? ctx.imported.get(resolved.rel) : undefined;
+  if (!out) {
+    ctx.unresolved(node.url, offset);
+    return undefined;
+  }
+  const suffix = splitSuffix(node.url)[1] ?? '';
+  const rel = path.posix.relative(path.posix.dirname(ctx.outPath), out);
+  return `${rel.startsWith('.') ? rel : `./${rel}`}${suffix.startsWith('#') ? suffix : ''}`;
+}
+
+/**
+ * GFM's autolink literal runs to the next space, so `https://images.google.com/，输入` links the
+ * Chinese text too. The URL is cut at the first non-ASCII character and trailing punctuation, and
+ * written as `<…>`, which CommonMark ends exactly there.
+ */
+export function fixBareUrl(src: string): string {
+  const cut = src.search(/[^\x21-\x7e]/);
+  if (cut === -1) return src;
+  let url = src.slice(0, cut);
+  while (/[?!.,:;*_~'"]$/.test(url) || (url.endsWith(')') && count(url, '(') < count(url, ')'))) url = url.slice(0, -1);
+  if (!url) return src;
+  const rest = src.slice(url.length);
+  return /^(https?|ftp|mailto):/i.test(url) ? `<${url}>${rest}` : `[${url}](http://${url})${rest}`;
+}
+
+function count(s: string, c: string): number {
+  return s.split(c).length - 1;
+}

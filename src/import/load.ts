@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import type { Root } from 'mdast';
+import { discover, listFiles, type SourceDoc } from './discover.ts';
+import { decode } from './encoding.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { indexSource, type SourceIndex } from './images.ts';
+import { detectLocale, folderHint } from './locale.ts';
+import { findLogSections, type LogSection } from './log.ts';
+import { parse } from './mdast.ts';
+import { normaliseSource } from './normalize.ts';
+import { normaliseNewlines } from './text.ts';
+import type { Findings, Locale } from './types.ts';
+
+/** A fatal problem with one file; the CLI names the file and exits non-zero. */
+export class ImportError extends Error {
+  readonly file: string;
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.file = file;
+  }
+}
+
+/** A source note read, decoded and through the first pass, ready to be planned. */
+export interface LoadedDoc {
+  doc: SourceDoc;
+  index: SourceIndex;
+  data: Record<string, unknown>;
+  /** First-pass text of the body and the source line of each of its lines. */
+  text: string;
+  lineMap: number[];
+  tree: Root;
+  locale: Locale;
+  /** Dated study-log sections (READMEs and log-like notes only). */
+  sections: LogSection[];
+}
+
+export function loadSource(root: string, findings: Findings): LoadedDoc[] {
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ImportError(root, 'source folder not found');
+  const index = indexSource(listFiles(root));
+  return discover(root).map((doc) => {
+    try {
+      return loadDoc(doc, index, findings);
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(doc.display, error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+function loadDoc(doc: SourceDoc, index: SourceIndex, findings: Findings): LoadedDoc {
+  const decoded = decode(fs.readFileSync(doc.abs));
+  for (const detail of decoded.repairs) findings.encodingRepairs.push({ file: doc.display, detail });
+  const split = splitFrontmatter(normaliseNewlines(decoded.text));
+  if (split.broken) findings.brokenFrontmatter.push({ file: doc.display, line: 1 });
+  const { text, lineMap } = normaliseSource(split.body, split.bodyLine);
+  const tree = parse(text, { math: true });
+  const { locale } = detectLocale(text, folderHint(doc.rel));
+  const dated = doc.lesson === undefined ? findLogSections(text, tree) : [];
+  // A README's dated sections are its study log; elsewhere a single date heading is just a heading.
+  const sections = doc.readme || dated.length >= 2 ? dated : [];
+  return { doc, index, data: split.data ?? {}, text, lineMap, tree, locale, sections };
+}

@@ -1,0 +1,168 @@
+import path from 'node:path';
+import type { Heading, Root } from 'mdast';
+import { assignPaths } from './assign.ts';
+import { isoDate, stringifyFrontmatter } from './frontmatter.ts';
+import { ImportError, loadSource, type LoadedDoc } from './load.ts';
+import type { LogSection } from './log.ts';
+import { parse } from './mdast.ts';
+import { courseOf, informative, lessonLabel, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
+import { headingText, leadingHeading } from './outline.ts';
+import type { LineMap } from './text.ts';
+import { transformBody, type TransformContext } from './transform.ts';
+import { emptyFindings, type Findings, type PlannedFile } from './types.ts';
+
+export interface Plan {
+  files: PlannedFile[];
+  findings: Findings;
+  lessons: { lesson: number; locale: string; path: string }[];
+  notes: string[];
+  logEntries: string[];
+}
+
+/** Reads every source and decides every output file, without touching the notes folder. */
+export function planImport(sources: readonly string[], taken: (p: string) => boolean): Plan {
+  const findings = emptyFindings();
+  const docs = sources.flatMap((s) => loadSource(path.resolve(s), findings));
+  const { page, log } = assignPaths(docs, taken);
+  const files = new Map<string, PlannedFile>();
+  const plan: Plan = { files: [], findings, lessons: [], notes: [], logEntries: [] };
+
+  for (const d of docs) {
+    try {
+      const imported = new Map([...page].filter(([o]) => o.doc.root === d.doc.root).map(([o, p]) => [o.doc.rel, p] as const));
+      const context = (outPath: string): TransformContext => ({
+        display: d.doc.display,
+        noteRel: d.doc.rel,
+        index: d.index,
+        outPath,
+        imported,
+        findings,
+        copy: (out, fromRel) => files.set(out, { path: out, kind: 'image', from: path.join(d.doc.root, fromRel), source: d.doc.display }),
+      });
+      const add = (p: string, content: string) => files.set(p, { path: p, kind: 'markdown', content, source: d.doc.display });
+      const pagePath = page.get(d);
+      if (pagePath && d.doc.lesson !== undefined) {
+        add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath)));
+        plan.lessons.push({ lesson: d.doc.lesson, locale: d.locale, path: pagePath });
+      } else if (pagePath) {
+        add(pagePath, noteFile(d, context(pagePath), d.sections.length));
+        plan.notes.push(pagePath);
+      }
+      for (const s of d.sections) {
+        const p = log.get(s);
+        if (!p) continue;
+        add(p, logFile(d, s, context(p)));
+        plan.logEntries.push(p);
+      }
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(d.doc.display, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+  plan.files = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return plan;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function updatedOf(d: LoadedDoc): { date: string } | undefined {
+  const date = isoDate(d.data['updated'] ?? d.data['lastmod'] ?? d.data['date']);
+  return date ? { date } : undefined;
+}
+
+/** The lesson's `# Lesson 1` heading: the first heading of the note, when it is an h1. */
+function titleH1(tree: Root): Heading | undefined {
+  const first = tree.children.find((n): n is Heading => n.type === 'heading');
+  return first?.depth === 1 ? first : undefined;
+}
+
+function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string {
+  const h1 = titleH1(d.tree);
+  const next = d.tree.children.find((n): n is Heading => n.type === 'heading' && n !== h1);
+  const fromH1 = h1 ? stripLessonLabel(headingText(h1)) : '';
+  const fromNext = next ? headingText(next) : '';
+  const title = str(d.data['title']) ?? (informative(fromH1) ? fromH1 : informative(fromNext) ? fromNext : lessonLabel(lesson, d.locale));
+  const summary = str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(d.tree) ?? (d.locale === 'zh' ? `第 ${lesson} 课的学习笔记。` : `Notes on lesson ${lesson}.`);
+  const body = transformBody(d.text, d.lineMap, ctx, titleH1);
+  const front = stringifyFrontmatter([
+    ['title', title],
+    ['lesson', lesson],
+    ['part', lesson <= 7 ? 1 : 2],
+    ['summary', summary],
+    ['video', videoOf(d.tree)],
+    ['course', courseOf(d.tree)],
+    ['source', d.doc.display],
+    ['updated', updatedOf(d)],
+  ]);
+  return `${front}\n${body}`;
+}
+
+function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number): string {
+  const { text, lineMap } = logCount ? withoutLog(d, logCount) : { text: d.text, lineMap: d.lineMap };
+  const tree = logCount ? parse(text, { math: true }) : d.tree;
+  const lead = leadingHeading(tree);
+  const stem = path.posix.basename(d.doc.rel).replace(/\.(md|markdown)$/i, '');
+  const fallback = d.doc.readme ? (path.posix.dirname(d.doc.rel) === '.' ? d.doc.rootName : path.posix.basename(path.posix.dirname(d.doc.rel))) : stem;
+  const fromLead = lead ? headingText(lead) : '';
+  const title = str(d.data['title']) ?? (fromLead || titleFromName(fallback));
+  const drop = !str(d.data['title']) && fromLead ? leadingHeading : undefined;
+  const body = transformBody(text, lineMap, ctx, drop);
+  const front = stringifyFrontmatter([
+    ['title', title],
+    ['summary', str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(tree)],
+    ['source', d.doc.display],
+    ['updated', updatedOf(d)],
+  ]);
+  return `${front}\n${body}`;
+}
+
+/** The README without its dated sections, and a line telling readers where the log went. */
+function withoutLog(d: LoadedDoc, count: number): { text: string; lineMap: LineMap } {
+  const lines = d.text.split('\n');
+  const lineOf = (offset: number) => d.text.slice(0, offset).split('\n').length;
+  const removed = new Set<number>();
+  for (const s of d.sections) for (let l = lineOf(s.start); l <= lineOf(s.end); l++) removed.add(l);
+  const pointer =
+    d.locale === 'zh' ? `> 这里的 ${count} 篇每日记录已导入为[学习日志](/zh/log/)。` : `> The ${count} dated entries that were here are now in the [study log](/en/log/).`;
+  const firstLine = lineOf(d.sections[0]?.start ?? 0);
+  const out: { text: string; src: number }[] = [];
+  let gap = false;
+  lines.forEach((text, i) => {
+    const line = i + 1;
+    if (line === firstLine) out.push({ text: pointer, src: line });
+    if (removed.has(line)) gap = true;
+    // The blank lines that separated the removed entries would pile up where they were.
+    else if (gap && !text.trim()) return;
+    else {
+      if (gap && out.at(-1)?.text.trim()) out.push({ text: '', src: line });
+      gap = false;
+      out.push({ text, src: d.lineMap[i] ?? line });
+    }
+  });
+  return { text: out.map((l) => l.text).join('\n'), lineMap: out.map((l) => l.src) };
+}
+
+function logFile(d: LoadedDoc, s: LogSection, ctx: TransformContext): string {
+  const text = d.text.slice(s.bodyStart, Math.max(s.bodyStart, s.end));
+  const firstLine = d.text.slice(0, s.bodyStart).split('\n').length;
+  const body = transformBody(text, d.lineMap.slice(firstLine - 1), ctx);
+  const summary = summaryOf(parse(text, { math: true }), { inOrder: true });
+  const short = summary ? shortTitle(summary) : '';
+  const title = s.rest || short || s.date;
+  const front = stringifyFrontmatter([
+    ['date', { date: s.date }],
+    ['time', s.time],
+    ['title', title],
+    ['tags', []],
+    ['source', d.doc.display],
+  ]);
+  return `${front}\n${body}`;
+}
+
+/** A log entry without a heading title is named after its first clause, kept short. */
+function shortTitle(sentence: string): string {
+  const clause = (/^(.{4,}?)[。！？!?：:，,；;]/.exec(sentence)?.[1] ?? sentence).trim();
+  return clause.length <= 60 ? clause : `${clause.slice(0, 59).trimEnd()}…`;
+}

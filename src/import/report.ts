@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Plan } from './plan.ts';
+import type { EncodingRepair, HtmlChange, MissingImage, SourcePlace } from './types.ts';
+import type { Action, WriteResult } from './writer.ts';
+
+/** The run's outcome, printed for people and written as JSON (`--json`) for tests and tools. */
+export interface ImportReport {
+  sources: string[];
+  out: string;
+  dryRun: boolean;
+  notes: number;
+  lessons: number;
+  /** Lesson numbers present in both languages in the notes folder after this run. */
+  lessonsPaired: number[];
+  /** `zh:8`, `en:12`: lessons with only one language. */
+  lessonsUnpaired: string[];
+  logEntries: number;
+  imagesCopied: number;
+  imagesMissing: MissingImage[];
+  htmlRemoved: HtmlChange[];
+  htmlRepaired: HtmlChange[];
+  encodingRepairs: EncodingRepair[];
+  brokenFrontmatter: SourcePlace[];
+  unresolvedLinks: (SourcePlace & { url: string })[];
+  conflicts: string[];
+  files: Partial<Record<Action, number>>;
+}
+
+export function buildReport(plan: Plan, written: WriteResult, meta: { sources: string[]; out: string; dryRun: boolean }): ImportReport {
+  const planned = new Set(plan.files.map((f) => f.path));
+  const exists = (p: string) => planned.has(p) || fs.existsSync(path.join(meta.out, p));
+  const paired: number[] = [];
+  const unpaired: string[] = [];
+  for (let n = 1; n <= 12; n++) {
+    const zh = exists(`lessons/zh/lesson-${n}.md`);
+    const en = exists(`lessons/en/lesson-${n}.md`);
+    if (zh && en) paired.push(n);
+    else if (zh || en) unpaired.push(`${zh ? 'zh' : 'en'}:${n}`);
+  }
+  const files: Partial<Record<Action, number>> = {};
+  for (const a of written.actions) files[a.action] = (files[a.action] ?? 0) + 1;
+  const f = plan.findings;
+  return {
+    ...meta,
+    notes: plan.notes.length,
+    lessons: plan.lessons.length,
+    lessonsPaired: paired,
+    lessonsUnpaired: unpaired,
+    logEntries: plan.logEntries.length,
+    imagesCopied: plan.files.filter((x) => x.kind === 'image').length,
+    imagesMissing: f.missingImages,
+    htmlRemoved: f.htmlRemoved,
+    htmlRepaired: f.htmlRepaired,
+    encodingRepairs: f.encodingRepairs,
+    brokenFrontmatter: f.brokenFrontmatter,
+    unresolvedLinks: f.unresolvedLinks,
+    conflicts: written.conflicts,
+    files,
+  };
+}
+
+const at = (p: SourcePlace) => (p.line ? `${p.file}:${p.line}` : p.file);
+
+export function formatReport(r: ImportReport, plan?: WriteResult): string {
+  const lines: string[] = [];
+  const row = (label: string, value: string | number) => lines.push(`  ${label.padEnd(20)}${value}`);
+  const list = <T>(items: readonly T[], show: (x: T) => string, limit = Infinity) => {
+    for (const x of items.slice(0, limit)) lines.push(`      ${show(x)}`);
+    if (items.length > limit) lines.push(`      … and ${items.length - limit} more (see --json)`);
+  };
+  lines.push(`${r.dryRun ? 'Import plan (dry run, nothing written)' : 'Import report'}: ${r.sources.join(', ')} → ${r.out}`);
+  if (plan && r.dryRun) list(plan.actions.filter((a) => a.action !== 'unchanged'), (a) => `${a.action.padEnd(11)} ${a.path}`);
+  row('notes', r.notes);
+  row('lessons', `${r.lessons} (paired zh/en: ${r.lessonsPaired.join(', ') || 'none'}${r.lessonsUnpaired.length ? `; one language: ${r.lessonsUnpaired.join(', ')}` : ''})`);
+  row('log entries', r.logEntries);
+  row('images copied', r.imagesCopied);
+  row('images missing', r.imagesMissing.length);
+  list(r.imagesMissing, (m) => `${at(m)}  ${m.path}  (placeholder in ${m.note})`);
+  row('HTML removed', r.htmlRemoved.length);
+  list(r.htmlRemoved, (h) => `${at(h)}  ${h.what}`);
+  row('HTML repaired', r.htmlRepaired.length);
+  list(r.htmlRepaired, (h) => `${at(h)}  ${h.what}`, 20);
+  row('encoding repairs', r.encodingRepairs.length);
+  list(r.encodingRepairs, (e) => `${e.file}  ${e.detail}`);
+  if (r.brokenFrontmatter.length) {
+    row('broken front matter', r.brokenFrontmatter.length);
+    list(r.brokenFrontmatter, (b) => `${at(b)}  kept in the body as a yaml code block`);
+  }
+  row('links not imported', r.unresolvedLinks.length);
+  list(r.unresolvedLinks, (u) => `${at(u)}  ${u.url}`, 10);
+  row('conflicts', r.conflicts.length);
+  list(r.conflicts, (c) => `${c}  (edited since the last import; new version in ${c}.incoming, --force overwrites)`);
+  row('files', Object.entries(r.files).map(([k, v]) => `${v} ${k}`).join(', ') || 'none');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/** Shapes shared by the importer's modules. The site's own types are not imported on purpose: the
+ * importer runs under plain Node (type stripping), outside Astro's module resolution. */
+
+export type Locale = 'zh' | 'en';
+export type Collection = 'lessons' | 'log' | 'notes';
+
+/** Where a finding came from, for the report: the source file (as shown to the user) and its line. */
+export interface SourcePlace {
+  file: string;
+  line?: number;
+}
+
+export interface MissingImage extends SourcePlace {
+  /** The output note that shows the placeholder. */
+  note: string;
+  /** The path exactly as the author wrote it. */
+  path: string;
+}
+
+export interface HtmlChange extends SourcePlace {
+  /** What was removed or repaired, e.g. `<script>` or `onclick on <a>`. */
+  what: string;
+}
+
+export interface EncodingRepair {
+  file: string;
+  /** e.g. `GB18030 → UTF-8`, `UTF-16LE (BOM) → UTF-8`, `mojibake repaired in 3 places`. */
+  detail: string;
+}
+
+/** Everything a run finds worth telling; counts are derived from these lists. */
+export interface Findings {
+  missingImages: MissingImage[];
+  htmlRemoved: HtmlChange[];
+  htmlRepaired: HtmlChange[];
+  encodingRepairs: EncodingRepair[];
+  brokenFrontmatter: SourcePlace[];
+  unresolvedLinks: (SourcePlace & { url: string })[];
+}
+
+export function emptyFindings(): Findings {
+  return { missingImages: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [] };
+}
+
+/** One file the run wants in the notes folder, relative to it (POSIX separators). */
+export type PlannedFile =
+  | { path: string; kind: 'markdown'; content: string; source: string }
+  | { path: string; kind: 'image'; from: string; source: string };

@@ -1,0 +1,114 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../../scripts/lib/browser';
+import { serveDist, type StaticServer } from '../../scripts/lib/serve';
+import { buildSite } from './support/build';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const dist = path.resolve('dist-e2e');
+const base = '/fastai-notes/';
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
+  server = await serveDist(dist, base);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical axe findings (WCAG 2.x A/AA and best practices) on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/log/', 'LANG/log/2023-05-31/'];
+
+describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
+  describe.each(['zh', 'en'])('%s', (lang) => {
+    it.each(pages.map((p) => p.replace('LANG', lang)))('has no serious or critical axe violations on /%s', async (p) => {
+      // axe is injected as a script, which the site's own CSP would rightly refuse.
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${base}${p}`);
+      expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it('has no serious or critical axe violations with the search dialog open and showing results', async () => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${base}${lang}/`);
+      await page.keyboard.press('/');
+      await page.locator('#search-input').fill(lang === 'zh' ? '学习率' : 'learning rate');
+      await page.locator('.search__result').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link first, then the header controls, all with visible focus', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${base}en/lessons/lesson-1/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
+    const names: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      names.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const outline = getComputedStyle(el).outlineStyle;
+        return `${el.getAttribute('aria-label') ?? el.textContent?.trim()}|${outline}`;
+      }));
+    }
+    const labels = names.map((n) => n.split('|')[0]);
+    expect(labels).toEqual(expect.arrayContaining(['Lessons', 'Study log', 'Read in 中文', 'Dark theme']));
+    expect(labels.some((l) => l?.startsWith('Search'))).toBe(true);
+    expect(names.every((n) => n.endsWith('|solid'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await context.close();
+  });
+
+  it('moves through search results with the arrow keys and closes with Escape', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${base}zh/`);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('梯度');
+    await page.locator('.search__result').nth(1).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-result-1');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await context.close();
+  });
+});
