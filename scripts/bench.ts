@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser';
+import { measurePage, type PageWeight } from './lib/page-weight';
 import { benchSearch } from './lib/search-bench';
 import { serveDist } from './lib/serve';
 
@@ -28,6 +29,20 @@ async function main(): Promise<void> {
   const browser = await launch();
   const server = await serveDist(dist, base);
   try {
+    const weights: PageWeight[] = [];
+    for (const p of ['zh/lessons/lesson-5/', 'en/lessons/lesson-5/', 'en/log/2023-05-11/', 'zh/']) weights.push(await measurePage(browser, server, dist, base, p));
+    console.log('\npage weight (gzip bytes loaded before any interaction)');
+    for (const w of weights) {
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(`  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, fonts ${kb(w.fonts.gzip)}, images ${kb(w.images.gzip)}; KaTeX ${w.katexLoaded ? 'loaded' : 'not loaded'}; ${w.requests} requests`);
+    }
+    const jsBudget = 15 * 1024;
+    const worstJs = Math.max(...weights.map((w) => w.js.gzip));
+    console.log(`  budget: JS before interaction ${(worstJs / 1024).toFixed(1)} KB of 15 KB ${worstJs <= jsBudget ? '(within)' : '(OVER)'}`);
+    const noMath = weights.find((w) => w.url.includes('/log/'));
+    console.log(`  budget: KaTeX on a page without math: ${noMath?.katexLoaded ? 'LOADED (over)' : 'not loaded (within)'}`);
+    fs.writeFileSync(path.join(out, 'page-weight.json'), JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n');
+
     const search = await benchSearch(browser, server, dist, base);
     console.log('\nsearch (site content, Chinese)');
     console.log(`  pages ${search.pages}, queries ${search.queries}`);

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { tokenize, VOID_ELEMENTS, type HtmlToken } from './html-tags.ts';
 import { endOf, isFlowParent, startOf, walk } from './mdast.ts';
+import { containerPrefix, layout, type Piece } from './html-layout.ts';
 import { judgeClose, judgeOpen, removesContent } from './sanitize.ts';
 import type { Edit } from './text.ts';
 
@@ -19,10 +20,6 @@ const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th
 
 interface Open {
   name: string;
-}
-interface Piece {
-  text: string;
-  block: boolean;
 }
 
 /**
@@ -191,40 +188,4 @@ function judgeToken(
       return { text: '', block: false };
     }
   }
-}
-
-/** Indentation (or `> `) that continuation lines need to stay inside the same list item or quote. */
-function containerPrefix(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return text.slice(lineStart, offset).replace(/[^>\t]/g, ' ');
-}
-
-/**
- * Puts each block-level tag on its own line and the content between them in blank-line separated
- * paragraphs. CommonMark ends an HTML block at a blank line, so the content becomes Markdown again
- * and the images converted from `<img>` are real images inside the table cell.
- */
-function layout(pieces: readonly Piece[], prefix: string): string {
-  if (!pieces.some((p) => p.block)) return pieces.map((p) => p.text).join('');
-  const lines: string[] = [];
-  let buffer = '';
-  const flush = () => {
-    const content = buffer
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (content.length) lines.push('', ...content, '');
-    buffer = '';
-  };
-  for (const p of pieces) {
-    if (p.block && p.text.trim()) {
-      flush();
-      lines.push(p.text.trim());
-    } else buffer += p.text;
-  }
-  flush();
-  const compact = lines.filter((l, i) => l !== '' || (i > 0 && lines[i - 1] !== ''));
-  while (compact[0] === '') compact.shift();
-  while (compact.at(-1) === '') compact.pop();
-  return compact.map((l, i) => (i === 0 ? l : l ? prefix + l : prefix.trimEnd())).join('\n');
 }

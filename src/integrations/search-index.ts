@@ -55,7 +55,12 @@ export function indexedText(html: string): string {
     }
     return undefined;
   });
-  return unspaceCjk(toText(body)).replace(/\s+/g, ' ').trim();
+  // Block boundaries stay visible (¶), as Pagefind keeps them apart too: a term never spans two blocks.
+  return unspaceCjk(toText(body))
+    .split(/[\n\t]+/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' ¶ ');
 }
 
 function classes(node: Element): string[] {

@@ -230,3 +230,24 @@ describe('not found', () => {
     await page.close();
   });
 });
+
+describe('print', () => {
+  it('prints only the lesson, light, with link targets and code intact', async () => {
+    const ctx = await browser.newContext({ colorScheme: 'dark' });
+    const { page } = await watchedPage(ctx);
+    await page.goto(url('en/lessons/lesson-5/'));
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.course-nav', '.reader__toc', '.pager', '.site-footer']) {
+      expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+    }
+    expect(await page.locator('article h1').isVisible()).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    const after = await page.locator('.prose a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('http');
+    expect(await page.locator('.code-block pre').first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(20_000);
+    fs.writeFileSync(path.join(shots, 'lesson-print.pdf'), pdf);
+    await ctx.close();
+  });
+});

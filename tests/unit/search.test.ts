@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INDEX_SEPARATOR, hasCjk, normalizeForMatch, prepareQuery, spaceCjk, spaceCjkNode, unspaceCjk } from '../../src/lib/search/cjk';
 import { countPhrase, excerptFromPagefind, makeExcerpt } from '../../src/lib/search/excerpt';
-import { runSearch, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
+import { mayHavePhrase, runSearch, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
 
 const Z = INDEX_SEPARATOR;
@@ -46,6 +46,14 @@ describe('CJK indexing form', () => {
   });
 });
 
+describe('indexed text', () => {
+  it('keeps block boundaries so a term cannot span two elements', async () => {
+    const { indexedText } = await import('../../src/integrations/search-index');
+    const text = indexedText('<html lang="zh-CN"><body><article data-pagefind-body><ul><li>map</li></ul><p>上周五 <span data-pagefind-ignore>跳过</span>读代码</p><table><tr><td>PyTorch</td><td>拿到</td></tr></table></article></body></html>');
+    expect(text).toBe('map ¶ 上周五 读代码 ¶ PyTorch ¶ 拿到');
+  });
+});
+
 describe('excerpts', () => {
   it("reads Pagefind's excerpt into marked parts, decoding entities and dropping separators", () => {
     const parts = excerptFromPagefind(`a &lt;b&gt; <mark>learning</mark> rate 学${Z}习 &amp; <mark>Learned</mark>`);
@@ -85,6 +93,15 @@ function fakeBundle(pages: { url: string; title: string; content: string; kind?:
     },
   };
 }
+
+describe('mayHavePhrase', () => {
+  it('needs a run of consecutive matched positions as long as the query', () => {
+    expect(mayHavePhrase([3, 9, 10, 11, 40], 3)).toBe(true);
+    expect(mayHavePhrase([3, 9, 11, 40], 3)).toBe(false);
+    expect(mayHavePhrase(undefined, 3)).toBe(true);
+    expect(mayHavePhrase([5], 1)).toBe(true);
+  });
+});
 
 describe('runSearch', () => {
   const zh = fakeBundle([

@@ -10,8 +10,14 @@ export interface PagefindFragment {
   meta: Record<string, string | undefined>;
   filters?: Record<string, string[]>;
 }
+export interface PagefindResult {
+  score: number;
+  /** Positions of the matched words in the page, when Pagefind reports them. */
+  words?: number[];
+  data(): Promise<PagefindFragment>;
+}
 export interface PagefindLike {
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: { score: number; data(): Promise<PagefindFragment> }[] } | null>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
 export interface SearchOptions {
@@ -41,6 +47,22 @@ function shown(data: PagefindFragment, pagefindExcerpt: string | undefined, high
   return { excerpt: makeExcerpt(data.content, highlights), highlights };
 }
 
+/**
+ * Every character of a Chinese query is its own indexed word, so a page can only contain the
+ * phrase if it has a run of as many consecutive matched word positions. Checking that first saves
+ * loading the page text of most candidates; the exact check still follows.
+ */
+export function mayHavePhrase(words: number[] | undefined, tokens: number): boolean {
+  if (!words || words.length === 0 || tokens <= 1) return true;
+  const positions = new Set(words);
+  for (const start of positions) {
+    let run = 1;
+    while (run < tokens && positions.has(start + run)) run++;
+    if (run === tokens) return true;
+  }
+  return false;
+}
+
 /** How many non-Chinese results are loaded; Chinese queries load every candidate to check it. */
 const ENGLISH_LIMIT = 30;
 
@@ -59,7 +81,10 @@ export async function runSearch(bundles: { lang: string; pagefind: PagefindLike 
   const perBundle = await Promise.all(
     bundles.map(async ({ lang, pagefind }) => {
       const found = await pagefind.search(query.pagefind, { filters });
-      const candidates = (found?.results ?? []).slice(0, query.phrase ? undefined : ENGLISH_LIMIT);
+      const tokens = query.pagefind.split(' ').length;
+      const candidates = query.phrase
+        ? (found?.results ?? []).filter((r) => mayHavePhrase(r.words, tokens))
+        : (found?.results ?? []).slice(0, ENGLISH_LIMIT);
       const loaded = await Promise.all(candidates.map(async (r) => ({ score: r.score, data: await r.data() })));
       return loaded.flatMap(({ score, data }): Hit[] => {
         const title = data.meta['title'] ?? data.url;

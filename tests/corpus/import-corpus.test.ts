@@ -1,0 +1,265 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeHTML } from 'entities';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../src/import/report.ts';
+
+/**
+ * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
+ * under a base path and checks what the issue promises. Skipped where the corpus is not present
+ * (a plain clone), so the README's test command still passes there.
+ */
+const repo = path.resolve(import.meta.dirname, '../..');
+const corpus = process.env['CORPUS_DIR'] ?? path.resolve(repo, '../shared/corpus');
+const sources = ['fastai-notes', 'hiromis-notes'].map((s) => path.join(corpus, s));
+const present = sources.every((s) => fs.existsSync(s));
+const base = '/fastai-notes';
+
+const LOG_DATES = [
+  '2023-05-11', '2023-05-16', '2023-05-17', '2023-05-18', '2023-05-23', '2023-05-24', '2023-05-25', '2023-05-26',
+  '2023-05-29', '2023-05-31', '2023-06-01', '2023-06-07', '2023-06-08', '2023-06-09', '2023-08-08', '2023-08-15',
+];
+const LOG_TIMES: Record<string, string> = {
+  '2023-05-11': '11:46:41', '2023-05-16': '09:20:11', '2023-05-18': '10:36:57', '2023-05-23': '14:52:09',
+  '2023-05-24': '09:43:07', '2023-05-25': '15:55:38', '2023-05-26': '14:50:11',
+};
+
+/**
+ * The environment for a real build. Vitest puts Vite's own variables (BASE_URL=/, MODE=test,
+ * NODE_ENV=test…) into process.env; a child `astro build` would inherit them and BASE_URL=/ wins
+ * over the configured base path, so every page link would miss `/fastai-notes/`.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
+  return env;
+}
+
+function importInto(notes: string, json: string) {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes, '--json', json], { cwd: repo, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`import failed (${r.status}):\n${r.stderr}`);
+  return { seconds: (Date.now() - started) / 1000, stdout: r.stdout, report: JSON.parse(fs.readFileSync(json, 'utf8')) as ImportReport };
+}
+
+function files(dir: string, ext?: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile() && (!ext || f.endsWith(ext)))
+    .sort();
+}
+
+function treeHash(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+}
+
+function frontmatter(file: string): Record<string, string> {
+  const block = /^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
+  return Object.fromEntries(block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim().replace(/^"|"$/g, '')]));
+}
+
+/** Lines outside fenced code, with their numbers: where images and prose can be. */
+function proseLines(text: string): [number, string][] {
+  let fence = '';
+  const out: [number, string][] = [];
+  text.split('\n').forEach((line, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = '';
+    } else if (marker) fence = marker;
+    else out.push([i + 1, line.replace(/`[^`]*`/g, '')]);
+  });
+  return out;
+}
+
+/**
+ * The test's own idea of which images are missing, written independently of the importer: every
+ * local image reference, looked up next to the note, at the repository root, without leading
+ * `../`, or (for a path from the author's PC) by its last two path segments.
+ */
+function expectedMissing(root: string): string[] {
+  const name = path.basename(root);
+  const all = files(root);
+  const exists = (rel: string) => all.includes(path.posix.normalize(rel));
+  const missing: string[] = [];
+  for (const note of files(root, '.md')) {
+    const dir = path.posix.dirname(note);
+    for (const [, line] of proseLines(fs.readFileSync(path.join(root, note), 'utf8'))) {
+      const refs = [
+        // Typora accepts spaces in a path (`J:\notes\a b.png`); a quoted title ends it.
+        ...[...line.matchAll(/!\[[^\]]*\]\((<[^>]*>|[^)]*)\)/g)].map((m) => (m[1] ?? '').replace(/^<|>$/g, '').replace(/\s+"[^"]*"$/, '').trim()),
+        ...[...line.matchAll(/<img[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1] ?? ''),
+      ];
+      for (const ref of refs) {
+        if (/^(https?|data):/i.test(ref)) continue;
+        const p = decodeURIComponent(ref).replace(/\\/g, '/');
+        const tail = p.split('/').slice(-2).join('/');
+        const found = /^[a-z]:\//i.test(p)
+          ? all.some((f) => f.endsWith(`/${tail}`))
+          : [path.posix.join(dir, p), p.replace(/^\//, ''), path.posix.join(dir, p.replace(/^(\.\.\/)+/, ''))].some((c) => !c.startsWith('..') && exists(c));
+        if (!found) missing.push(`${name}/${note} ${ref}`);
+      }
+    }
+  }
+  return missing.sort();
+}
+
+/**
+ * The words of a source line that must survive: its text and HTML attribute values (not tag
+ * syntax, not `style`, not link targets, which are rewritten on purpose), with entities decoded.
+ * Han and Latin runs are separate words, since a URL cut from Chinese text splits them.
+ */
+function words(line: string): string[] {
+  const text = decodeHTML(
+    line
+      .replace(/\]\((<[^>]*>|[^)]*)\)/g, '] ')
+      .replace(/<\/?[a-z][^>]*>/gi, (tag) => ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'style' && m[1] !== 'src' && m[1] !== 'href').map((m) => m[2]).join(' ')} `),
+  );
+  return text.match(/\p{Script=Han}{2,}|[[\p{L}\p{N}]--\p{Script=Han}]{2,}/gv) ?? [];
+}
+
+describe.skipIf(!present)('importing the real corpus and building the site from it', () => {
+  let work = '';
+  let notes = '';
+  let dist = '';
+  let report: ImportReport;
+  let build: { status: number | null; output: string; seconds: number };
+  let importSeconds = 0;
+
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'import-corpus-'));
+    notes = path.join(work, 'notes');
+    dist = path.join(work, 'dist');
+    const first = importInto(notes, path.join(work, 'report.json'));
+    report = first.report;
+    importSeconds = first.seconds;
+    // The project's own config with a private cache: a build running at the same time (the e2e
+    // suite, a developer) shares node_modules/.astro otherwise, and the content store with it.
+    const config = path.join(work, 'astro.config.mjs');
+    fs.writeFileSync(config, `import config from ${JSON.stringify(path.join(repo, 'astro.config.ts'))};\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(work, 'astro-cache'))} };\n`);
+    const started = Date.now();
+    const r = spawnSync('npx', ['astro', 'build', '--force', '--config', path.relative(repo, config), '--outDir', dist], {
+      cwd: repo,
+      env: { ...buildEnv(), NOTES_DIR: notes, BASE_PATH: base, SITE_URL: 'https://example.github.io' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    build = { status: r.status, output: `${r.stdout}\n${r.stderr}`, seconds: (Date.now() - started) / 1000 };
+    console.log(
+      [
+        `corpus import: ${importSeconds.toFixed(1)} s; build of the imported site: ${build.seconds.toFixed(1)} s`,
+        `notes ${report.notes}, lessons ${report.lessons} (paired ${report.lessonsPaired.join(',')}), log entries ${report.logEntries}`,
+        `images copied ${report.imagesCopied}, missing ${report.imagesMissing.length}, HTML removed ${report.htmlRemoved.length}, repaired ${report.htmlRepaired.length}`,
+        `encoding repairs ${report.encodingRepairs.length}, conflicts ${report.conflicts.length}`,
+      ].join('\n'),
+    );
+  });
+
+  // KEEP_CORPUS_BUILD=1 keeps the imported notes and the built site for a look.
+  afterAll(() => {
+    if (work && !process.env['KEEP_CORPUS_BUILD']) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  const page = (p: string) => fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
+  const htmlPages = () => files(dist, '.html');
+
+  it('builds with zero errors', () => {
+    expect(build.status, build.output.slice(-3000)).toBe(0);
+    expect(build.output).not.toMatch(/\[ERROR\]/);
+  });
+
+  it('pairs lessons 1–7 in Chinese and English and has lessons 8 and 9 in Chinese', () => {
+    expect(report.lessonsPaired).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(report.lessonsUnpaired).toEqual(['zh:8', 'zh:9']);
+    for (let n = 1; n <= 7; n++) {
+      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))['source']).toBe(`fastai-notes/chinese/Lesson${n}.md`);
+      expect(frontmatter(path.join(notes, `lessons/en/lesson-${n}.md`))['source']).toBe(`hiromis-notes/Lesson${n}.md`);
+      // Each language's page offers the other one.
+      expect(page(`zh/lessons/lesson-${n}`)).toContain(`href="${base}/en/lessons/lesson-${n}/"`);
+      expect(page(`en/lessons/lesson-${n}`)).toContain(`href="${base}/zh/lessons/lesson-${n}/"`);
+    }
+    for (const n of [8, 9]) {
+      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))).toMatchObject({ lesson: String(n), part: '2' });
+      expect(page(`zh/lessons/lesson-${n}`)).toContain('<article');
+    }
+  });
+
+  it('splits the study log into exactly 16 entries with the right dates and times', () => {
+    const entries = files(path.join(notes, 'log'), '.md');
+    expect(entries).toEqual(LOG_DATES.map((d) => `zh/${d}.md`));
+    for (const date of LOG_DATES) {
+      const data = frontmatter(path.join(notes, 'log/zh', `${date}.md`));
+      expect(data['date']).toBe(date);
+      expect(data['time']).toBe(LOG_TIMES[date]);
+      expect(data['title']?.length).toBeGreaterThan(0);
+      expect(page(`zh/log/${date}`)).toContain('<article');
+    }
+    expect(fs.readFileSync(path.join(notes, 'log/zh/2023-05-16.md'), 'utf8')).toContain('- [x] ✔️成功的经验');
+  });
+
+  it('renders every formula without a KaTeX error', () => {
+    const pages = htmlPages();
+    expect(pages.filter((p) => fs.readFileSync(path.join(dist, p), 'utf8').includes('katex-error'))).toEqual([]);
+    expect(page('zh/lessons/lesson-9')).toContain('class="katex"');
+  });
+
+  it('lists every missing image in the report, and no image that exists', () => {
+    const expected = sources.flatMap(expectedMissing);
+    const reported = [...new Set(report.imagesMissing.map((m) => `${m.file} ${m.path}`))].sort();
+    expect(reported).toEqual([...new Set(expected)].sort());
+    for (const m of report.imagesMissing) expect(m.line).toBeGreaterThan(0);
+    const placeholders = htmlPages().reduce((n, p) => n + (fs.readFileSync(path.join(dist, p), 'utf8').match(/class="missing-image"/g)?.length ?? 0), 0);
+    expect(placeholders).toBe(report.imagesMissing.length);
+  });
+
+  it('lets no script, event handler or javascript: URL from the source into the pages', () => {
+    for (const p of htmlPages()) {
+      const html = fs.readFileSync(path.join(dist, p), 'utf8');
+      const start = html.indexOf('<div class="prose">');
+      if (start === -1) continue;
+      const content = html.slice(start, html.indexOf('</article>', start));
+      expect(content, p).not.toMatch(/<script|<iframe|\son[a-z]+=|javascript:/i);
+    }
+  });
+
+  it('loses no line of the authors’ text', () => {
+    const outputs = new Map<string, string>();
+    for (const f of files(notes, '.md')) {
+      const text = fs.readFileSync(path.join(notes, f), 'utf8');
+      const source = frontmatter(path.join(notes, f))['source'] ?? '';
+      outputs.set(source, `${outputs.get(source) ?? ''}\n${text}`);
+    }
+    // Lines with none of the constructs the importer rewrites must come through character for character.
+    const rewritten = /!\[|<[a-z/!]|\[\[\d|^\s{0,3}#|\$|==|\]\(\(|\]\([^)]*\.md\)|https?:\/\/[\x21-\x7e]*[^\x00-\x7f]/i;
+    const lost: string[] = [];
+    const changed: string[] = [];
+    for (const root of sources) {
+      for (const note of files(root, '.md')) {
+        const display = `${path.basename(root)}/${note}`;
+        const out = outputs.get(display) ?? '';
+        const lines = fs.readFileSync(path.join(root, note), 'utf8').split('\n');
+        const firstHeading = lines.findIndex((l) => l.startsWith('# '));
+        lines.forEach((line, i) => {
+          if (!line.trim() || out.includes(line.trim())) return;
+          if (!rewritten.test(line)) changed.push(`${display}:${i + 1} ${line}`);
+          // The lesson title heading is replaced by front matter; dated headings become log entries.
+          if (i === firstHeading || /^#{2,6}\s*\d{4}年/.test(line)) return;
+          const missingWords = words(line).filter((w) => !out.includes(w));
+          if (missingWords.length) lost.push(`${display}:${i + 1} ${missingWords.join(' ')}`);
+        });
+      }
+    }
+    expect(changed).toEqual([]);
+    expect(lost).toEqual([]);
+  });
+
+  it('produces byte-identical output when run again', () => {
+    const before = treeHash(notes);
+    const again = importInto(notes, path.join(work, 'report-2.json')).report;
+    expect(treeHash(notes)).toEqual(before);
+    expect(Object.keys(again.files)).toEqual(['unchanged']);
+  });
+});
