@@ -80,6 +80,12 @@ describe('active content is removed and reported with its line', () => {
     expect(r.removed).toEqual(['1: javascript: URL in href of <a>', '1: onclick handler on <a>', '3: javascript: URL in href of <a>', '5: onmouseover handler on <b>']);
   });
 
+  it('drops a comment that hides active markup, keeps the others', () => {
+    const r = clean('<!-- <script>alert(1)</script> -->\n\n<!-- a note -->');
+    expect(r.text).toBe('\n\n<!-- a note -->');
+    expect(r.removed).toEqual(['1: comment containing active HTML']);
+  });
+
   it('drops style and unknown attributes quietly, keeping the tag', () => {
     const r = clean('<div align="center" style="color:red" class="x">hi</div>');
     expect(r.text).toBe('<div align="center">hi</div>');

@@ -91,12 +91,12 @@ describe('bare URLs', () => {
   });
 });
 
-function ctx(outPath: string, unresolved: string[] = []) {
+function ctx(outPath: string, unresolved: string[] = [], removed: string[] = []) {
   const imported = new Map([
     ['lesson8/lesson8.md', 'lessons/zh/lesson-8.md'],
     ['chinese/Lesson3.md', 'lessons/zh/lesson-3.md'],
   ]);
-  return { noteRel: 'README.md', index, outPath, imported, unresolved: (url: string) => unresolved.push(url) };
+  return { noteRel: 'README.md', index, outPath, imported, unresolved: (url: string) => unresolved.push(url), removed: (what: string) => removed.push(what) };
 }
 
 describe('links between notes', () => {
@@ -106,5 +106,15 @@ describe('links between notes', () => {
     const out = applyEdits(md, rewriteLinks(md, parse(md, { math: true }), ctx('notes/zh/readme.md', unresolved)));
     expect(out).toBe('[8](../../lessons/zh/lesson-8.md) [3](../../lessons/zh/lesson-3.md#part "t") [10](./lesson10/lesson10.md) [web](https://x.org) [log](/zh/log/)');
     expect(unresolved).toEqual(['./lesson10/lesson10.md']);
+  });
+});
+
+describe('script links written in Markdown', () => {
+  it('keeps the text and drops javascript:, vbscript: and data: targets', () => {
+    const md = '[click](javascript:alert(1)) <javascript:alert(2)> [ref][x] [ok](https://x.org)\n\n[x]: JaVaScRiPt:alert(3)';
+    const removed: string[] = [];
+    const out = applyEdits(md, rewriteLinks(md, parse(md, { math: true }), ctx('notes/zh/a.md', [], removed)));
+    expect(out).toBe('click javascript\\:alert(2) [ref][x] [ok](https://x.org)\n\n[x]: #');
+    expect(removed).toEqual(['javascript: URL in a Markdown link', 'javascript: URL in a Markdown link', 'javascript: URL in a link definition']);
   });
 });
