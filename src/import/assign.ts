@@ -14,8 +14,8 @@ export interface Assignment {
 /**
  * Deterministic paths: lessons are `lessons/<locale>/lesson-N.md` so both languages pair up;
  * loose notes take a kebab-case of their file name; log entries their date, with `-1`, `-2` when a
- * day has several. A path already used in this run, or owned by another source or by the user
- * (`taken`), is never reused: the newcomer gets the source's name or a number appended.
+ * day has several. A path already used in this run, or written by another source's import
+ * (`taken`), is never reused: the newcomer gets its source's name or a number appended.
  */
 export function assignPaths(docs: readonly LoadedDoc[], taken: (p: string) => boolean): Assignment {
   const used = new Set<string>();

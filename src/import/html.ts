@@ -148,8 +148,14 @@ function judgeToken(
   outer?: Open[],
 ): Piece & { drop?: string; image?: boolean } {
   switch (token.type) {
-    case 'text':
     case 'comment':
+      // Comments stay (the author's hidden notes), unless they hide markup we would remove anyway.
+      if (/<\s*(script|iframe|style|object|embed)\b/i.test(raw)) {
+        hooks.removed('comment containing active HTML', at);
+        return { text: '', block: false };
+      }
+      return { text: raw, block: false };
+    case 'text':
     case 'other':
       return { text: raw, block: false };
     case 'unclosed-comment':

@@ -13,6 +13,13 @@ export interface LinkContext {
   /** Source rel path of every imported note → its output path. */
   imported: ReadonlyMap<string, string>;
   unresolved(url: string, offset: number): void;
+  /** A link that would run script when clicked was defused. */
+  removed(what: string, offset: number): void;
+}
+
+/** `javascript:`, `vbscript:` or `data:` as a link target, however it is spaced or cased. */
+export function scriptScheme(url: string): string | undefined {
+  return /^(javascript|vbscript|data):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
 }
 
 /**
@@ -22,9 +29,22 @@ export interface LinkContext {
 export function rewriteLinks(text: string, tree: Root, ctx: LinkContext): Edit[] {
   const edits: Edit[] = [];
   walk(tree, (node) => {
+    if (node.type === 'definition' && scriptScheme(node.url)) {
+      ctx.removed(`${scriptScheme(node.url)}: URL in a link definition`, startOf(node));
+      const label = /^\s*\[(?:\\.|[^\]\\])*\]:/.exec(text.slice(startOf(node), endOf(node)))?.[0] ?? `[${node.identifier}]:`;
+      edits.push({ start: startOf(node), end: endOf(node), text: `${label} #` });
+    }
     if (node.type !== 'link') return;
     const start = startOf(node);
     const src = text.slice(start, endOf(node));
+    const scheme = scriptScheme(node.url);
+    if (scheme) {
+      // Markdown links are not HTML, but `[x](javascript:…)` still becomes a script link on the page.
+      ctx.removed(`${scheme}: URL in a Markdown link`, start);
+      const open = destinationStart(src);
+      edits.push({ start, end: endOf(node), text: src.startsWith('<') ? src.slice(1, -1).replace(/:/, '\\:') : src.slice(1, open === -1 ? src.indexOf(']') : open - 1) });
+      return;
+    }
     if (!src.startsWith('[') && !src.startsWith('<')) {
       const fixed = fixBareUrl(src);
       if (fixed !== src) edits.push({ start, end: endOf(node), text: fixed });

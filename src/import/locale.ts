@@ -8,6 +8,10 @@ const LATIN = /[A-Za-z]/g;
  * a Chinese note full of Python, or an English one quoting 中文, must not change language.
  */
 export function cjkShare(markdown: string): number {
+  return counts(markdown).share;
+}
+
+function counts(markdown: string): { share: number; letters: number } {
   const prose = withoutFences(markdown)
     .replace(/`[^`\n]*`/g, ' ')
     .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ')
@@ -18,7 +22,7 @@ export function cjkShare(markdown: string): number {
   const latin = prose.match(LATIN)?.length ?? 0;
   // An English word is ~5 letters, a Chinese word ~1.5 characters: compare words, not characters.
   const words = han / 1.5 + latin / 5;
-  return words === 0 ? 0 : han / 1.5 / words;
+  return { share: words === 0 ? 0 : han / 1.5 / words, letters: han + latin };
 }
 
 function withoutFences(markdown: string): string {
@@ -49,7 +53,9 @@ export function folderHint(relPath: string): Locale | undefined {
  * without a hint a third of the words must be CJK; a `chinese/` folder needs only a few.
  */
 export function detectLocale(markdown: string, hint?: Locale): { locale: Locale; share: number } {
-  const share = cjkShare(markdown);
+  const { share, letters } = counts(markdown);
+  // Nothing to read (an empty file, only code): the folder is all there is to go on.
+  if (letters < 20 && hint) return { locale: hint, share };
   const threshold = hint === 'zh' ? 0.05 : hint === 'en' ? 0.6 : 0.3;
   return { locale: share >= threshold ? 'zh' : 'en', share };
 }

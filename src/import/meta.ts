@@ -21,7 +21,8 @@ function literalTag(value: string): string {
 
 /**
  * The first sentence of the first real paragraph, for lists and the meta description. Lines that
- * are mostly links (`[Webpage](…) / [Video](…)`) or too short to say anything are skipped.
+ * are mostly links (`[Webpage](…) / [Video](…)`) or too short to say anything are skipped, and
+ * list items only count when there is no prose — except `inOrder` (a log entry, which is a list).
  */
 export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): string | undefined {
   const candidates: { text: string; nested: boolean }[] = [];
@@ -35,7 +36,6 @@ export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): stri
     candidates.push({ text: all, nested: ancestors.some((a) => a.type === 'list' || a.type === 'blockquote') });
     return false;
   });
-  // Prose paragraphs first; a list item only when the note has nothing else (a log entry, say).
   const best = (options.inOrder ? undefined : candidates.find((c) => !c.nested)) ?? candidates[0];
   return best ? firstSentence(best.text) : undefined;
 }
@@ -119,8 +119,7 @@ export function lessonLabel(lesson: number, locale: Locale): string {
   return locale === 'zh' ? `第 ${lesson} 课` : `Lesson ${lesson}`;
 }
 
-/** `fastai code` → `Fastai code`, `icevisionNote` → `icevision Note`: a readable fallback title. */
+/** `fastai code` → `fastai code`, `icevisionNote` → `icevision Note`: the file name, readable, as the author cased it. */
 export function titleFromName(stem: string): string {
-  const words = stem.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : stem;
+  return stem.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim() || stem;
 }

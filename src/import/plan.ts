@@ -131,7 +131,7 @@ function withoutLog(d: LoadedDoc, count: number): { text: string; lineMap: LineM
   let gap = false;
   lines.forEach((text, i) => {
     const line = i + 1;
-    if (line === firstLine) out.push({ text: pointer, src: line });
+    if (line === firstLine) out.push({ text: pointer, src: d.lineMap[i] ?? line });
     if (removed.has(line)) gap = true;
     // The blank lines that separated the removed entries would pile up where they were.
     else if (gap && !text.trim()) return;

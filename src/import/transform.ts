@@ -73,6 +73,7 @@ export function transformBody(text: string, lineMap: LineMap, ctx: TransformCont
       outPath: ctx.outPath,
       imported: ctx.imported,
       unresolved: (url, offset) => ctx.findings.unresolvedLinks.push({ ...place(offset), url }),
+      removed: (what, offset) => ctx.findings.htmlRemoved.push({ ...place(offset), what }),
     }),
     ...outlineEdits(text, tree, drop?.(tree)),
   ];

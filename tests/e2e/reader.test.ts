@@ -106,6 +106,15 @@ describe('lesson page', () => {
     await page.close();
   });
 
+  it('marks the section being read in the table of contents', async () => {
+    const { page } = await watchedPage(context);
+    await page.goto(url('en/lessons/lesson-6/'), { waitUntil: 'networkidle' });
+    const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+    await page.locator(`#${ids[3]}`).evaluate((el) => el.scrollIntoView());
+    await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${ids[3]}`);
+    await page.close();
+  });
+
   it('has hreflang alternates to the counterpart and the right html lang', async () => {
     const { page } = await watchedPage(context);
     await page.goto(url('zh/lessons/lesson-1/'));

@@ -8,8 +8,10 @@ import path from 'node:path';
  */
 export function buildSite(outDir: string, env: Record<string, string>, options: { reuse?: boolean } = {}): string {
   if (options.reuse && fs.existsSync(path.join(outDir, 'index.html'))) return '';
+  // Vitest exports Vite's own variables (BASE_URL=/, MODE=test…); a child build must not inherit them.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)));
   const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
-    env: { ...process.env, ...env },
+    env: { ...clean, ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
