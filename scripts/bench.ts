@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser';
 import { measurePage, type PageWeight } from './lib/page-weight';
-import { benchSearch } from './lib/search-bench';
+import { benchSearch, type SearchFigures } from './lib/search-bench';
 import { serveDist } from './lib/serve';
 
 /**
@@ -14,6 +14,20 @@ const base = '/fastai-notes/';
 const dist = path.resolve('dist-bench');
 const out = path.resolve('bench-results');
 
+const corpus = path.resolve('../shared/corpus');
+
+/** Imports the real notes in ../shared/corpus (when present) into a temporary notes folder. */
+function importCorpus(notes: string): boolean {
+  const sources = ['fastai-notes', 'hiromis-notes'].map((s) => path.join(corpus, s));
+  if (!sources.every((s) => fs.existsSync(s))) return false;
+  fs.rmSync(notes, { recursive: true, force: true });
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error('corpus import failed');
+  console.log(`imported the corpus in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return true;
+}
+
 function build(outDir: string, env: Record<string, string>): void {
   const t0 = Date.now();
   const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, BASE_PATH: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -22,6 +36,14 @@ function build(outDir: string, env: Record<string, string>): void {
 }
 
 const fmt = (n: number) => n.toFixed(3);
+
+function report(search: SearchFigures): void {
+  console.log(`  pages ${search.pages}, queries ${search.queries}`);
+  console.log(`  recall ${fmt(search.recall)}  precision ${fmt(search.precision)}  top-1 ${fmt(search.top1)}`);
+  console.log(`  keystroke to results: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms`);
+  console.log(`  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`);
+  console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
+}
 
 async function main(): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
@@ -45,12 +67,24 @@ async function main(): Promise<void> {
 
     const search = await benchSearch(browser, server, dist, base);
     console.log('\nsearch (site content, Chinese)');
-    console.log(`  pages ${search.pages}, queries ${search.queries}`);
-    console.log(`  recall ${fmt(search.recall)}  precision ${fmt(search.precision)}  top-1 ${fmt(search.top1)}`);
-    console.log(`  keystroke to results: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms`);
-    console.log(`  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`);
-    console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
-    fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify(search, null, 2) + '\n');
+    report(search);
+    const corpusNotes = path.resolve('dist-bench-corpus-notes');
+    let corpusSearch: SearchFigures | undefined;
+    if (importCorpus(corpusNotes)) {
+      const corpusDist = path.resolve('dist-bench-corpus');
+      build(corpusDist, { NOTES_DIR: corpusNotes });
+      const corpusServer = await serveDist(corpusDist, base);
+      try {
+        corpusSearch = await benchSearch(browser, corpusServer, corpusDist, base);
+      } finally {
+        await corpusServer.close();
+      }
+      console.log('\nsearch (real notes from ../shared/corpus, imported, Chinese)');
+      report(corpusSearch);
+    } else {
+      console.log('\n(no ../shared/corpus here: corpus search figures skipped)');
+    }
+    fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify({ site: search, corpus: corpusSearch ?? null }, null, 2) + '\n');
   } finally {
     await server.close();
     await browser.close();

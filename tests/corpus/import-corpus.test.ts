@@ -6,6 +6,9 @@ import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/import/report.ts';
+import { launch } from '../../scripts/lib/browser';
+import { benchSearch } from '../../scripts/lib/search-bench';
+import { serveDist } from '../../scripts/lib/serve';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
@@ -198,6 +201,21 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       expect(page(`zh/log/${date}`)).toContain('<article');
     }
     expect(fs.readFileSync(path.join(notes, 'log/zh/2023-05-16.md'), 'utf8')).toContain('- [x] ✔️成功的经验');
+  });
+
+  it('finds Chinese terms in the imported notes with the recall, precision and top-1 targets', async () => {
+    const server = await serveDist(dist, `${base}/`);
+    const browser = await launch();
+    try {
+      const figures = await benchSearch(browser, server, dist, `${base}/`, 120);
+      console.log(`corpus search: ${figures.queries} queries over ${figures.pages} pages, recall ${figures.recall.toFixed(3)}, precision ${figures.precision.toFixed(3)}, top-1 ${figures.top1.toFixed(3)}, median ${figures.medianMs.toFixed(1)} ms`);
+      expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
+      expect(figures.precision, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.9);
+      expect(figures.top1).toBeGreaterThanOrEqual(0.95);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('renders every formula without a KaTeX error', () => {

@@ -1,5 +1,5 @@
-import { prepareQuery } from './cjk';
-import { countPhrase, excerptFromPagefind, makeExcerpt, type ExcerptPart } from './excerpt';
+import { normalizeForMatch, prepareQuery } from './cjk';
+import { countNormalized, countPhrase, excerptFromPagefind, makeExcerpt, type ExcerptPart } from './excerpt';
 
 /** The part of Pagefind's browser API the search uses (so tests can pass a stand-in). */
 export interface PagefindFragment {
@@ -11,6 +11,8 @@ export interface PagefindFragment {
   filters?: Record<string, string[]>;
 }
 export interface PagefindResult {
+  /** Pagefind's id of the page's text (its fragment). */
+  id?: string;
   score: number;
   /** Positions of the matched words in the page, when Pagefind reports them. */
   words?: number[];
@@ -63,6 +65,29 @@ export function mayHavePhrase(words: number[] | undefined, tokens: number): bool
   return false;
 }
 
+const pageTexts = new Map<string, Promise<PagefindFragment>>();
+function pageText(lang: string, result: PagefindResult): Promise<PagefindFragment> {
+  if (!result.id) return result.data();
+  const key = `${lang}:${result.id}`;
+  let text = pageTexts.get(key);
+  if (!text) {
+    text = result.data();
+    pageTexts.set(key, text);
+  }
+  return text;
+}
+
+/** Page text normalised for phrase checks, kept per page: a reader types many queries in a row. */
+const normalizedPages = new Map<string, string>();
+function normalizedPage(data: PagefindFragment): string {
+  let text = normalizedPages.get(data.url);
+  if (text === undefined) {
+    text = normalizeForMatch(data.content);
+    normalizedPages.set(data.url, text);
+  }
+  return text;
+}
+
 /** How many non-Chinese results are loaded; Chinese queries load every candidate to check it. */
 const ENGLISH_LIMIT = 30;
 
@@ -85,13 +110,14 @@ export async function runSearch(bundles: { lang: string; pagefind: PagefindLike 
       const candidates = query.phrase
         ? (found?.results ?? []).filter((r) => mayHavePhrase(r.words, tokens))
         : (found?.results ?? []).slice(0, ENGLISH_LIMIT);
-      const loaded = await Promise.all(candidates.map(async (r) => ({ score: r.score, data: await r.data() })));
+      // Chinese queries only need the page text, which does not change between queries: keep it.
+      const loaded = await Promise.all(candidates.map(async (r) => ({ score: r.score, data: await (query.phrase ? pageText(lang, r) : r.data()) })));
       return loaded.flatMap(({ score, data }): Hit[] => {
         const title = data.meta['title'] ?? data.url;
         let rank = score;
         if (query.phrase) {
           const inTitle = countPhrase(title, query.phrase);
-          const inBody = countPhrase(data.content, query.phrase);
+          const inBody = countNormalized(normalizedPage(data), query.phrase);
           if (inTitle + inBody === 0) return [];
           rank = inTitle * 10 + Math.log2(1 + inBody) + score / 1000;
         }

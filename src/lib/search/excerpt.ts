@@ -41,8 +41,12 @@ export function makeExcerpt(content: string, highlights: string[], radius = 60):
 
 /** How often a normalised phrase occurs in a text (non-overlapping). */
 export function countPhrase(text: string, phrase: string): number {
+  return countNormalized(normalizeForMatch(text), phrase);
+}
+
+/** `countPhrase` on text that is already normalised (pages are normalised once and kept). */
+export function countNormalized(haystack: string, phrase: string): number {
   if (!phrase) return 0;
-  const haystack = normalizeForMatch(text);
   let count = 0;
   for (let i = haystack.indexOf(phrase); i !== -1; i = haystack.indexOf(phrase, i + phrase.length)) count++;
   return count;
