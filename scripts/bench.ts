@@ -42,6 +42,7 @@ function report(search: SearchFigures): void {
   console.log(`  recall ${fmt(search.recall)}  precision ${fmt(search.precision)}  top-1 ${fmt(search.top1)}`);
   console.log(`  keystroke to results: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms`);
   console.log(`  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`);
+  console.log(`  search data ${(search.indexDataBytes / 1024).toFixed(0)} KiB vs ${(search.defaultIndexDataBytes / 1024).toFixed(0)} KiB with Pagefind's defaults (${((search.indexDataBytes / search.defaultIndexDataBytes - 1) * 100).toFixed(0)}%: per-character Chinese, each formula once as TeX)`);
   console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
 }
 

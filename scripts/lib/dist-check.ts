@@ -17,7 +17,8 @@ export type Rule =
   | 'not-in-sitemap'
   | 'duplicate-id'
   | 'skipped-heading'
-  | 'katex-error';
+  | 'katex-error'
+  | 'external-link-rel';
 
 export interface Problem {
   file: string;
@@ -49,8 +50,8 @@ function walkFiles(dir: string, ext: string): string[] {
 /**
  * Reads every HTML page of a built site and lists what would break for a reader or a crawler:
  * links that lead nowhere under the base path, resources from other hosts, missing page metadata,
- * one-sided hreflang, pages missing from the sitemap, repeated ids, skipped heading levels and
- * formulas KaTeX could not render.
+ * one-sided hreflang, pages missing from the sitemap, repeated ids, skipped heading levels,
+ * formulas KaTeX could not render and outbound links without rel="noopener noreferrer".
  */
 export function checkDist(dist: string, options: { base: string; site: string }): Problem[] {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
@@ -121,6 +122,8 @@ export function checkDist(dist: string, options: { base: string; site: string })
         const target = new URL(ref.value, here);
         if (target.origin !== here.origin && target.origin !== siteOrigin) {
           if (ref.kind === 'resource') report(file, 'external-resource', `<${tag}> loads ${ref.value} from another host; serve it from the site`);
+          const rel = (attr(el, 'rel') ?? '').split(' ');
+          if (tag === 'a' && !(rel.includes('noopener') && rel.includes('noreferrer'))) report(file, 'external-link-rel', `<a href="${ref.value}"> leaves the site without rel="noopener noreferrer"`);
           continue;
         }
         if (ref.value.startsWith('#')) {

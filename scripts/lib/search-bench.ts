@@ -7,12 +7,38 @@ import type { StaticServer } from './serve';
 
 export interface SearchFigures extends Quality {
   pages: number;
+  /** All files of both language bundles, including Pagefind's scripts and WebAssembly. */
   indexBytes: number;
+  /** Only the search data (index, fragments, filters, metadata) of our bundles… */
+  indexDataBytes: number;
+  /** …and of what Pagefind's defaults would write for the same pages: the cost of our CJK form. */
+  defaultIndexDataBytes: number;
   firstQueryBytes: number;
   medianMs: number;
   p90Ms: number;
   englishStemming: boolean;
   misses: { term: string; missing: string[]; wrong: string[] }[];
+}
+
+const isIndexData = (p: string) => /(^|\/)(index|fragment|filter)\//.test(p) || p.endsWith('.pf_meta');
+
+function indexDataBytes(dir: string): number {
+  if (!fs.existsSync(dir)) return 0;
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && isIndexData(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')))
+    .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+}
+
+/** What Pagefind writes for the same built pages with its defaults (no CJK form, one bundle). */
+async function defaultIndexDataBytes(dist: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index } = await pagefind.createIndex({});
+  if (!index) return 0;
+  await index.addDirectory({ path: dist, glob: '{zh,en}/**/*.html' });
+  const { files } = await index.getFiles();
+  await index.deleteIndex();
+  return files.filter((f) => isIndexData(f.path)).reduce((sum, f) => sum + f.content.length, 0);
 }
 
 function dirBytes(dir: string): number {
@@ -60,6 +86,8 @@ export async function benchSearch(browser: Browser, server: StaticServer, dist: 
     pages: zh.length,
     ...scoreQueries(outcomes),
     indexBytes: dirBytes(path.join(dist, 'pagefind')),
+    indexDataBytes: indexDataBytes(path.join(dist, 'pagefind')),
+    defaultIndexDataBytes: await defaultIndexDataBytes(dist),
     firstQueryBytes,
     medianMs: median(times),
     p90Ms: sortedTimes[Math.floor(sortedTimes.length * 0.9)] ?? 0,

@@ -39,5 +39,6 @@ describe('check:dist', () => {
     expect(by('duplicate-id')).toEqual(['en/a/index.html: id "twice" appears more than once']);
     expect(by('skipped-heading')).toEqual(['en/a/index.html: h3 "Skips h2" follows h1']);
     expect(by('katex-error')).toEqual(['en/a/index.html: formula KaTeX could not render: \\frac{1}{']);
+    expect(by('external-link-rel')).toEqual(['en/a/index.html: <a href="https://example.net/"> leaves the site without rel="noopener noreferrer"']);
   });
 });
