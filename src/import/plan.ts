@@ -78,9 +78,25 @@ function titleH1(tree: Root): Heading | undefined {
   return first?.depth === 1 ? first : undefined;
 }
 
+/**
+ * The heading right under the lesson's h1 when it reads as a subtitle: only link lines (video,
+ * forum) may stand between them. A heading after prose is the first section, not a title.
+ */
+function subtitleAfter(tree: Root, h1: Heading | undefined): Heading | undefined {
+  const start = h1 ? tree.children.indexOf(h1) + 1 : 0;
+  for (const node of tree.children.slice(start)) {
+    if (node.type === 'heading') return node;
+    const linksOnly =
+      node.type === 'paragraph' &&
+      node.children.every((c) => c.type === 'link' || (c.type === 'text' && /^[\s/|·,，、-]*$/.test(c.value)));
+    if (!linksOnly && node.type !== 'html' && node.type !== 'thematicBreak') return undefined;
+  }
+  return undefined;
+}
+
 function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string {
   const h1 = titleH1(d.tree);
-  const next = d.tree.children.find((n): n is Heading => n.type === 'heading' && n !== h1);
+  const next = subtitleAfter(d.tree, h1);
   const fromH1 = h1 ? stripLessonLabel(headingText(h1)) : '';
   const fromNext = next ? headingText(next) : '';
   const title = str(d.data['title']) ?? (informative(fromH1) ? fromH1 : informative(fromNext) ? fromNext : lessonLabel(lesson, d.locale));
