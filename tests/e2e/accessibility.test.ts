@@ -1,27 +1,11 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../../scripts/lib/browser';
-import { serveDist, type StaticServer } from '../../scripts/lib/serve';
-import { buildSite } from './support/build';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { e2eBase, useBuiltSite } from './support/site';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const dist = path.resolve('dist-e2e');
-const base = '/fastai-notes/';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
-  server = await serveDist(dist, base);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
+const base = e2eBase;
 
 interface Violation {
   id: string;
@@ -49,18 +33,18 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (sche
   describe.each(['zh', 'en'])('%s', (lang) => {
     it.each(pages.map((p) => p.replace('LANG', lang)))('has no serious or critical axe violations on /%s', async (p) => {
       // axe is injected as a script, which the site's own CSP would rightly refuse.
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${base}${p}`);
+      await page.goto(`${site.server.origin}${base}${p}`);
       expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
 
     it('has no serious or critical axe violations with the search dialog open and showing results', async () => {
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
       const page = await context.newPage();
-      await page.goto(`${server.origin}${base}${lang}/`);
+      await page.goto(`${site.server.origin}${base}${lang}/`);
       await page.keyboard.press('/');
       await page.locator('#search-input').fill(lang === 'zh' ? '学习率' : 'learning rate');
       await page.locator('.search__result').first().waitFor();
@@ -72,9 +56,9 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (sche
 
 describe('keyboard', () => {
   it('reaches the skip link first, then the header controls, all with visible focus', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}${base}en/lessons/lesson-1/`);
+    await page.goto(`${site.server.origin}${base}en/lessons/lesson-1/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
     const names: string[] = [];
@@ -95,9 +79,9 @@ describe('keyboard', () => {
   });
 
   it('moves through search results with the arrow keys and closes with Escape', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}${base}zh/`);
+    await page.goto(`${site.server.origin}${base}zh/`);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('梯度');
     await page.locator('.search__result').nth(1).waitFor();

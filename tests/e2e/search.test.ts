@@ -1,30 +1,14 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage } from '../../scripts/lib/browser';
+import { describe, expect, it } from 'vitest';
+import { watchedPage } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/lib/search-bench';
-import { serveDist, type StaticServer } from '../../scripts/lib/serve';
-import { buildSite } from './support/build';
+import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
-const dist = path.resolve('dist-e2e');
-const base = '/fastai-notes/';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
-  server = await serveDist(dist, base);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
+const base = e2eBase;
 
 async function searchPage(start: string) {
-  const watched = await watchedPage(await browser.newContext());
-  await watched.page.goto(`${server.origin}${base}${start}`);
+  const watched = await watchedPage(await site.browser.newContext());
+  await watched.page.goto(`${site.server.origin}${base}${start}`);
   return watched;
 }
 
@@ -94,7 +78,7 @@ describe('search under the base path', () => {
   });
 
   it('meets the Chinese recall, precision and top-1 targets on the site content', async () => {
-    const figures = await benchSearch(browser, server, dist, base, 60);
+    const figures = await benchSearch(site.browser, site.server, e2eDist, base, 60);
     expect(figures.queries).toBeGreaterThanOrEqual(50);
     expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
     expect(figures.precision).toBeGreaterThanOrEqual(0.9);
