@@ -52,6 +52,16 @@ describe('search under the base path', () => {
     expect(hrefs.every((h) => h?.startsWith(`${base}zh/`))).toBe(true);
   });
 
+  it('is on the bilingual landing page too, searching both languages', async () => {
+    const { page } = await searchPage('');
+    await page.keyboard.press('/');
+    expect(await page.locator('[data-search-both]').isChecked()).toBe(true);
+    await page.locator('#search-input').fill('learning rate');
+    await page.locator('.search__result').first().waitFor();
+    const hrefs = await page.locator('.search__result').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.some((h) => h?.startsWith(`${base}en/`))).toBe(true);
+  });
+
   it('filters by kind and says when nothing matches', async () => {
     const { page } = await searchPage('zh/');
     await page.keyboard.press('/');
