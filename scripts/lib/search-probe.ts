@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { indexedText } from '../../src/integrations/search-index';
+import { indexedText, pageLanguage } from '../../src/integrations/search-index';
 import type { QueryOutcome } from '../../src/lib/search/quality';
 
 export interface IndexedPage {
@@ -18,7 +18,7 @@ export async function indexedPages(dist: string, base: string): Promise<IndexedP
     const file = path.join(e.parentPath, e.name);
     const html = await fs.readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
-    const lang = /<html[^>]*\blang="([a-zA-Z]+)/.exec(html)?.[1]?.toLowerCase() ?? '';
+    const lang = pageLanguage(html) ?? '';
     const rel = path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
     pages.push({ url: `${base}${rel}`, lang, text: indexedText(html) });
   }

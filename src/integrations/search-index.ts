@@ -89,7 +89,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads `<html lang="zh-CN">` as `zh`. */
-function pageLanguage(html: string): string | undefined {
+export function pageLanguage(html: string): string | undefined {
   return /<html[^>]*\blang="([a-zA-Z]+)/.exec(html)?.[1]?.toLowerCase();
 }
 

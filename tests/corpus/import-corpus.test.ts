@@ -9,6 +9,7 @@ import type { ImportReport } from '../../src/import/report.ts';
 import { launch } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/lib/search-bench';
 import { serveDist } from '../../scripts/lib/serve';
+import { buildEnv } from '../e2e/support/build';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
@@ -29,17 +30,6 @@ const LOG_TIMES: Record<string, string> = {
   '2023-05-11': '11:46:41', '2023-05-16': '09:20:11', '2023-05-18': '10:36:57', '2023-05-23': '14:52:09',
   '2023-05-24': '09:43:07', '2023-05-25': '15:55:38', '2023-05-26': '14:50:11',
 };
-
-/**
- * The environment for a real build. Vitest puts Vite's own variables (BASE_URL=/, MODE=test,
- * NODE_ENV=test…) into process.env; a child `astro build` would inherit them and BASE_URL=/ wins
- * over the configured base path, so every page link would miss `/fastai-notes/`.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) delete env[key];
-  return env;
-}
 
 function importInto(notes: string, json: string) {
   const started = Date.now();

@@ -65,25 +65,23 @@ export function mayHavePhrase(words: number[] | undefined, tokens: number): bool
   return false;
 }
 
-const pageTexts = new Map<string, Promise<PagefindFragment>>();
-function pageText(lang: string, result: PagefindResult): Promise<PagefindFragment> {
-  if (!result.id) return result.data();
+/**
+ * A page's text as Pagefind stores it, and its normalised form for phrase checks, loaded once per
+ * page: the text does not change between queries, and a reader types many in a row.
+ */
+interface PageText {
+  data: PagefindFragment;
+  normalized: string;
+}
+const pageTexts = new Map<string, Promise<PageText>>();
+function pageText(lang: string, result: PagefindResult): Promise<PageText> {
+  const load = () => result.data().then((data) => ({ data, normalized: normalizeForMatch(data.content) }));
+  if (!result.id) return load();
   const key = `${lang}:${result.id}`;
   let text = pageTexts.get(key);
   if (!text) {
-    text = result.data();
+    text = load();
     pageTexts.set(key, text);
-  }
-  return text;
-}
-
-/** Page text normalised for phrase checks, kept per page: a reader types many queries in a row. */
-const normalizedPages = new Map<string, string>();
-function normalizedPage(data: PagefindFragment): string {
-  let text = normalizedPages.get(data.url);
-  if (text === undefined) {
-    text = normalizeForMatch(data.content);
-    normalizedPages.set(data.url, text);
   }
   return text;
 }
@@ -111,13 +109,15 @@ export async function runSearch(bundles: { lang: string; pagefind: PagefindLike 
         ? (found?.results ?? []).filter((r) => mayHavePhrase(r.words, tokens))
         : (found?.results ?? []).slice(0, ENGLISH_LIMIT);
       // Chinese queries only need the page text, which does not change between queries: keep it.
-      const loaded = await Promise.all(candidates.map(async (r) => ({ score: r.score, data: await (query.phrase ? pageText(lang, r) : r.data()) })));
-      return loaded.flatMap(({ score, data }): Hit[] => {
+      const loaded = await Promise.all(
+        candidates.map(async (r) => (query.phrase ? { score: r.score, ...(await pageText(lang, r)) } : { score: r.score, data: await r.data(), normalized: '' })),
+      );
+      return loaded.flatMap(({ score, data, normalized }): Hit[] => {
         const title = data.meta['title'] ?? data.url;
         let rank = score;
         if (query.phrase) {
           const inTitle = countPhrase(title, query.phrase);
-          const inBody = countNormalized(normalizedPage(data), query.phrase);
+          const inBody = countNormalized(normalized, query.phrase);
           if (inTitle + inBody === 0) return [];
           rank = inTitle * 10 + Math.log2(1 + inBody) + score / 1000;
         }

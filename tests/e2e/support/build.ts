@@ -3,15 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
+ * The environment for a child `astro build`. Vitest exports Vite's own variables (BASE_URL=/,
+ * MODE=test, NODE_ENV=test…); inherited, BASE_URL=/ wins over the configured base path.
+ */
+export function buildEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)));
+}
+
+/**
  * Builds the site into `outDir` with the given environment (NOTES_DIR, BASE_PATH…) unless a build
  * made by `npm test` is already there. Returns the build's combined output for assertions.
  */
 export function buildSite(outDir: string, env: Record<string, string>, options: { reuse?: boolean } = {}): string {
   if (options.reuse && fs.existsSync(path.join(outDir, 'index.html'))) return '';
-  // Vitest exports Vite's own variables (BASE_URL=/, MODE=test…); a child build must not inherit them.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)));
   const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
-    env: { ...clean, ...env },
+    env: { ...buildEnv(), ...env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
