@@ -4,6 +4,8 @@
  * over file text, so the content test and its own unit tests use the same rules.
  */
 
+import { countCjk } from './cjk';
+
 /** Markdown with fenced code, display/inline math, HTML comments and link targets removed. */
 export function proseOf(markdown: string): string {
   return markdown
@@ -23,7 +25,7 @@ export function englishWordCount(markdown: string): number {
 
 /** Chinese characters in prose (code and math excluded). */
 export function chineseCharCount(markdown: string): number {
-  return proseOf(markdown).match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  return countCjk(proseOf(markdown));
 }
 
 export interface SectionHeading {

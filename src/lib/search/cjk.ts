@@ -5,7 +5,10 @@
  * exact phrase afterwards, which makes recall and precision independent of segmentation.
  */
 
-const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+import { CJK_RANGE as CJK, hasCjk } from '../cjk';
+
+export { hasCjk };
+
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 /** Where a separator goes: between two CJK characters, and where CJK meets a letter or digit. */
 const BOUNDARY = new RegExp(`([${CJK}])(?=[${CJK}A-Za-z0-9])|([A-Za-z0-9])(?=[${CJK}])`, 'g');
@@ -15,10 +18,6 @@ const BOUNDARY = new RegExp(`([${CJK}])(?=[${CJK}A-Za-z0-9])|([A-Za-z0-9])(?=[${
  * text Pagefind stores for excerpts still reads as written; removing it restores the original.
  */
 export const INDEX_SEPARATOR = '\u200b';
-
-export function hasCjk(text: string): boolean {
-  return CJK_CHAR.test(text);
-}
 
 /**
  * Makes each CJK character its own indexed word.

@@ -1,3 +1,4 @@
+import { CJK_RANGE } from '../cjk';
 import { hasCjk, normalizeForMatch } from './cjk';
 
 /** One query's outcome: the pages that truly contain the term and the pages search returned, in order. */
@@ -56,6 +57,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+const CJK_RUN = new RegExp(`[${CJK_RANGE}]{2,}`, 'g');
+const LATIN_THEN_CJK = new RegExp(`(?<![a-z0-9])[a-z][a-z0-9]{1,11}[${CJK_RANGE}]{1,3}`, 'g');
+
 /**
  * Samples Chinese query terms of 2–4 characters from page text: half start at a word boundary
  * and half start inside a word, so that substrings across word boundaries (一段 / 段简) are
@@ -64,8 +68,8 @@ export function seededRandom(seed: number): () => number {
 export function sampleTerms(texts: string[], count: number, seed = 7): string[] {
   const random = seededRandom(seed);
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  const runs = texts.flatMap((t) => normalizeForMatch(t).match(/[\u3400-\u9fff]{2,}/g) ?? []);
-  const mixed = [...new Set(texts.flatMap((t) => normalizeForMatch(t).match(/(?<![a-z0-9])[a-z][a-z0-9]{1,11}[\u4e00-\u9fff]{1,3}/g) ?? []))].sort();
+  const runs = texts.flatMap((t) => normalizeForMatch(t).match(CJK_RUN) ?? []);
+  const mixed = [...new Set(texts.flatMap((t) => normalizeForMatch(t).match(LATIN_THEN_CJK) ?? []))].sort();
   const terms = new Set<string>();
   const wantMixed = Math.min(mixed.length, Math.round(count * 0.15));
   for (let guard = 0; terms.size < wantMixed && guard < count * 20; guard++) {
