@@ -5,7 +5,7 @@ import { searchIndex } from './src/integrations/search-index';
 import { notesDir } from './src/lib/notes-dir';
 import { themeScriptHash } from './src/lib/theme-script';
 import { normalizeBase } from './src/lib/urls';
-import { markdownProcessor, shikiConfig } from './src/markdown/config';
+import { markdownConfig } from './src/markdown/config';
 
 // Deployment decides where the site lives: the Pages workflow passes SITE_URL and BASE_PATH.
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -35,8 +35,5 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
-  markdown: {
-    processor: markdownProcessor({ notesRoot: notesDir(), base, strictMath: process.env['STRICT_MATH'] === '1' }),
-    shikiConfig,
-  },
+  markdown: markdownConfig({ notesRoot: notesDir(), base, strictMath: process.env['STRICT_MATH'] === '1' }),
 });

@@ -1,4 +1,4 @@
-import { unified } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
@@ -10,25 +10,38 @@ import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
 
 export interface MarkdownSetup {
+  /** The notes folder: a file's place in it gives its collection and language. */
   notesRoot: string;
+  /** The site's base path (`/` or `/fastai-notes/`). */
   base: string;
+  /** `STRICT_MATH=1`: a formula KaTeX cannot parse fails the build. */
   strictMath: boolean;
 }
 
+/**
+ * The remark plugins, in order; Astro runs GFM and SmartyPants before them. The tests render
+ * through this same list (tests/unit/markdown/render.ts), so a plugin added here is tested there.
+ */
+export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins {
+  return [remarkMath, remarkMathFlag, remarkHeadingIds, [remarkNoteLinks, { notesRoot, base }]];
+}
+
+/** The rehype plugins, in order; Astro runs Shiki before them and its own heading ids after them. */
+export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypePlugins {
+  return [
+    // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
+    [rehypeKatex, { strict: 'ignore' }],
+    [rehypeMathReport, { strict: strictMath }],
+    [rehypeCodeBlocks, { notesRoot }],
+    [rehypeHeadingAnchors, { notesRoot }],
+    rehypeTaskLabels,
+    [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+  ];
+}
+
 /** The Markdown pipeline, shared by `.md` and `.mdx` notes. */
-export function markdownProcessor({ notesRoot, base, strictMath }: MarkdownSetup) {
-  return unified({
-    remarkPlugins: [remarkMath, remarkMathFlag, remarkHeadingIds, [remarkNoteLinks, { notesRoot, base }]],
-    rehypePlugins: [
-      // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
-      [rehypeKatex, { strict: 'ignore' }],
-      [rehypeMathReport, { strict: strictMath }],
-      [rehypeCodeBlocks, { notesRoot }],
-      [rehypeHeadingAnchors, { notesRoot }],
-      rehypeTaskLabels,
-      [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
-    ],
-  });
+export function markdownProcessor(setup: MarkdownSetup) {
+  return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup) });
 }
 
 /** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
@@ -36,3 +49,8 @@ export const shikiConfig = {
   themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
 } as const;
+
+/** Astro's `markdown` option: what the site builds with and what the tests render with. */
+export function markdownConfig(setup: MarkdownSetup) {
+  return { processor: markdownProcessor(setup), shikiConfig };
+}

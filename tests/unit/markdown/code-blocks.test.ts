@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './render';
+
+describe('rehypeCodeBlocks: a figure with the language and a copy button', () => {
+  it('wraps Shiki’s output and labels the button in the page language', async () => {
+    const { html } = await renderMarkdown('```python\nx = 1\n```', { file: 'lessons/zh/lesson-1.md' });
+    expect(html).toMatch(/<figure class="code-block"><figcaption class="code-block__bar" data-pagefind-ignore=""><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copied="已复制" data-failed="复制失败">复制代码<\/button><\/figcaption><pre class="astro-code/);
+  });
+
+  it('keeps both themes’ colours as CSS variables', async () => {
+    const { html } = await renderMarkdown('```python\nx = 1\n```');
+    expect(html).toContain('--shiki-light:');
+    expect(html).toContain('--shiki-dark:');
+    expect(html).toContain('>Copy code</button>');
+  });
+
+  it('names an unknown or missing language plainly', async () => {
+    const { html } = await renderMarkdown('```\nplain\n```\n\n```sh\nls\n```');
+    expect(html).toContain('<span class="code-block__lang">Text</span>');
+    expect(html).toContain('<span class="code-block__lang">Shell</span>');
+  });
+
+  it('wraps code in MDX too', async () => {
+    const { html } = await renderMarkdown('```ts\nconst a = 1;\n```', { format: 'mdx' });
+    expect(html).toContain('<span class="code-block__lang">TypeScript</span>');
+  });
+});

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderMarkdown } from './render';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('math: remark-math, rehype-katex, the hasMath flag and the error report', () => {
+  it('typesets inline and display math at build time', async () => {
+    const { html } = await renderMarkdown('$a^2$\n\n$$\n\\frac{1}{2}\n$$');
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(html).not.toContain('katex-error');
+  });
+
+  it('typesets Chinese text inside a formula without a warning', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const { html } = await renderMarkdown('$\\text{损失} = 1$', { file: 'lessons/zh/lesson-1.md' });
+    expect(html).toContain('损失');
+    expect(html).not.toContain('katex-error');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('flags a note with math so only its page loads KaTeX, and one without', async () => {
+    expect((await renderMarkdown('text $x$')).frontmatter['hasMath']).toBe(true);
+    expect((await renderMarkdown('text without a formula')).frontmatter['hasMath']).toBe(false);
+    expect((await renderMarkdown('$$\nx\n$$', { format: 'mdx' })).frontmatter['hasMath']).toBe(true);
+  });
+
+  it('keeps the note’s own front matter beside the flag', async () => {
+    const { frontmatter } = await renderMarkdown('$x$', { frontmatter: { title: 'One' } });
+    expect(frontmatter).toEqual({ title: 'One', hasMath: true });
+  });
+
+  it('shows a broken formula as its source and names the file, line and expression', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { html } = await renderMarkdown('ok\n\n$\\frac{1}{$');
+    expect(html).toContain('katex-error');
+    expect(html).toContain('\\frac{1}{');
+    expect(warn.mock.calls.join('\n')).toMatch(/\[math\] .*lesson-1\.md:3: KaTeX cannot render "\\\\frac\{1\}\{"/);
+  });
+
+  it('fails on a broken formula under STRICT_MATH', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(renderMarkdown('$\\frac{1}{$', { strictMath: true })).rejects.toThrow(/STRICT_MATH/);
+  });
+});
