@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
 import { notesDir } from './lib/notes-dir';
+import { notebookLoader } from './notebooks/loader';
 
 const root = notesDir();
 
@@ -65,4 +66,31 @@ const notes = defineCollection({
   }),
 });
 
-export const collections = { lessons, log, notes };
+const notebooks = defineCollection({
+  loader: notebookLoader({ base: `${root}/notebooks`, notesRoot: root }),
+  schema: z.object({
+    /** `metadata.notes.title` or `title:` in `<slug>.yml`; else the first heading of the first Markdown cell; else the file name. */
+    title: z.string().min(1),
+    /** One or two sentences for the notebook list, search results and the meta description. */
+    summary: z.string().optional(),
+    /** The course lesson (1–12) the notebook belongs to: the lesson page lists it and it links back. */
+    lesson: z.number().int().min(1).max(12).optional(),
+    /** The kernel's language (`python`), used to highlight code cells. */
+    kernelLanguage: z.string(),
+    /** The nbformat the file was saved in; 3 is converted when loading. */
+    nbformat: z.number().int(),
+    /** Every cell as written: Markdown, code (with its execution count and output types) or raw. */
+    cells: z.array(
+      z.object({
+        type: z.enum(['markdown', 'code', 'raw']),
+        source: z.string(),
+        executionCount: z.number().int().nullable(),
+        outputs: z.array(z.string()),
+      }),
+    ),
+    /** Images from outputs and attachments, written beside the page by `[slug]/[file].ts`. */
+    assets: z.array(z.object({ file: z.string(), mime: z.string(), base64: z.string() })),
+  }),
+});
+
+export const collections = { lessons, log, notes, notebooks };

@@ -1,4 +1,4 @@
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { h } from 'hastscript';
@@ -30,6 +30,16 @@ const REMOVE_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'noscript', 't
 const REMOVE_TAG = new Set(['embed', 'base', 'link', 'meta', 'frame', 'frameset', 'form', 'button', 'param', 'portal', 'html', 'head', 'body', 'input']);
 
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'cite', 'background', 'poster', 'longdesc', 'srcset']);
+
+/**
+ * Sanitises a parsed HTML fragment with the same allow-list, for HTML that arrives whole rather
+ * than inside Markdown (a notebook's `text/html` outputs). Active and page-breaking elements go
+ * with their content, as in `judgeOpen`; everything else outside the list is unwrapped.
+ */
+export function sanitizeTree(tree: Root): Root {
+  const clean = sanitize(tree, { ...schema, strip: [...REMOVE_WITH_CONTENT] });
+  return clean.type === 'root' ? clean : { type: 'root', children: [] };
+}
 
 export type Verdict =
   /** Keep; `text` is the tag as written, or rebuilt when attributes had to go. */

@@ -1,9 +1,9 @@
 import type { Locale } from './locales';
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | 'lessons' | 'log' | 'notes';
+export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks';
 
-const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes' };
+const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes', notebooks: 'notebooks' };
 
 /**
  * Normalises a base path to a leading and trailing slash.

@@ -58,7 +58,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         warnAt(file, node, `link to "${url}" points to a file that does not exist; fix the path or remove the link`, 'missing-link');
         return;
       }
-      if (linked && /\.mdx?$/i.test(resolved)) {
+      if (linked && /\.(mdx?|ipynb)$/i.test(resolved)) {
         node.url = withBase(localizedPath(linked.locale, linked.collection, linked.slug), base) + suffix;
         return;
       }

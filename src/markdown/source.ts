@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { isLocale, type Locale } from '../lib/locales';
 
-export type CollectionName = 'lessons' | 'log' | 'notes';
+export type CollectionName = 'lessons' | 'log' | 'notes' | 'notebooks';
 
 /** What a Markdown file is, read from where it sits in the notes folder. */
 export interface NoteSource {
@@ -19,8 +19,8 @@ export function noteSource(filePath: string | undefined, notesRoot: string): Not
   const rel = path.relative(notesRoot, filePath).split(path.sep);
   if (rel.length < 3 || rel[0]?.startsWith('..')) return undefined;
   const [collection, locale, ...rest] = rel;
-  if ((collection !== 'lessons' && collection !== 'log' && collection !== 'notes') || !isLocale(locale)) return undefined;
-  const slug = rest.join('/').replace(/\.mdx?$/i, '');
+  if ((collection !== 'lessons' && collection !== 'log' && collection !== 'notes' && collection !== 'notebooks') || !isLocale(locale)) return undefined;
+  const slug = rest.join('/').replace(/\.(mdx?|ipynb)$/i, '');
   return { collection, locale, slug };
 }
 

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { isLocale, locales } from '../lib/locales';
+import { localizedPath, withBase } from '../lib/urls';
+import { isObject, notebookTitle, NotebookError, parseNotebook, type Cell } from './nbformat';
+import { renderNotebook } from './render';
+
+export interface NotebookLoaderOptions {
+  /** `<notes>/notebooks`: holds `zh/<slug>.ipynb` and `en/<slug>.ipynb`. */
+  base: string;
+  /** The notes folder; nothing outside it is read. */
+  notesRoot: string;
+}
+
+/**
+ * Loads `.ipynb` files as a content collection. Each entry is validated (nbformat 4; 3 is
+ * converted), rendered once here through the site's Markdown pipeline, and stored with its
+ * headings and math flag, so `render(entry)` and the table of contents work as for lessons. The
+ * images its outputs contain travel in `data.assets` and are written beside the page by an endpoint.
+ * Metadata linking it to a lesson comes from `metadata.notes` in the notebook or `<slug>.yml` beside it.
+ */
+export function notebookLoader({ base, notesRoot }: NotebookLoaderOptions): Loader {
+  return {
+    name: 'notebook-loader',
+    async load({ store, parseData, renderMarkdown, generateDigest, logger, config }) {
+      const seen = new Set<string>();
+      for (const { id, abs, locale, slug } of findNotebooks(base)) {
+        const display = path.relative(process.cwd(), abs);
+        const text = fs.readFileSync(abs, 'utf8');
+        const sidecarPath = abs.replace(/\.ipynb$/i, '.yml');
+        const sidecarText = fs.existsSync(sidecarPath) ? fs.readFileSync(sidecarPath, 'utf8') : '';
+        const pageUrl = withBase(localizedPath(locale, 'notebooks', slug), config.base);
+        const digest = generateDigest({ text, sidecarText, pageUrl });
+        seen.add(id);
+        if (store.get(id)?.digest === digest) continue;
+
+        const nb = parseNotebook(text, display);
+        const meta = { ...notesMetadata(nb.metadata, display), ...sidecar(sidecarText, path.relative(process.cwd(), sidecarPath)) };
+        const title = typeof meta['title'] === 'string' ? meta['title'] : (notebookTitle(nb.cells) ?? slug);
+        const rendered = await renderNotebook(nb, {
+          locale,
+          file: display,
+          dir: path.dirname(abs),
+          notesRoot,
+          pageUrl,
+          title,
+          markdown: (source) => renderMarkdown(source, { fileURL: pathToFileURL(abs) }),
+          warn: (message) => logger.warn(message),
+        });
+        const data = await parseData({
+          id,
+          filePath: display,
+          data: { ...meta, title, kernelLanguage: nb.language, nbformat: nb.nbformat, cells: nb.cells.map(cellSummary), assets: rendered.assets },
+        });
+        store.set({
+          id,
+          data,
+          filePath: path.relative(fileURLToPath(config.root), abs),
+          digest,
+          rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: { hasMath: rendered.hasMath } } },
+        });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    },
+  };
+}
+
+/** Every `<locale>/<slug>.ipynb`; a notebook outside a language folder is an error, as for notes. */
+function findNotebooks(base: string): { id: string; abs: string; locale: (typeof locales)[number]; slug: string }[] {
+  if (!fs.existsSync(base)) return [];
+  const found = [];
+  for (const entry of fs.readdirSync(base, { withFileTypes: true })) {
+    if (entry.isFile() && /\.ipynb$/i.test(entry.name)) {
+      throw new NotebookError(path.join(base, entry.name), 'a notebook must be inside a language folder. Move it to notebooks/zh/ or notebooks/en/.');
+    }
+    if (!entry.isDirectory() || !isLocale(entry.name)) continue;
+    const locale = entry.name;
+    for (const file of fs.readdirSync(path.join(base, locale)).sort()) {
+      if (!/\.ipynb$/i.test(file)) continue;
+      const slug = file.replace(/\.ipynb$/i, '');
+      found.push({ id: `${locale}/${slug}`, abs: path.join(base, locale, file), locale, slug });
+    }
+  }
+  return found;
+}
+
+/** `metadata.notes` in the notebook: `{ "lesson": 3, "summary": "…" }`. */
+function notesMetadata(metadata: Record<string, unknown>, file: string): Record<string, unknown> {
+  const notes = metadata['notes'];
+  if (notes === undefined) return {};
+  if (!isObject(notes)) throw new NotebookError(file, 'metadata.notes must be an object such as { "lesson": 3 }.');
+  return notes;
+}
+
+/** `<slug>.yml` beside the notebook; it wins over `metadata.notes`. */
+function sidecar(text: string, file: string): Record<string, unknown> {
+  if (!text.trim()) return {};
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new NotebookError(file, `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isObject(data)) throw new NotebookError(file, 'must be YAML fields such as "lesson: 3".');
+  return data;
+}
+
+/** What the collection keeps of each cell: enough to list, count and index it. */
+function cellSummary(cell: Cell) {
+  return {
+    type: cell.type,
+    source: cell.source,
+    executionCount: cell.type === 'code' ? cell.executionCount : null,
+    outputs: cell.type === 'code' ? cell.outputs.map((o) => (o.type === 'stream' ? `stream:${o.name}` : o.type)) : [],
+  };
+}

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownProcessor, shikiConfig } from '../../../src/markdown/config';
+import type { Locale } from '../../../src/lib/locales';
+import { parseNotebook } from '../../../src/notebooks/nbformat';
+import { renderNotebook } from '../../../src/notebooks/render';
+
+export const fixtures = path.resolve('tests/fixtures/notebooks');
+const notesRoot = path.resolve('tests/fixtures');
+
+/** The site's production Markdown pipeline, created the way Astro's content layer creates it. */
+const renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({ shikiConfig, syntaxHighlight: 'shiki' });
+
+/** Renders a fixture notebook as the loader does, collecting its build warnings. */
+export async function renderFixture(name: string, locale: Locale = 'en') {
+  const file = path.join(fixtures, name);
+  const nb = parseNotebook(fs.readFileSync(file, 'utf8'), name);
+  const warnings: string[] = [];
+  const md = await renderer;
+  const out = await renderNotebook(nb, {
+    locale,
+    file: name,
+    dir: fixtures,
+    notesRoot,
+    pageUrl: '/fastai-notes/en/notebooks/x/',
+    title: 'Output gallery',
+    markdown: async (source) => {
+      const r = await md.render(source, { fileURL: pathToFileURL(file) });
+      return { html: r.code, metadata: r.metadata };
+    },
+    warn: (m) => warnings.push(m),
+  });
+  return { ...out, warnings, nb };
+}
