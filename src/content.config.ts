@@ -2,10 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
+import { locales } from './lib/locales';
 import { notesDir } from './lib/notes-dir';
 import { notebookLoader } from './notebooks/loader';
 
 const root = notesDir();
+
+/** The language this file translates, when the author says so; otherwise the older file is the original. */
+const translationOf = z.enum(locales).optional();
 
 /** A calendar day written as `2023-05-26`; a bare YAML date or a quoted string are both accepted. */
 const day = z.coerce.date();
@@ -30,6 +34,7 @@ const lessons = defineCollection({
       source: z.string().optional(),
       /** Day the note was last revised. */
       updated: day.optional(),
+      translationOf,
     })
     .superRefine((data, ctx) => {
       const problem = partMismatch(data.lesson, data.part);
@@ -52,6 +57,7 @@ const log = defineCollection({
     tags: z.array(z.string().min(1)).default([]),
     /** Where an imported entry came from. */
     source: z.string().optional(),
+    translationOf,
   }),
 });
 
@@ -63,6 +69,7 @@ const notes = defineCollection({
     summary: z.string().optional(),
     source: z.string().optional(),
     updated: day.optional(),
+    translationOf,
   }),
 });
 

@@ -12,18 +12,21 @@ import { notesDir } from './notes-dir';
 export interface ContentHistory {
   /** The commit date of the last commit touching `filePath` (absolute, or relative to the cwd). */
   lastCommit(filePath: string): Date | undefined;
+  /** The commit date of the commit that added `filePath`: how old the file is (which of two is the original). */
+  firstCommit(filePath: string): Date | undefined;
 }
 
 /** A record separator between commits, so file names (NUL-separated with `-z`) can be anything. */
 const RS = '\x1e';
 
 /**
- * Reads `git log --format=%x1e%H %ct --name-only -z` output into the newest commit date per path,
- * dropping paths whose newest commit is a shallow-clone boundary. Paths come back absolute,
- * resolved against `repoTop`. Pure, for the tests.
+ * Reads `git log --format=%x1e%H %ct --name-only -z` output into the newest commit date per path
+ * (or, with `which = 'first'`, the oldest: when the file was added), dropping paths whose dated
+ * commit is a shallow-clone boundary. Paths come back absolute, resolved against `repoTop`. Pure,
+ * for the tests.
  * @example parseGitLog('\x1eabc 1700000000\0\nnotes/a.md\0', '/repo').get('/repo/notes/a.md') // 2023-11-14T22:13:20Z
  */
-export function parseGitLog(output: string, repoTop: string, shallow: ReadonlySet<string> = new Set()): Map<string, Date> {
+export function parseGitLog(output: string, repoTop: string, shallow: ReadonlySet<string> = new Set(), which: 'last' | 'first' = 'last'): Map<string, Date> {
   const dates = new Map<string, Date>();
   const seen = new Set<string>();
   for (const record of output.split(RS)) {
@@ -36,10 +39,13 @@ export function parseGitLog(output: string, repoTop: string, shallow: ReadonlySe
       const name = raw.replace(/^\n/, '');
       if (!name) continue;
       const file = path.resolve(repoTop, name);
-      // git log lists newest first: the first mention of a path is its last change.
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (!boundary) dates.set(file, when);
+      // git log lists newest first: the first mention of a path is its last change, the last its first.
+      if (which === 'last') {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        if (!boundary) dates.set(file, when);
+      } else if (boundary) dates.delete(file);
+      else dates.set(file, when);
     }
   }
   return dates;
@@ -67,17 +73,23 @@ function real(p: string): string {
   }
 }
 
-/** Runs the one `git log` for `dir` (uncached); an empty map when `dir` is not in a checkout. */
-export function readGitHistory(dir: string): Map<string, Date> {
-  if (!fs.existsSync(dir)) return new Map();
+/** Runs the one `git log` for `dir` (uncached): both dates per file, empty when `dir` is not in a checkout. */
+function readGitDates(dir: string): { last: Map<string, Date>; first: Map<string, Date> } {
+  const none = { last: new Map<string, Date>(), first: new Map<string, Date>() };
+  if (!fs.existsSync(dir)) return none;
   const top = git(dir, ['rev-parse', '--show-toplevel'])?.trim();
-  if (!top) return new Map();
+  if (!top) return none;
   const log = git(dir, ['log', `--format=${RS}%H %ct`, '--name-only', '-z', '--', '.']);
-  if (!log) return new Map();
+  if (!log) return none;
   const shallowFile = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
   const shallowPath = shallowFile ? path.resolve(dir, shallowFile) : undefined;
   const shallow = new Set(shallowPath && fs.existsSync(shallowPath) ? fs.readFileSync(shallowPath, 'utf8').split(/\s+/).filter(Boolean) : []);
-  return parseGitLog(log, real(top), shallow);
+  return { last: parseGitLog(log, real(top), shallow), first: parseGitLog(log, real(top), shallow, 'first') };
+}
+
+/** Last commit date per file of `dir` (uncached); an empty map when `dir` is not in a checkout. */
+export function readGitHistory(dir: string): Map<string, Date> {
+  return readGitDates(dir).last;
 }
 
 const cache = new Map<string, ContentHistory>();
@@ -91,8 +103,11 @@ export function contentHistory(root: string = notesDir()): ContentHistory {
   const key = real(root);
   let history = cache.get(key);
   if (!history) {
-    const dates = readGitHistory(key);
-    history = { lastCommit: (filePath) => dates.get(real(path.resolve(filePath))) };
+    const { last, first } = readGitDates(key);
+    history = {
+      lastCommit: (filePath) => last.get(real(path.resolve(filePath))),
+      firstCommit: (filePath) => first.get(real(path.resolve(filePath))),
+    };
     cache.set(key, history);
   }
   return history;

@@ -78,6 +78,15 @@ describe('parseGitLog', () => {
     expect(dates.has('/repo/notes/b.md')).toBe(false);
   });
 
+  it('keeps the oldest commit per path when asked when each file was added', () => {
+    const out = `\x1eaaaaaaa ${T2}\0\nnotes/a.md\0\x1ebbbbbbb ${T1}\0\nnotes/a.md\0notes/b.md\0`;
+    const dates = parseGitLog(out, '/repo', new Set(), 'first');
+    expect(dates.get('/repo/notes/a.md')).toEqual(new Date(T1 * 1000));
+    expect(dates.get('/repo/notes/b.md')).toEqual(new Date(T1 * 1000));
+    // A file whose oldest commit here is a shallow boundary may be older still: unknown.
+    expect(parseGitLog(out, '/repo', new Set(['bbbbbbb']), 'first').has('/repo/notes/a.md')).toBe(false);
+  });
+
   it('reads nothing from empty or foreign output', () => {
     expect(parseGitLog('', '/repo').size).toBe(0);
     expect(parseGitLog('fatal: not a git repository', '/repo').size).toBe(0);
@@ -132,6 +141,8 @@ describe('contentHistory', () => {
     const file = path.join(notes, 'lessons/zh/lesson-1.md');
     expect(history.lastCommit(file)).toEqual(new Date(T2 * 1000));
     expect(history.lastCommit(path.relative(process.cwd(), file))).toEqual(new Date(T2 * 1000));
+    expect(history.firstCommit(file)).toEqual(new Date(T1 * 1000));
+    expect(history.firstCommit(path.join(notes, 'log/zh/学习 日志.md'))).toEqual(new Date(T2 * 1000));
     write(repo, 'notes/lessons/zh/lesson-1.md', 'later');
     git(repo, ['commit', '-q', '-am', 'later'], T3);
     // Cached for the build: the later commit is not seen by the same folder's history.

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { contentHistory } from '../history';
+import { isLocale, locales } from '../locales';
+import { outlineFromMarkdown } from '../parallel/outline';
+import { pairKinds, pairUp, type PairKind, type TranslationPair, type TranslationSide } from './status';
+
+/** Frontmatter and body of a note file; a broken frontmatter block names the file. */
+function readNote(file: string): { data: Record<string, unknown>; body: string } {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!m) return { data: {}, body: text };
+  try {
+    const data: unknown = parse(m[1] ?? '');
+    return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: text.slice(m[0].length) };
+  } catch (error) {
+    throw new Error(`${file}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}). Fix it, then run again.`);
+  }
+}
+
+function day(value: unknown): Date | undefined {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  return undefined;
+}
+
+/** A side of a page from its frontmatter, body and history; shared with the site's collections. */
+export function translationSide(input: {
+  locale: TranslationSide['locale'];
+  file: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  root: string;
+}): TranslationSide {
+  const history = contentHistory(input.root);
+  const translationOf = input.data['translationOf'];
+  return {
+    locale: input.locale,
+    title: input.title,
+    file: input.file,
+    outline: outlineFromMarkdown(input.body),
+    lastCommit: history.lastCommit(input.file),
+    firstCommit: history.firstCommit(input.file),
+    updated: day(input.data['updated']),
+    translationOf: isLocale(translationOf) ? translationOf : undefined,
+  };
+}
+
+/**
+ * Every page of a notes folder, read from the files as the site's collections read them
+ * (`<kind>/<lang>/<slug>.md`, `.mdx` for lessons and notes), paired across languages.
+ */
+export function readTranslationPairs(root: string): TranslationPair[] {
+  const sides: (TranslationSide & { kind: PairKind; slug: string })[] = [];
+  for (const kind of pairKinds) {
+    for (const locale of locales) {
+      const dir = path.join(root, kind, locale);
+      if (!fs.existsSync(dir)) continue;
+      const names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => (kind === 'log' ? /\.md$/ : /\.mdx?$/).test(f)).sort();
+      for (const name of names) {
+        const file = path.join(dir, name);
+        const { data, body } = readNote(file);
+        const slug = name.replace(/\.mdx?$/, '').split(path.sep).join('/');
+        const title = typeof data['title'] === 'string' ? data['title'] : slug;
+        sides.push({ kind, slug, ...translationSide({ locale, file: path.relative(process.cwd(), file), title, body, data, root }) });
+      }
+    }
+  }
+  return pairUp(sides);
+}

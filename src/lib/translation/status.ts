@@ -1,0 +1,135 @@
+import { alignSections, type OutlineSection } from '../parallel/align';
+import { locales, type Locale } from '../locales';
+
+/**
+ * Translation status of every page that exists in one language or both: what is missing, which
+ * sections one side lacks, and whether the translation fell behind its original. Pure: the
+ * status page and `npm run status` feed it what they read (collections or files, git or not).
+ */
+
+/** The kinds of page that come in two languages. */
+export type PairKind = 'lessons' | 'log' | 'notes';
+export const pairKinds: readonly PairKind[] = ['lessons', 'log', 'notes'];
+
+/** One language's version of a page, as far as status needs it. */
+export interface TranslationSide {
+  locale: Locale;
+  title: string;
+  /** The source file, as shown to the author (relative to the project when possible). */
+  file: string;
+  outline: OutlineSection[];
+  /** Last commit touching the file, when the notes are in a git checkout. */
+  lastCommit?: Date | undefined;
+  /** When the file was added to git: the older of two files is the original. */
+  firstCommit?: Date | undefined;
+  /** `updated` from the frontmatter, used when git cannot tell. */
+  updated?: Date | undefined;
+  /** `translationOf` from the frontmatter: the author says this side translates that language. */
+  translationOf?: Locale | undefined;
+}
+
+export interface TranslationPair {
+  kind: PairKind;
+  slug: string;
+  sides: Partial<Record<Locale, TranslationSide>>;
+}
+
+export interface PairStatus {
+  kind: PairKind;
+  slug: string;
+  titles: Partial<Record<Locale, string>>;
+  files: Partial<Record<Locale, string>>;
+  /** The language with no version of this page. */
+  missing?: Locale;
+  /** The original, when known, and how it was decided. */
+  original?: { locale: Locale; by: 'frontmatter' | 'history' };
+  /** The side that fell behind: the other side changed after it. */
+  stale?: { behind: Locale; by: 'git' | 'date'; changed: Date; since: Date };
+  /** Titles of the sections found in one language only (the intro shows as an empty title). */
+  onlyIn: Partial<Record<Locale, string[]>>;
+  /** Sections paired across languages, out of all rows. */
+  rows: { shared: number; total: number };
+  complete: boolean;
+}
+
+const other = (l: Locale): Locale => (l === 'zh' ? 'en' : 'zh');
+
+/** Which side is the original: the author's `translationOf`, else the file added first. */
+function originalOf(a: TranslationSide, b: TranslationSide): PairStatus['original'] {
+  if (a.translationOf === b.locale) return { locale: b.locale, by: 'frontmatter' };
+  if (b.translationOf === a.locale) return { locale: a.locale, by: 'frontmatter' };
+  if (a.firstCommit && b.firstCommit && a.firstCommit.getTime() !== b.firstCommit.getTime()) {
+    return { locale: a.firstCommit < b.firstCommit ? a.locale : b.locale, by: 'history' };
+  }
+  return undefined;
+}
+
+/**
+ * When the two sides last changed, by git when both files have history, else by `updated`.
+ */
+function changes(a: TranslationSide, b: TranslationSide): { by: 'git' | 'date'; a: Date; b: Date } | undefined {
+  if (a.lastCommit && b.lastCommit) return { by: 'git', a: a.lastCommit, b: b.lastCommit };
+  if (a.updated && b.updated) return { by: 'date', a: a.updated, b: b.updated };
+  return undefined;
+}
+
+/**
+ * The status of one page. Stale means the original changed after the translation; when neither
+ * the author nor git says which side is the original, whichever side changed later is taken as
+ * ahead and the other as behind.
+ * @example pairStatus({ kind: 'lessons', slug: 'lesson-8', sides: { zh } }).missing // 'en'
+ */
+export function pairStatus(pair: TranslationPair): PairStatus {
+  const present = locales.filter((l) => pair.sides[l]);
+  const titles = Object.fromEntries(present.map((l) => [l, pair.sides[l]!.title]));
+  const files = Object.fromEntries(present.map((l) => [l, pair.sides[l]!.file]));
+  const base = { kind: pair.kind, slug: pair.slug, titles, files, onlyIn: {} };
+  const [first] = present;
+  if (present.length < 2 || !first) {
+    return { ...base, ...(first ? { missing: other(first) } : {}), rows: { shared: 0, total: 0 }, complete: false };
+  }
+  const a = pair.sides[first]!;
+  const b = pair.sides[other(first)]!;
+  const rows = alignSections(a.outline, b.outline);
+  const onlyIn: PairStatus['onlyIn'] = {};
+  const onlyA = rows.filter((r) => r.other.length === 0).flatMap((r) => r.own.map((k) => a.outline[k]!.title));
+  const onlyB = rows.filter((r) => r.own.length === 0).flatMap((r) => r.other.map((k) => b.outline[k]!.title));
+  if (onlyA.length) onlyIn[a.locale] = onlyA;
+  if (onlyB.length) onlyIn[b.locale] = onlyB;
+
+  const original = originalOf(a, b);
+  const when = changes(a, b);
+  let stale: PairStatus['stale'];
+  if (when && when.a.getTime() !== when.b.getTime()) {
+    const [ahead, behind] = original ? (original.locale === a.locale ? [when.a, when.b] : [when.b, when.a]) : [new Date(Math.max(+when.a, +when.b)), new Date(Math.min(+when.a, +when.b))];
+    const behindLocale = original ? other(original.locale) : when.a < when.b ? a.locale : b.locale;
+    if (ahead > behind) stale = { behind: behindLocale, by: when.by, changed: ahead, since: behind };
+  }
+  const shared = rows.filter((r) => r.own.length && r.other.length).length;
+  return {
+    ...base,
+    ...(original ? { original } : {}),
+    ...(stale ? { stale } : {}),
+    onlyIn,
+    rows: { shared, total: rows.length },
+    complete: !stale && onlyA.length === 0 && onlyB.length === 0,
+  };
+}
+
+/** Groups sides into pages by kind and slug, in a stable order (kind, then slug). */
+export function pairUp(sides: readonly (TranslationSide & { kind: PairKind; slug: string })[]): TranslationPair[] {
+  const pairs = new Map<string, TranslationPair>();
+  for (const { kind, slug, ...side } of sides) {
+    const key = `${kind}\0${slug}`;
+    const pair = pairs.get(key) ?? { kind, slug, sides: {} };
+    pair.sides[side.locale] = side;
+    pairs.set(key, pair);
+  }
+  const order = (k: PairKind) => pairKinds.indexOf(k);
+  return [...pairs.values()].sort((x, y) => order(x.kind) - order(y.kind) || x.slug.localeCompare(y.slug, 'en', { numeric: true }));
+}
+
+/** True when anything is missing or out of date: what `npm run status --strict` fails on. */
+export function needsWork(status: PairStatus): boolean {
+  return !status.complete;
+}
