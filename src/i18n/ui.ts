@@ -118,6 +118,26 @@ const en = {
   'lang.missingNotebooksLink': 'Go to the {language} notebooks',
   'search.kindNotebook': 'Notebooks',
   'search.kind.notebook': 'Notebook',
+  'share.imageAlt': 'fastai course notes / fastai 课程笔记: Part 1, Part 2 and a study log, in Chinese and English',
+  'share.cardPart': 'Part {part}: lessons {first}–{last}',
+  'log.feed': 'RSS feed',
+  'log.feedTitle': '{title} (RSS)',
+  'log.oneEntry': '1 entry',
+  'log.archive': 'Jump to a month',
+  'log.allTags': 'All tags',
+  'log.tagLink': 'Entries tagged {tag}',
+  'tags.title': 'Study-log tags',
+  'tags.intro': 'Every tag used in the study log, with how many entries carry it.',
+  'tag.title': 'Tagged “{tag}”',
+  'tag.intro': 'Study-log entries tagged “{tag}”, newest first.',
+  'home.partsTitle': 'Where to start',
+  'home.partLessons': 'Lessons {first}–{last}',
+  'home.partStart': 'Start Part {part}',
+  'home.allLog': 'The whole study log',
+  'continue.title': 'Continue where you left off',
+  'continue.clear': 'Forget',
+  'continue.clearLabel': 'Forget the last place read',
+  'continue.note': 'Kept in this browser only.',
 } as const;
 
 type Key = keyof typeof en;
@@ -236,6 +256,26 @@ const zh = {
   'lang.missingNotebooksLink': '前往{language}笔记本列表',
   'search.kindNotebook': '笔记本',
   'search.kind.notebook': '笔记本',
+  'share.imageAlt': 'fastai 课程笔记 / fastai course notes：第一部分、第二部分和学习日志，中英双语',
+  'share.cardPart': '第 {part} 部分：第 {first}–{last} 课',
+  'log.feed': 'RSS 订阅',
+  'log.feedTitle': '{title}（RSS）',
+  'log.oneEntry': '共 1 篇',
+  'log.archive': '按月份跳转',
+  'log.allTags': '全部标签',
+  'log.tagLink': '带有“{tag}”标签的日志',
+  'tags.title': '学习日志标签',
+  'tags.intro': '学习日志用到的所有标签，以及每个标签下的篇数。',
+  'tag.title': '标签：{tag}',
+  'tag.intro': '带有“{tag}”标签的学习日志，最新的在最上面。',
+  'home.partsTitle': '从哪里开始',
+  'home.partLessons': '第 {first}–{last} 课',
+  'home.partStart': '从第 {part} 部分开始',
+  'home.allLog': '全部学习日志',
+  'continue.title': '从上次的位置继续',
+  'continue.clear': '清除',
+  'continue.clearLabel': '清除上次阅读的位置',
+  'continue.note': '只保存在这个浏览器里。',
 } as const satisfies Record<Key, string>;
 
 const tables: Record<Locale, Record<Key, string>> = { en, zh };
@@ -250,4 +290,43 @@ export function t(locale: Locale, key: UiKey, values: Record<string, string | nu
   return tables[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
     name in values ? String(values[name]) : match,
   );
+}
+
+/**
+ * Tag names are shared by both languages (they are the URL); a language may show a tag under a
+ * translated label. Tags without a label here show their name.
+ */
+const tagLabels: Record<Locale, Readonly<Record<string, string>>> = {
+  en: { map: 'mAP', ssd: 'SSD', yolo: 'YOLO', retinanet: 'RetinaNet', icevision: 'IceVision', keras: 'Keras', pytorch: 'PyTorch', pycocotools: 'pycocotools', 'fastai-v2': 'fastai v2' },
+  zh: {
+    'object-detection': '目标检测',
+    'class-imbalance': '类别不平衡',
+    'focal-loss': 'Focal Loss',
+    'learning-resources': '学习资源',
+    'meta-learning': '学习方法',
+    anchors: '锚框',
+    dataset: '数据集',
+    debugging: '调试',
+    hooks: '钩子',
+    planning: '计划',
+    reflection: '反思',
+    visualization: '可视化',
+    pets: '宠物数据集',
+    map: 'mAP',
+    ssd: 'SSD',
+    yolo: 'YOLO',
+    retinanet: 'RetinaNet',
+    icevision: 'IceVision',
+    keras: 'Keras',
+    pytorch: 'PyTorch',
+    'fastai-v2': 'fastai v2',
+  },
+};
+
+/**
+ * The label a reader of `locale` sees for a tag.
+ * @example tagLabel('zh', 'object-detection') // '目标检测'
+ */
+export function tagLabel(locale: Locale, tag: string): string {
+  return tagLabels[locale][tag] ?? tag;
 }

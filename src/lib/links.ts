@@ -1,5 +1,5 @@
 import type { Locale } from './locales';
-import { localizedPath, withBase, type Section } from './urls';
+import { feedPath, localizedPath, tagPath, withBase, type Section } from './urls';
 
 /** The base path this build was made for; every link on a page goes through the helpers below. */
 const base = import.meta.env.BASE_URL;
@@ -12,4 +12,14 @@ export function pageUrl(locale: Locale, section: Section, slug?: string, hash?: 
 /** URL of a file served from the site root (public/ or a build asset). */
 export function siteUrl(path: string): string {
   return withBase(path, base);
+}
+
+/** URL of a locale's study-log RSS feed. */
+export function feedUrl(locale: Locale): string {
+  return withBase(feedPath(locale), base);
+}
+
+/** URL of the tag index of a locale's study log, or of the page listing one tag's entries. */
+export function tagUrl(locale: Locale, tag?: string): string {
+  return withBase(tagPath(locale, tag), base);
 }

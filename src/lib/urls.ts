@@ -34,3 +34,19 @@ export function localizedPath(locale: Locale, section: Section, slug?: string): 
   const parts = [locale, sectionSegment[section], slug].filter((p): p is string => Boolean(p));
   return `/${parts.join('/')}/`;
 }
+
+/**
+ * The site-absolute path (without base) of a locale's study-log feed.
+ * @example feedPath('en') // '/en/log/rss.xml'
+ */
+export function feedPath(locale: Locale): string {
+  return `${localizedPath(locale, 'log')}rss.xml`;
+}
+
+/**
+ * The site-absolute path (without base) of the tag index, or of one tag's entries.
+ * @example tagPath('zh', 'yolo') // '/zh/log/tags/yolo/'
+ */
+export function tagPath(locale: Locale, tag?: string): string {
+  return `${localizedPath(locale, 'log')}tags/${tag ? `${encodeURIComponent(tag)}/` : ''}`;
+}
