@@ -9,11 +9,13 @@ interface LocaleInfo {
   htmlLang: string;
   /** The language's own name, shown in the language switch. */
   nativeName: string;
+  /** Open Graph's `language_TERRITORY` form, for `og:locale`. */
+  ogLocale: string;
 }
 
 export const localeInfo = {
-  zh: { htmlLang: 'zh-CN', nativeName: '中文' },
-  en: { htmlLang: 'en', nativeName: 'English' },
+  zh: { htmlLang: 'zh-CN', nativeName: '中文', ogLocale: 'zh_CN' },
+  en: { htmlLang: 'en', nativeName: 'English', ogLocale: 'en_US' },
 } as const satisfies Record<Locale, LocaleInfo>;
 
 export function isLocale(value: unknown): value is Locale {
