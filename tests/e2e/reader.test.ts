@@ -115,7 +115,7 @@ describe('lesson page', () => {
     await page.close();
   });
 
-  it('has hreflang alternates to the counterpart and the right html lang', async () => {
+  it('has hreflang alternates to the counterpart and the bilingual landing page, and the right html lang', async () => {
     const { page } = await watchedPage(context);
     await page.goto(url('zh/lessons/lesson-1/'));
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -123,6 +123,7 @@ describe('lesson page', () => {
     expect(alternates).toEqual([
       ['zh-CN', `https://example.github.io${base}zh/lessons/lesson-1/`],
       ['en', `https://example.github.io${base}en/lessons/lesson-1/`],
+      ['x-default', `https://example.github.io${base}`],
     ]);
     await page.close();
   });
