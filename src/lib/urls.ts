@@ -1,3 +1,7 @@
+/*
+ * How the site's URLs are spelled, for any base path. Pure, so markdown plugins, scripts and tests
+ * can use it; templates use `hrefs.ts`, which applies this build's base.
+ */
 import type { Locale } from './locales';
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */

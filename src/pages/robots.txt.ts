@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { siteUrl } from '../lib/links';
+import { siteUrl } from '../lib/hrefs';
 
 /** Lets every crawler in and names the sitemap, which must be an absolute URL. */
 export function GET({ site }: APIContext) {

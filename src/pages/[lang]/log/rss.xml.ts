@@ -2,10 +2,10 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { render } from 'astro:content';
-import { allLogEntries } from '../../../data/notes';
+import { allLogEntries } from '../../../data/entries';
 import { t } from '../../../i18n/ui';
 import { feedItems } from '../../../lib/feed';
-import { feedUrl, pageUrl } from '../../../lib/links';
+import { feedUrl, pageUrl } from '../../../lib/hrefs';
 import { localeInfo, type Locale } from '../../../lib/locales';
 import { localePaths } from '../../../routing/paths';
 

@@ -1,7 +1,11 @@
 import type { Locale } from './locales';
 import { feedPath, localizedPath, tagPath, withBase, type Section } from './urls';
 
-/** The base path this build was made for; every link on a page goes through the helpers below. */
+/**
+ * The hrefs of this build: every link a template writes goes through these two helpers, which
+ * apply the base path the site was built for. The base-agnostic spelling they rely on lives in
+ * `urls.ts`, which markdown plugins and scripts use with a base they are given.
+ */
 const base = import.meta.env.BASE_URL;
 
 /** URL of a page, base path included, with an optional section anchor. */

@@ -1,3 +1,7 @@
+/*
+ * Every entry of every collection (lessons, log entries, loose notes), read once per build and
+ * given its locale and slug. Pages and route data read content only through here.
+ */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitEntryId, type Locale } from '../lib/locales';
 import { dateFromLogSlug, isoDay } from '../lib/log';
@@ -64,7 +68,7 @@ export interface LooseNote {
 let notesCache: Promise<LooseNote[]> | undefined;
 
 /** Notes that are not lessons (imported cheat sheets, reading notes), in both languages. */
-export function allNotes(): Promise<LooseNote[]> {
+export function allLooseNotes(): Promise<LooseNote[]> {
   notesCache ??= getCollection('notes').then((entries) =>
     entries
       .map((entry) => ({ entry, ...splitEntryId(entry.id), title: entry.data.title }))

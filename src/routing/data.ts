@@ -1,0 +1,194 @@
+/**
+ * Route data: what a page needs besides its own template, computed once in `getStaticPaths` and
+ * handed to the page as props. Layouts and components only read it.
+ *
+ * - `PageData` — every page: locale, `<title>`, description, hreflang alternates, the language
+ *   switch's target and whether KaTeX's stylesheet is needed.
+ * - `EntryPageData<E>` — a page showing one content entry: adds the entry, the pager and the
+ *   notice shown when the entry has no translation.
+ *
+ * To add a page kind (a side-by-side lesson, a notebook, a tag page, a status page):
+ * 1. write its paths function in `paths.ts` (or a module beside it) returning
+ *    `{ params, props }` where props extend `PageData` — `sectionPage()` for a page every locale
+ *    has once, `entryPage()` for one page per entry;
+ * 2. add `src/pages/[lang]/<kind>/….astro` with `export const getStaticPaths = yourPaths` and a
+ *    template that renders `<BaseLayout page={Astro.props}>`, or `<ReadingLayout page={Astro.props}>`
+ *    for a readable entry (course sidebar and table of contents are optional slots/props).
+ * Nothing else has to change: hreflang, the language switch, the pager and KaTeX follow the data.
+ */
+import type { MarkdownHeading } from 'astro';
+import { render, type CollectionEntry } from 'astro:content';
+import { t, type UiKey } from '../i18n/ui';
+import { counterpart } from '../lib/course';
+import { pageUrl } from '../lib/hrefs';
+import { otherLocale, type Locale } from '../lib/locales';
+import type { Section } from '../lib/urls';
+
+/** The same page in one language, for `<link rel="alternate" hreflang>`. */
+export interface Alternate {
+  locale: Locale;
+  href: string;
+}
+
+/** Where the language switch leads. */
+export interface SwitchTarget {
+  /** The counterpart page, or the other language's list when there is none. */
+  href: string;
+  exists: boolean;
+  /** Section ids the counterpart has, so the switch can keep the reader's place. */
+  sectionIds?: string[];
+}
+
+/** One side of the pager: the neighbouring page and the word that leads there. */
+export interface PagerLink {
+  href: string;
+  title: string;
+  /** "Previous", "Older"… in the page's language. */
+  label: string;
+}
+
+/** Previous/next links under an entry (lessons in course order, log entries by date). */
+export interface PagerData {
+  /** The pager's accessible name. */
+  label: string;
+  prev?: PagerLink;
+  next?: PagerLink;
+}
+
+/** How a link to the page looks when it is shared: Open Graph and Twitter card fields. */
+export interface ShareMeta {
+  /** `article` for dated log entries, `website` for everything else. */
+  type?: 'website' | 'article';
+  /** ISO date-time a log entry was written (`article:published_time`). */
+  publishedTime?: string | undefined;
+  /** Tags of a log entry (`article:tag`). */
+  tags?: readonly string[] | undefined;
+}
+
+/** What every page gets. */
+export interface PageData {
+  locale: Locale;
+  /** The page's own title; the layout appends the site title. */
+  title: string;
+  description: string;
+  /** The same page in each language that exists, this one included. */
+  alternates: Alternate[];
+  switchTo: SwitchTarget;
+  /** Load KaTeX's stylesheet only where math is typeset. */
+  hasMath: boolean;
+  /** How a shared link to the page is previewed (`article` for log entries). */
+  share?: ShareMeta;
+}
+
+/** What a page showing one content entry gets. */
+export interface EntryPageData<E> extends PageData {
+  entry: E;
+  pager?: PagerData;
+  /** Set when the entry has no translation: where the reader can go instead and how to say so. */
+  missingTranslation?: { href: string; linkKey: UiKey };
+}
+
+/** The minimum an entry needs to get route data. */
+export interface RoutedEntry {
+  slug: string;
+  locale: Locale;
+  entry: CollectionEntry<'lessons' | 'log' | 'notes'>;
+}
+
+/**
+ * Whether an entry typesets math, as `remarkMathFlag` recorded it. The glob loader keeps that in
+ * the stored render of Markdown files, so no rendering is needed; MDX is rendered once to learn it.
+ */
+export async function entryHasMath(entry: RoutedEntry['entry']): Promise<boolean> {
+  const stored = storedRender(entry)?.frontmatter;
+  const frontmatter: Record<string, unknown> = stored ?? (await render(entry)).remarkPluginFrontmatter;
+  return Boolean(frontmatter['hasMath']);
+}
+
+/** Ids of an entry's headings, from the stored render when there is one. */
+export async function entrySectionIds(entry: RoutedEntry['entry']): Promise<string[]> {
+  const headings = storedRender(entry)?.headings ?? (await render(entry)).headings;
+  return headings.map((h) => h.slug);
+}
+
+/**
+ * What the glob loader stored when it rendered a Markdown file at sync time (MDX has none).
+ * Astro types the stored metadata loosely, hence the checks.
+ */
+function storedRender(entry: RoutedEntry['entry']): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
+  const metadata = entry.rendered?.metadata;
+  const frontmatter = metadata?.['frontmatter'];
+  const headings = metadata?.['headings'];
+  if (typeof frontmatter !== 'object' || frontmatter === null || !Array.isArray(headings)) return undefined;
+  return { frontmatter: frontmatter as Record<string, unknown>, headings: headings as MarkdownHeading[] };
+}
+
+/** Data for a page every locale has once (home, lesson list, log timeline, notes list). */
+export function sectionPage(
+  locale: Locale,
+  section: Section,
+  page: { title: string; description?: string | undefined; hasMath?: boolean },
+): PageData {
+  const target = otherLocale(locale);
+  return {
+    locale,
+    title: page.title,
+    description: page.description ?? t(locale, 'site.description'),
+    alternates: [
+      { locale, href: pageUrl(locale, section) },
+      { locale: target, href: pageUrl(target, section) },
+    ],
+    switchTo: { href: pageUrl(target, section), exists: true },
+    hasMath: page.hasMath ?? false,
+  };
+}
+
+/** How one kind of entry page is titled, paged and announced when untranslated. */
+export interface EntryKind<E extends RoutedEntry> {
+  section: Section;
+  title(entry: E): string;
+  description?(entry: E): string | undefined;
+  /** The neighbours of an entry among all entries (both locales) and the pager's words. */
+  pager?: {
+    label: UiKey;
+    neighbours(entries: readonly E[], entry: E): { prev?: E | undefined; next?: E | undefined };
+    prevLabel: UiKey;
+    nextLabel: UiKey;
+    linkTitle(entry: E): string;
+  };
+  /** The link text of the "not translated" notice, pointing at the other language's list. */
+  missingLinkKey: UiKey;
+}
+
+/** Route data for one entry among all entries of its kind. */
+export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entries: readonly E[], entry: E): Promise<EntryPageData<E>> {
+  const { locale, slug } = entry;
+  const target = otherLocale(locale);
+  const other = counterpart(entries, entry, target);
+  const otherHref = other ? pageUrl(target, kind.section, other.slug) : undefined;
+  const page: EntryPageData<E> = {
+    locale,
+    entry,
+    title: kind.title(entry),
+    description: kind.description?.(entry) ?? t(locale, 'site.description'),
+    alternates: [{ locale, href: pageUrl(locale, kind.section, slug) }, ...(other && otherHref ? [{ locale: target, href: otherHref }] : [])],
+    switchTo:
+      other && otherHref
+        ? { href: otherHref, exists: true, sectionIds: await entrySectionIds(other.entry) }
+        : { href: pageUrl(target, kind.section), exists: false },
+    hasMath: await entryHasMath(entry.entry),
+  };
+  if (kind.share) page.share = kind.share(entry);
+  if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
+  if (kind.pager) {
+    const { neighbours, label, prevLabel, nextLabel, linkTitle } = kind.pager;
+    const { prev, next } = neighbours(entries, entry);
+    const link = (e: E, word: UiKey): PagerLink => ({ href: pageUrl(e.locale, kind.section, e.slug), title: linkTitle(e), label: t(locale, word) });
+    if (prev || next) {
+      page.pager = { label: t(locale, label) };
+      if (prev) page.pager.prev = link(prev, prevLabel);
+      if (next) page.pager.next = link(next, nextLabel);
+    }
+  }
+  return page;
+}
