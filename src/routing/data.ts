@@ -17,7 +17,7 @@
  * Nothing else has to change: hreflang, the language switch, the pager and KaTeX follow the data.
  */
 import type { MarkdownHeading } from 'astro';
-import { render, type CollectionEntry } from 'astro:content';
+import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { t, type UiKey } from '../i18n/ui';
 import { counterpart } from '../lib/course';
 import { pageUrl } from '../lib/hrefs';
@@ -88,25 +88,28 @@ export interface EntryPageData<E> extends PageData {
   missingTranslation?: { href: string; linkKey: UiKey };
 }
 
+/** The Markdown collections, whose entries Astro renders (and whose render it stores). */
+type MarkdownEntry = CollectionEntry<'lessons' | 'log' | 'notes'>;
+
 /** The minimum an entry needs to get route data. */
 export interface RoutedEntry {
   slug: string;
   locale: Locale;
-  entry: CollectionEntry<'lessons' | 'log' | 'notes'>;
+  entry: CollectionEntry<CollectionKey>;
 }
 
 /**
  * Whether an entry typesets math, as `remarkMathFlag` recorded it. The glob loader keeps that in
  * the stored render of Markdown files, so no rendering is needed; MDX is rendered once to learn it.
  */
-export async function entryHasMath(entry: RoutedEntry['entry']): Promise<boolean> {
+export async function entryHasMath(entry: MarkdownEntry): Promise<boolean> {
   const stored = storedRender(entry)?.frontmatter;
   const frontmatter: Record<string, unknown> = stored ?? (await render(entry)).remarkPluginFrontmatter;
   return Boolean(frontmatter['hasMath']);
 }
 
 /** Ids of an entry's headings, from the stored render when there is one. */
-export async function entrySectionIds(entry: RoutedEntry['entry']): Promise<string[]> {
+export async function entrySectionIds(entry: MarkdownEntry): Promise<string[]> {
   const headings = storedRender(entry)?.headings ?? (await render(entry)).headings;
   return headings.map((h) => h.slug);
 }
@@ -115,7 +118,7 @@ export async function entrySectionIds(entry: RoutedEntry['entry']): Promise<stri
  * What the glob loader stored when it rendered a Markdown file at sync time (MDX has none).
  * Astro types the stored metadata loosely, hence the checks.
  */
-function storedRender(entry: RoutedEntry['entry']): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
+function storedRender(entry: MarkdownEntry): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
   const metadata = entry.rendered?.metadata;
   const frontmatter = metadata?.['frontmatter'];
   const headings = metadata?.['headings'];
@@ -158,11 +161,20 @@ export interface EntryKind<E extends RoutedEntry> {
   };
   /** The link text of the "not translated" notice, pointing at the other language's list. */
   missingLinkKey: UiKey;
+  /** Whether the page typesets math; Markdown entries are read with `entryHasMath`. */
+  hasMath?(entry: E): Promise<boolean>;
+  /** Section ids of a counterpart, so the language switch keeps the reader's place. */
+  sectionIds?(entry: E): Promise<string[]>;
+}
+
+function isMarkdownEntry(entry: CollectionEntry<CollectionKey>): entry is MarkdownEntry {
+  return entry.collection === 'lessons' || entry.collection === 'log' || entry.collection === 'notes';
 }
 
 /** Route data for one entry among all entries of its kind. */
 export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entries: readonly E[], entry: E): Promise<EntryPageData<E>> {
   const { locale, slug } = entry;
+  const sectionIdsOf = async (e: E) => (kind.sectionIds ? kind.sectionIds(e) : isMarkdownEntry(e.entry) ? entrySectionIds(e.entry) : []);
   const target = otherLocale(locale);
   const other = counterpart(entries, entry, target);
   const otherHref = other ? pageUrl(target, kind.section, other.slug) : undefined;
@@ -174,9 +186,9 @@ export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entri
     alternates: [{ locale, href: pageUrl(locale, kind.section, slug) }, ...(other && otherHref ? [{ locale: target, href: otherHref }] : [])],
     switchTo:
       other && otherHref
-        ? { href: otherHref, exists: true, sectionIds: await entrySectionIds(other.entry) }
+        ? { href: otherHref, exists: true, sectionIds: await sectionIdsOf(other) }
         : { href: pageUrl(target, kind.section), exists: false },
-    hasMath: await entryHasMath(entry.entry),
+    hasMath: kind.hasMath ? await kind.hasMath(entry) : isMarkdownEntry(entry.entry) && (await entryHasMath(entry.entry)),
   };
   if (kind.share) page.share = kind.share(entry);
   if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
