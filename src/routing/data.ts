@@ -161,6 +161,8 @@ export interface EntryKind<E extends RoutedEntry> {
   };
   /** The link text of the "not translated" notice, pointing at the other language's list. */
   missingLinkKey: UiKey;
+  /** How a shared link to the entry is previewed. */
+  share?(entry: E): ShareMeta;
   /** Whether the page typesets math; Markdown entries are read with `entryHasMath`. */
   hasMath?(entry: E): Promise<boolean>;
   /** Section ids of a counterpart, so the language switch keeps the reader's place. */
