@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser';
+import { benchMojibake } from './lib/mojibake-bench';
 import { measurePage, type PageWeight } from './lib/page-weight';
 import { benchSearch, type SearchFigures } from './lib/search-bench';
 import { serveDist } from './lib/serve';
@@ -48,6 +49,7 @@ function report(search: SearchFigures): void {
 
 async function main(): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
+  benchMojibake(out);
   build(dist, {});
   const browser = await launch();
   const server = await serveDist(dist, base);

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { repairMojibake, undecidedMarker, type Restoration } from './mojibake.ts';
 
 export interface Decoded {
   text: string;
@@ -7,6 +8,8 @@ export interface Decoded {
   encoding: string;
   /** Human-readable changes worth reporting; empty for plain UTF-8. */
   repairs: string[];
+  /** Characters put back where mojibake had lost bytes, with the model's confidence. */
+  restorations?: Restoration[];
 }
 
 const BOMS: { bytes: number[]; encoding: string }[] = [
@@ -59,57 +62,17 @@ function looksChinese(text: string): boolean {
 }
 
 function withMojibakeRepair(d: Decoded): Decoded {
-  const { text, count } = repairMojibake(d.text);
-  return count ? { text, encoding: d.encoding, repairs: [...d.repairs, `mojibake repaired in ${count} place${count === 1 ? '' : 's'}`] } : d;
-}
-
-/** Windows-1252 as a char → byte table, taken from iconv-lite rather than typed in by hand. */
-const CP1252 = (() => {
-  const map = new Map<string, number>();
-  const bytes = Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i));
-  const chars = [...iconv.decode(bytes, 'windows-1252')];
-  chars.forEach((c, i) => map.set(c === '\uFFFD' ? String.fromCharCode(0x80 + i) : c, 0x80 + i));
-  return map;
-})();
-
-/** Runs of characters that are what UTF-8 bytes look like when read as Windows-1252. */
-const SUSPECT_RUN = new RegExp(`[${[...CP1252.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]{2,}`, 'g');
-
-/**
- * Undoes "UTF-8 read as Windows-1252 and saved again" (`ä¸­æ–‡` for 中文). Each suspicious run is
- * turned back into bytes and re-read as UTF-8; only complete, valid sequences are replaced, so
- * ordinary accented Latin text stays as it is.
- */
-export function repairMojibake(text: string): { text: string; count: number } {
-  let count = 0;
-  const repaired = text.replace(SUSPECT_RUN, (run) => {
-    const chars = [...run];
-    let out = '';
-    let i = 0;
-    let fixed = false;
-    while (i < chars.length) {
-      const lead = CP1252.get(chars[i] ?? '') ?? 0;
-      const len = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
-      const slice = chars.slice(i, i + len);
-      const bytes = slice.map((c) => CP1252.get(c) ?? 0);
-      if (len && slice.length === len && bytes.slice(1).every((b) => b >= 0x80 && b <= 0xbf)) {
-        try {
-          const decoded = strictUtf8.decode(Uint8Array.from(bytes));
-          if (!/[\u0080-\u009f]/.test(decoded)) {
-            out += decoded;
-            i += len;
-            fixed = true;
-            continue;
-          }
-        } catch {
-          // not a valid sequence after all: keep the characters as written
-        }
-      }
-      out += chars[i];
-      i += 1;
-    }
-    if (fixed) count += 1;
-    return out;
-  });
-  return { text: repaired, count };
+  const { text, whole, restorations } = repairMojibake(d.text);
+  if (!whole && !restorations.length) return d;
+  const repairs = [...d.repairs];
+  if (whole) repairs.push(`mojibake repaired in ${whole} place${whole === 1 ? '' : 's'}`);
+  if (restorations.length) {
+    const undecided = restorations.filter((r) => !r.decided).length;
+    const mean = restorations.reduce((sum, r) => sum + r.confidence, 0) / restorations.length;
+    repairs.push(
+      `${restorations.length} character${restorations.length === 1 ? '' : 's'} with lost bytes restored by a Chinese language model (mean confidence ${mean.toFixed(2)})` +
+        (undecided ? `; ${undecided} undecided, marked ${undecidedMarker(['中', '不'])} in the text` : ''),
+    );
+  }
+  return { text, encoding: d.encoding, repairs, restorations };
 }
