@@ -138,6 +138,16 @@ const en = {
   'continue.clear': 'Forget',
   'continue.clearLabel': 'Forget the last place read',
   'continue.note': 'Kept in this browser only.',
+  'callout.note': 'Note',
+  'callout.tip': 'Tip',
+  'callout.important': 'Important',
+  'callout.warning': 'Warning',
+  'callout.caution': 'Caution',
+  'callout.danger': 'Danger',
+  'video.at': 'Watch the video from {time}',
+  'answer.show': 'Answer',
+  'page.edit': 'Edit this page',
+  'page.lastUpdated': 'Last updated {date}',
 } as const;
 
 type Key = keyof typeof en;
@@ -276,6 +286,16 @@ const zh = {
   'continue.clear': '清除',
   'continue.clearLabel': '清除上次阅读的位置',
   'continue.note': '只保存在这个浏览器里。',
+  'callout.note': '说明',
+  'callout.tip': '提示',
+  'callout.important': '重要',
+  'callout.warning': '警告',
+  'callout.caution': '注意',
+  'callout.danger': '危险',
+  'video.at': '从 {time} 开始看视频',
+  'answer.show': '答案',
+  'page.edit': '在 GitHub 上编辑此页',
+  'page.lastUpdated': '最后更新于 {date}',
 } as const satisfies Record<Key, string>;
 
 const tables: Record<Locale, Record<Key, string>> = { en, zh };

@@ -1,4 +1,6 @@
 import type { Nodes, Root } from 'mdast';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
@@ -7,10 +9,11 @@ import { unified } from 'unified';
 /**
  * The importer reads Markdown with the same parser family as the site (micromark via remark), so
  * "is this code, HTML or a heading?" gets the answer the build will give. Without math, a stray
- * `$$` cannot swallow the rest of the file, which is what the first pass needs.
+ * `$$` cannot swallow the rest of the file, which is what the first pass needs. Emphasis next to
+ * CJK punctuation is read as the site reads it, so a summary taken from it has no stray `**`.
  */
-const withMath = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
-const withoutMath = unified().use(remarkParse).use(remarkGfm);
+const withMath = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough).use(remarkMath);
+const withoutMath = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
 
 export function parse(text: string, options: { math: boolean }): Root {
   return (options.math ? withMath : withoutMath).parse(text);

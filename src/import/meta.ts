@@ -29,7 +29,9 @@ export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): stri
   walk(tree, (node, ancestors) => {
     if (node.type === 'code' || node.type === 'table' || node.type === 'heading' || node.type === 'html') return false;
     if (node.type !== 'paragraph') return;
-    const all = textOf(node).replace(/\s+/g, ' ').trim();
+    // A callout's marker (`[!NOTE]`) or fence (`:::tip`) is syntax, not the note's first words.
+    const all = textOf(node).replace(/^\s*\[![A-Za-z]+\]/, '').replace(/\s+/g, ' ').trim();
+    if (/^:{3,}/.test(all)) return false;
     const own = textOf(node, true).replace(/[\s/|·,，、:：-]+/g, '');
     const linkHeavy = options.inOrder ? own.length < 4 : own.length < all.replace(/\s+/g, '').length / 2;
     if (all.length < 8 || linkHeavy || /^(https?:\/\/\S+\s*)+$/.test(all)) return false;

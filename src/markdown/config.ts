@@ -1,13 +1,18 @@
 import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeKatex from 'rehype-katex';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeTaskLabels } from './rehype-task-labels';
 import { rehypeMathReport, remarkMathFlag } from './math';
+import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
+import { remarkVideoTimes } from './remark-video-times';
 
 export interface MarkdownSetup {
   /** The notes folder: a file's place in it gives its collection and language. */
@@ -23,7 +28,18 @@ export interface MarkdownSetup {
  * through this same list (tests/unit/markdown/render.ts), so a plugin added here is tested there.
  */
 export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins {
-  return [remarkMath, remarkMathFlag, remarkHeadingIds, [remarkNoteLinks, { notesRoot, base }]];
+  return [
+    // CommonMark's emphasis rules ignore CJK punctuation: `论文**《…》**，可惜` would keep its `**`.
+    remarkCjkFriendly,
+    remarkCjkFriendlyGfmStrikethrough,
+    remarkMath,
+    remarkDirective,
+    remarkMathFlag,
+    remarkHeadingIds,
+    [remarkCallouts, { notesRoot }],
+    [remarkVideoTimes, { notesRoot }],
+    [remarkNoteLinks, { notesRoot, base }],
+  ];
 }
 
 /** The rehype plugins, in order; Astro runs Shiki before them and its own heading ids after them. */

@@ -41,6 +41,8 @@ export interface Rendered {
   messages: VFile['messages'];
   /** Relative images left for Astro's image pipeline. */
   localImagePaths: string[];
+  /** For `.md`, the headings Astro collects for the table of contents (text and id); empty for `.mdx`. */
+  headings: { depth: number; slug: string; text: string }[];
 }
 
 export const fixtureNotes = path.resolve('tests/fixtures/notes-mini');
@@ -60,9 +62,12 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
   });
 
   let html: string;
+  let headings: Rendered['headings'] = [];
   if (format === 'md') {
     const renderer = await processor.createRenderer(shared);
-    html = (await renderer.render(source, { fileURL: pathToFileURL(filePath), frontmatter: options.frontmatter ?? {} })).code;
+    const result = await renderer.render(source, { fileURL: pathToFileURL(filePath), frontmatter: options.frontmatter ?? {} });
+    html = result.code;
+    headings = result.metadata.headings;
   } else {
     const renderer = await processor.createMdxRenderer!(shared, { optimize: false });
     await renderer.process(source, filePath, options.frontmatter ?? {});
@@ -70,7 +75,7 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
   }
   if (!seen) throw new Error('the capture plugin did not run');
   const astro = (seen.file.data.astro ?? {}) as { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
-  return { html, frontmatter: astro.frontmatter ?? {}, messages: seen.file.messages, localImagePaths: astro.localImagePaths ?? [] };
+  return { html, frontmatter: astro.frontmatter ?? {}, messages: seen.file.messages, localImagePaths: astro.localImagePaths ?? [], headings };
 }
 
 /** MDX's JSX and ESM nodes have no HTML form; tests look at what the plugins made of the Markdown. */
