@@ -1,3 +1,5 @@
+import { headingIdOf } from './heading-ids';
+
 /**
  * Checks on the written notes that the schema cannot express: the two languages of a lesson must
  * share their sections, lessons must have substance, code must name its language. Pure functions
@@ -15,7 +17,7 @@ export function proseOf(markdown: string): string {
     .replace(/\$[^$\n]+\$/g, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')
-    .replace(/\{#[\w-]+\}/g, ' ');
+    .replace(/\\?\{#[\w-]+\\?\}|\{\s*\/\*\s*#[\w-]+\s*\*\/\s*\}/g, ' ');
 }
 
 /** English words in prose (code and math excluded). */
@@ -35,7 +37,7 @@ export interface SectionHeading {
   text: string;
 }
 
-/** h2/h3 headings outside code fences, with their explicit `{#id}` if any. */
+/** h2/h3 headings outside code fences, with their explicit id if any (`{#id}`, or `{/* #id *\/}` in MDX). */
 export function sectionHeadings(markdown: string): SectionHeading[] {
   const out: SectionHeading[] = [];
   let fence: string | undefined;
@@ -49,8 +51,8 @@ export function sectionHeadings(markdown: string): SectionHeading[] {
     if (fence) return;
     const m = /^(#{2,3})\s+(.*?)\s*$/.exec(raw);
     if (!m?.[1] || m[2] === undefined) return;
-    const id = /\{#([\w-]+)\}$/.exec(m[2])?.[1];
-    out.push({ level: m[1].length, id, line: i + 1, text: m[2].replace(/\s*\{#[\w-]+\}$/, '') });
+    const { id, text } = headingIdOf(m[2]);
+    out.push({ level: m[1].length, id, line: i + 1, text });
   });
   return out;
 }

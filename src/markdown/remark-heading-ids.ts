@@ -1,23 +1,36 @@
-import type { Heading, Root, Text } from 'mdast';
+import type { Heading, Root } from 'mdast';
+// Declares MDX's expression nodes (`{/* #id */}`) in mdast's types.
+import type {} from 'mdast-util-mdx-expression';
 import { visit } from 'unist-util-visit';
-
-const ID_SUFFIX = /\s*\{#([A-Za-z][\w-]*)\}\s*$/;
+import { headingIdComment, headingIdSuffix } from '../lib/heading-ids';
 
 /**
- * Honours `## 学习率查找 {#lr-finder}`: the two languages of a lesson share section ids, so the
- * language switch can keep the reader's place. The marker is removed from the visible text.
+ * Honours an explicit section id: `## 学习率查找 {#lr-finder}` in `.md`, and in `.mdx` (where `{…}`
+ * is JavaScript) the comment form `## 学习率查找 {/* #lr-finder *\/}` or the escaped `\{#lr-finder\}`.
+ * The two languages of a lesson share section ids, so the language switch can keep the reader's
+ * place. The marker is removed from the visible text.
  */
 export function remarkHeadingIds() {
   return (tree: Root) => {
     visit(tree, 'heading', (heading: Heading) => {
       const last = heading.children.at(-1);
-      if (last?.type !== 'text') return;
-      const match = ID_SUFFIX.exec(last.value);
-      if (!match?.[1]) return;
-      (last as Text).value = last.value.slice(0, match.index);
+      let id: string | undefined;
+      if (last?.type === 'text') {
+        const match = headingIdSuffix.exec(last.value);
+        if (!match?.[1]) return;
+        id = match[1];
+        last.value = last.value.slice(0, match.index);
+      } else if (last?.type === 'mdxTextExpression') {
+        id = headingIdComment.exec(last.value)?.[1];
+        if (!id) return;
+        heading.children.pop();
+        const before = heading.children.at(-1);
+        if (before?.type === 'text') before.value = before.value.trimEnd();
+      }
+      if (!id) return;
       // mdast-util-to-hast reads `data.hProperties`; mdast's own types do not declare it.
       const data = (heading.data ??= {}) as { hProperties?: Record<string, unknown> };
-      data.hProperties = { ...data.hProperties, id: match[1] };
+      data.hProperties = { ...data.hProperties, id };
     });
   };
 }

@@ -14,7 +14,9 @@ const EN_WORDS = 1200;
 const ZH_CHARS = 2000;
 
 const read = (p: string) => fs.readFileSync(p, 'utf8');
-const mdFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []);
+// `.md` and `.mdx` notes are checked alike.
+const mdFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.mdx?$/.test(f)).sort() : []);
+const noteFile = (dir: string, slug: string) => [`${slug}.md`, `${slug}.mdx`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f)) ?? path.join(dir, `${slug}.md`);
 const frontmatter = (text: string): Record<string, unknown> => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') ?? {};
 
 const lessonSlugs = Array.from({ length: 12 }, (_, i) => `lesson-${i + 1}`);
@@ -22,14 +24,14 @@ const lessonSlugs = Array.from({ length: 12 }, (_, i) => `lesson-${i + 1}`);
 describe('lessons', () => {
   it('has all twelve lessons in both languages and nothing unpaired', () => {
     for (const lang of ['zh', 'en']) {
-      const slugs = mdFiles(path.join(content, 'lessons', lang)).map((f) => f.replace(/\.md$/, ''));
+      const slugs = mdFiles(path.join(content, 'lessons', lang)).map((f) => f.replace(/\.mdx?$/, ''));
       expect(slugs.sort(), `content/lessons/${lang}`).toEqual([...lessonSlugs].sort());
     }
   });
 
   describe.each(lessonSlugs)('%s', (slug) => {
-    const en = path.join(content, 'lessons/en', `${slug}.md`);
-    const zh = path.join(content, 'lessons/zh', `${slug}.md`);
+    const en = noteFile(path.join(content, 'lessons/en'), slug);
+    const zh = noteFile(path.join(content, 'lessons/zh'), slug);
     const both = [en, zh].filter((f) => fs.existsSync(f));
 
     it('has complete frontmatter that agrees between languages', () => {
@@ -77,7 +79,7 @@ describe('study log', () => {
     for (const name of entries('zh')) {
       const fz = frontmatter(read(path.join(content, 'log/zh', name)));
       const fe = frontmatter(read(path.join(content, 'log/en', name)));
-      const slug = name.replace(/\.md$/, '');
+      const slug = name.replace(/\.mdx?$/, '');
       for (const [lang, data] of [['zh', fz], ['en', fe]] as const) {
         const date = data['date'] instanceof Date ? data['date'].toISOString().slice(0, 10) : String(data['date']);
         expect(date, `content/log/${lang}/${name}: date`).toBe(dateFromLogSlug(slug));
@@ -85,6 +87,17 @@ describe('study log', () => {
       }
       expect(fe['tags'], name).toEqual(fz['tags']);
     }
+  });
+});
+
+describe('other notes', () => {
+  const slugs = [...new Set(['zh', 'en'].flatMap((lang) => mdFiles(path.join(content, 'notes', lang)).map((f) => f.replace(/\.mdx?$/, ''))))];
+
+  it.each(slugs)('%s exists in both languages with the same section ids and named code languages', (slug) => {
+    const [en, zh] = ['en', 'zh'].map((lang) => noteFile(path.join(content, 'notes', lang), slug)) as [string, string];
+    expect(fs.existsSync(en) && fs.existsSync(zh), `${slug} in both languages`).toBe(true);
+    expect(outlineDifferences(sectionHeadings(read(en)), sectionHeadings(read(zh)), [path.relative('.', en), path.relative('.', zh)])).toEqual([]);
+    for (const f of [en, zh]) expect(fencesWithoutLanguage(read(f)), path.relative('.', f)).toEqual([]);
   });
 });
 

@@ -24,4 +24,12 @@ describe('notes with mistakes are refused with the file and the field named', ()
     expect(status).not.toBe(0);
     expect(output).toContain('2023-05-26.md: frontmatter "date" is 2023-05-27 but the file name says 2023-05-26');
   });
+
+  it('stops on a {#id} heading in an .mdx note, naming the file, the line and the form to write', () => {
+    const { status, output } = failingBuild('tests/fixtures/notes-bad-mdx-id');
+    expect(status).not.toBe(0);
+    expect(output).toContain('tests/fixtures/notes-bad-mdx-id/lessons/en/lesson-3.mdx:10: ## Alerts {#alerts}');
+    expect(output).toContain('write instead: ## Alerts {/* #alerts */}');
+    expect(output).not.toContain('Could not parse expression with acorn');
+  });
 });

@@ -25,4 +25,18 @@ describe('remarkHeadingIds: explicit {#id} on headings', () => {
     expect(html).toContain('<h2 id="lr">学习率<a');
     await expect(renderMarkdown('## 学习率 {#lr}', { format: 'mdx' })).rejects.toThrow(/expression/);
   });
+
+  it('reads the MDX comment form {/* #id */}, and gives the same heading as {#id} in .md', async () => {
+    const mdx = await renderMarkdown('## 学习率 {/* #lr */}\n\n### Sub part {/*#sub-part*/}', { format: 'mdx', file: 'lessons/zh/lesson-1.mdx' });
+    const md = await renderMarkdown('## 学习率 {#lr}\n\n### Sub part {#sub-part}', { file: 'lessons/zh/lesson-1.md' });
+    expect(mdx.html).toContain('<h2 id="lr">学习率<a');
+    expect(mdx.html).toContain('<h3 id="sub-part">Sub part<a');
+    expect(md.html).toContain('<h2 id="lr">学习率<a');
+    expect(mdx.html).not.toContain('/*');
+  });
+
+  it('leaves other MDX expressions at the end of a heading alone', async () => {
+    const { html } = await renderMarkdown('## Rate {/* a note, not an id */}', { format: 'mdx' });
+    expect(html).not.toContain('id="a');
+  });
 });
