@@ -1,6 +1,8 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
+import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { searchIndex } from './src/integrations/search-index';
 import { notesDir } from './src/lib/notes-dir';
 import { themeScriptHash } from './src/lib/theme-script';
@@ -15,7 +17,12 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
-  integrations: [mdx(), sitemap(), searchIndex()],
+  // mdxHeadingIds checks .mdx sources before mdx() parses them.
+  integrations: [mdxHeadingIds(), mdx(), sitemap(), searchIndex()],
+  vite: {
+    // Notes written in .mdx import their components from one place, wherever the notes folder is.
+    resolve: { alias: { '@notes/components': fileURLToPath(new URL('./src/components/notes/index.ts', import.meta.url)) } },
+  },
   build: { format: 'directory', inlineStylesheets: 'never' },
   security: {
     csp: {

@@ -47,3 +47,15 @@ export function splitEntryId(id: string): { locale: Locale; slug: string } {
   }
   return { locale: head, slug };
 }
+
+/**
+ * The locale of a page from its path: the first segment after the base path. Components placed
+ * inside a note (the Aside in an `.mdx` lesson) use it to speak the page's language.
+ * @example localeOfPath('/fastai-notes/en/lessons/lesson-1/', '/fastai-notes/') // 'en'
+ */
+export function localeOfPath(pathname: string, base = '/'): Locale {
+  const root = base.replace(/\/+$/, '');
+  const rest = root && pathname.startsWith(`${root}/`) ? pathname.slice(root.length) : pathname;
+  const first = rest.replace(/^\/+/, '').split('/')[0];
+  return isLocale(first) ? first : defaultLocale;
+}
