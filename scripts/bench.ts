@@ -6,6 +6,8 @@ import { benchMojibake } from './lib/mojibake-bench';
 import { measurePage, type PageWeight } from './lib/page-weight';
 import { benchSearch, type SearchFigures } from './lib/search-bench';
 import { serveDist } from './lib/serve';
+import { importCorpus } from './lib/corpus';
+import { runScaleBench } from './lib/scale-bench';
 
 /**
  * `npm run bench`: builds the site under /fastai-notes/ and prints the figures we track (search
@@ -14,20 +16,6 @@ import { serveDist } from './lib/serve';
 const base = '/fastai-notes/';
 const dist = path.resolve('dist-bench');
 const out = path.resolve('bench-results');
-
-const corpus = path.resolve('../shared/corpus');
-
-/** Imports the real notes in ../shared/corpus (when present) into a temporary notes folder. */
-function importCorpus(notes: string): boolean {
-  const sources = ['fastai-notes', 'hiromis-notes'].map((s) => path.join(corpus, s));
-  if (!sources.every((s) => fs.existsSync(s))) return false;
-  fs.rmSync(notes, { recursive: true, force: true });
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('corpus import failed');
-  console.log(`imported the corpus in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  return true;
-}
 
 function build(outDir: string, env: Record<string, string>): void {
   const t0 = Date.now();
@@ -95,7 +83,9 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-main().catch((error: unknown) => {
+// `npm run bench -- --scale N` (N generated pages per language) or `--scale corpus`: build figures at scale.
+const scale = process.argv.indexOf('--scale');
+(scale === -1 ? main() : runScaleBench(process.argv[scale + 1] ?? '')).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

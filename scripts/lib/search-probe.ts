@@ -28,6 +28,17 @@ export async function indexedPages(dist: string, base: string): Promise<IndexedP
 export interface ProbeResult extends QueryOutcome {
   /** Milliseconds from the keystroke to the results being painted. */
   ms: number;
+  /** Files fetched for this query (until the network went quiet), when a server log was given. */
+  requests?: number;
+  bytes?: number;
+}
+
+/** Waits until the server has answered nothing new for `quietMs`. */
+async function settled(served: { bytes: number }[], quietMs = 150): Promise<void> {
+  for (let seen = -1; seen !== served.length; ) {
+    seen = served.length;
+    await new Promise((r) => setTimeout(r, quietMs));
+  }
 }
 
 /**
@@ -39,7 +50,7 @@ export async function probeSearch(
   browser: Browser,
   startUrl: string,
   queries: { term: string; truth: string[] }[],
-  options: { both?: boolean } = {},
+  options: { both?: boolean; served?: { path: string; bytes: number }[]; allResults?: boolean } = {},
 ): Promise<ProbeResult[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -48,8 +59,12 @@ export async function probeSearch(
   await page.waitForFunction(() => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true);
   if (options.both) await page.check('[data-search-both]');
   const results: ProbeResult[] = [];
+  // The first query is typed right after the dialog opens, as a reader would: its figures
+  // include loading the search code and index.
+  const served = options.served;
   for (const q of queries) {
-    const outcome = await page.evaluate(async (term) => {
+    const before = served?.length ?? 0;
+    const outcome = await page.evaluate(async ({ term, all }) => {
       const dialog = document.getElementById('search-dialog')!;
       const input = document.getElementById('search-input') as HTMLInputElement;
       const done = new Promise<void>((resolve) => {
@@ -67,11 +82,24 @@ export async function probeSearch(
       await done;
       await new Promise((r) => requestAnimationFrame(() => r(null)));
       const ms = performance.now() - t0;
+      // Results come a page at a time; for measuring quality, ask for every page.
+      for (let more = dialog.querySelector<HTMLButtonElement>('[data-search-more]'); all && more?.isConnected; ) {
+        const shown = dialog.querySelectorAll('.search__result').length;
+        more.click();
+        while (more.isConnected && dialog.querySelectorAll('.search__result').length === shown) await new Promise((r) => setTimeout(r, 10));
+      }
       const urls = [...dialog.querySelectorAll<HTMLAnchorElement>('.search__result')].map((a) => a.dataset['url'] ?? '');
       return { ms, urls, state: dialog.getAttribute('data-state') };
-    }, q.term);
+    }, { term: q.term, all: options.allResults ?? true });
     if (outcome.state === 'error') throw new Error(`search failed for "${q.term}"`);
-    results.push({ term: q.term, truth: q.truth, returned: outcome.urls, ms: outcome.ms });
+    const result: ProbeResult = { term: q.term, truth: q.truth, returned: outcome.urls, ms: outcome.ms };
+    if (served) {
+      await settled(served);
+      const fetched = served.slice(before);
+      result.requests = fetched.length;
+      result.bytes = fetched.reduce((sum, f) => sum + f.bytes, 0);
+    }
+    results.push(result);
   }
   await context.close();
   return results;

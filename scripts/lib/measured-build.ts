@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface BuildFigures {
+  seconds: number;
+  /** CPU time (user + system) of the build and the children it waited for: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
+  /** Highest sum of resident memory over the build's whole process tree (Node, Pagefind's binary…). */
+  peakRssBytes: number;
+}
+
+/** The resident memory of a process and all its descendants, read from /proc (Linux). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses; fields after it are fixed.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      total += Number(rss ?? 0) * 1024;
+    } catch {
+      // ended
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/**
+ * Runs `astro build` into `outDir` and measures wall time and peak memory of the whole process
+ * tree, sampled every 100 ms. `clean` discards Astro's content cache (`--force`).
+ */
+export function measuredBuild(outDir: string, env: Record<string, string>, options: { clean: boolean }): Promise<BuildFigures> {
+  const astro = path.resolve('node_modules/astro/bin/astro.mjs');
+  const args = [astro, 'build', '--outDir', outDir, ...(options.clean ? ['--force'] : [])];
+  if (options.clean) fs.rmSync(outDir, { recursive: true, force: true });
+  // GNU time reports the CPU time of the build and of every child it waited for (Pagefind's binary).
+  const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'build-time-')), 'time');
+  const t0 = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+  }, 100);
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) reject(new Error(`astro build into ${outDir} failed (${code}):\n${stderr.slice(-3000)}`));
+      else {
+        const [user, system] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+        fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });
+        resolve({ seconds, cpuSeconds: (user ?? 0) + (system ?? 0), peakRssBytes: peak });
+      }
+    });
+  });
+}

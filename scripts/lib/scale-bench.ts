@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launch } from './browser';
+import { importCorpus } from './corpus';
+import { measuredBuild, type BuildFigures } from './measured-build';
+import { writeScaledNotes } from './scale-notes';
+import { timeFixedQueries, type ScaleSearchFigures } from './scale-search';
+import { benchSearch, type SearchFigures } from './search-bench';
+import { serveDist } from './serve';
+
+/**
+ * `npm run bench -- --scale N`: our content plus N lesson-sized notes per language, built from
+ * clean and rebuilt after editing one note, then searched in Chromium. `--scale corpus` builds the
+ * imported ../shared/corpus instead (build figures only). Figures, not pass/fail.
+ */
+const base = '/fastai-notes/';
+const out = path.resolve('bench-results');
+
+interface PagefindFiles {
+  totalBytes: number;
+  /** Pagefind's runtime (scripts, WebAssembly, UI): should exist once and be loaded by pages. */
+  runtime: { path: string; bytes: number }[];
+}
+
+function pagefindFiles(dist: string): PagefindFiles {
+  const dir = path.join(dist, 'pagefind');
+  const files = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => ({ path: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), bytes: fs.statSync(path.join(e.parentPath, e.name)).size }));
+  const isData = (p: string) => /(^|\/)(index|fragment|filter)\//.test(p) || /\.pf_meta$|pagefind-entry\.json$/.test(p);
+  return { totalBytes: files.reduce((s, f) => s + f.bytes, 0), runtime: files.filter((f) => !isData(f.path)) };
+}
+
+function countPages(dist: string): { html: number; indexed: number } {
+  let html = 0;
+  let indexed = 0;
+  for (const e of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.html')) continue;
+    html++;
+    if (fs.readFileSync(path.join(e.parentPath, e.name), 'utf8').includes('data-pagefind-body')) indexed++;
+  }
+  return { html, indexed };
+}
+
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function printBuild(label: string, b: BuildFigures, pages?: number): void {
+  const per = pages ? ` (${(b.seconds / pages).toFixed(3)} s/page, ${(b.cpuSeconds / pages).toFixed(3)} CPU s/page)` : '';
+  console.log(`  ${label}: ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s${per}, peak memory ${mb(b.peakRssBytes)}`);
+}
+
+/** Appends a paragraph to one note, as an author editing it would, and returns how to undo it. */
+function editOne(file: string): void {
+  fs.appendFileSync(file, `\n\nEdited for the rebuild benchmark at ${new Date().toISOString()}.\n`);
+}
+
+export async function runScaleBench(arg: string): Promise<void> {
+  fs.mkdirSync(out, { recursive: true });
+  const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-scale-'));
+  const dist = path.resolve('dist-scale');
+  const env = { NOTES_DIR: notes, BASE_PATH: base, SITE_URL: 'https://example.github.io' };
+  try {
+    let toEdit: string;
+    let label: string;
+    if (arg === 'corpus') {
+      if (!importCorpus(notes)) throw new Error('no ../shared/corpus here to build');
+      toEdit = path.join(notes, 'lessons', 'zh', 'lesson-1.md');
+      label = 'corpus';
+    } else {
+      const perLanguage = Number(arg);
+      if (!Number.isInteger(perLanguage) || perLanguage < 0) throw new Error(`--scale takes a number of generated pages per language or "corpus", not "${arg}"`);
+      const { generated } = writeScaledNotes(path.resolve('content'), notes, perLanguage);
+      toEdit = generated[0] ?? path.join(notes, 'lessons', 'en', 'lesson-1.md');
+      label = `scale-${perLanguage}`;
+    }
+    console.log(`building ${label} (notes in ${notes})`);
+    const clean = await measuredBuild(dist, env, { clean: true });
+    const pages = countPages(dist);
+    editOne(toEdit);
+    const rebuild = await measuredBuild(dist, env, { clean: false });
+    const pagefind = pagefindFiles(dist);
+    console.log(`\n${label}: ${pages.indexed} searchable pages, ${pages.html} HTML files`);
+    printBuild('clean build', clean, pages.indexed);
+    printBuild('rebuild after editing one note', rebuild);
+    console.log(`  rebuild / clean: ${((rebuild.seconds / clean.seconds) * 100).toFixed(0)}%`);
+    console.log(`  pagefind/: ${kb(pagefind.totalBytes)} on disk; runtime files: ${pagefind.runtime.map((f) => `${f.path} (${kb(f.bytes)})`).join(', ')}`);
+
+    let search: { timing: ScaleSearchFigures; quality: SearchFigures } | undefined;
+    if (arg !== 'corpus') {
+      const browser = await launch();
+      const server = await serveDist(dist, base);
+      try {
+        const timing = await timeFixedQueries(browser, server, base);
+        const quality = await benchSearch(browser, server, dist, base, 60);
+        search = { timing, quality };
+        console.log('  search:');
+        for (const q of timing.queries) console.log(`    [${q.lang}] ${q.term}: ${q.ms.toFixed(0)} ms, ${q.requests} requests, ${kb(q.bytes)}, ${q.results} results`);
+        console.log(`    first query after opening: median ${timing.firstMs.toFixed(0)} ms; later queries: median ${timing.laterMedianMs.toFixed(0)} ms`);
+        console.log(`    later queries: requests median ${timing.laterMedianRequests}, max ${timing.laterMaxRequests}; bytes median ${kb(timing.laterMedianBytes)}, max ${kb(timing.laterMaxBytes)}`);
+        console.log(`    Chinese quality on ${quality.queries} sampled terms: recall ${quality.recall.toFixed(3)}, precision ${quality.precision.toFixed(3)}, top-1 ${quality.top1.toFixed(3)}`);
+        console.log(`    index data ${kb(quality.indexDataBytes)} (Pagefind defaults: ${kb(quality.defaultIndexDataBytes)})`);
+      } finally {
+        await server.close();
+        await browser.close();
+      }
+    }
+    const file = path.join(out, `${label}.json`);
+    fs.writeFileSync(file, JSON.stringify({ label, cpus: os.cpus().length, loadAverage: os.loadavg(), pages, clean, rebuild, pagefind, search: search ?? null }, null, 2) + '\n');
+    console.log(`\nfigures written to ${path.relative(process.cwd(), file)}`);
+  } finally {
+    fs.rmSync(notes, { recursive: true, force: true });
+  }
+}
