@@ -148,6 +148,7 @@ const en = {
   'answer.show': 'Answer',
   'page.edit': 'Edit this page',
   'page.lastUpdated': 'Last updated {date}',
+  'search.more': 'Show more results',
 } as const;
 
 type Key = keyof typeof en;
@@ -296,6 +297,7 @@ const zh = {
   'answer.show': '答案',
   'page.edit': '在 GitHub 上编辑此页',
   'page.lastUpdated': '最后更新于 {date}',
+  'search.more': '显示更多结果',
 } as const satisfies Record<Key, string>;
 
 const tables: Record<Locale, Record<Key, string>> = { en, zh };

@@ -1,4 +1,6 @@
-import { runSearch, type Hit, type PagefindLike, type SearchOptions } from '../lib/search/engine';
+import { hasExactMatch, search, type Hit, type PagefindLike, type ResultList, type SearchOptions } from '../lib/search/engine';
+import { languagePlan } from '../lib/search/languages';
+import { isLocale, localeInfo } from '../lib/locales';
 
 interface Bundle {
   lang: string;
@@ -42,12 +44,26 @@ export function attach(dialog: HTMLDialogElement): void {
   });
   // Start fetching the page language's bundle while the reader types.
   if (sources[0]) void bundle(sources[0].lang, sources[0].url);
+  const pageLang = sources[0]?.lang;
+  const load = (langs: string[]) => Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.url)));
 
   let generation = 0;
+  /** The query on screen: its results so far and the rest, loaded as the reader scrolls to them. */
+  let current: { list: ResultList; query: string; shown: number } | undefined;
+  let loadingMore = false;
+  const more = document.createElement('li');
+  more.className = 'search__more';
+  const moreButton = document.createElement('button');
+  moreButton.type = 'button';
+  moreButton.className = 'search__more-button';
+  moreButton.dataset['searchMore'] = '';
+  moreButton.textContent = text('textMore');
+  more.append(moreButton);
   const run = async () => {
     const query = input.value.trim();
     const mine = ++generation;
     if (!query) {
+      current = undefined;
       list.replaceChildren();
       status.textContent = '';
       dialog.removeAttribute('data-state');
@@ -57,11 +73,16 @@ export function attach(dialog: HTMLDialogElement): void {
     dialog.setAttribute('data-state', 'loading');
     const options: SearchOptions = { kind: kind.value || undefined, part: part.value || undefined, sort: sort.value === 'date' ? 'date' : 'relevance' };
     try {
-      const chosen = both.checked ? sources : sources.slice(0, 1);
-      const loadedBundles = await Promise.all(chosen.map((s) => bundle(s.lang, s.url)));
-      const hits = await runSearch(loadedBundles, query, options);
+      const plan = languagePlan(sources.map((s) => s.lang), query, both.checked);
+      let chosen = await load(plan.now);
+      // Latin words the page's language does not have: the reader is looking for the other one.
+      if (plan.ifNothing.length && !(await hasExactMatch(chosen, query))) chosen = await load(plan.ifNothing);
+      const results = await search(chosen, query, options);
+      const hits = await results.next();
       if (mine !== generation) return;
-      render(hits, query);
+      current = { list: results, query, shown: 0 };
+      list.replaceChildren();
+      render(hits);
     } catch (error) {
       if (mine !== generation) return;
       status.textContent = text('textUnavailable').replace('{reason}', error instanceof Error ? error.message : String(error));
@@ -69,45 +90,77 @@ export function attach(dialog: HTMLDialogElement): void {
     }
   };
 
-  const render = (hits: Hit[], query: string) => {
-    list.replaceChildren(
-      ...hits.map((hit, i) => {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        const url = new URL(hit.url, location.href);
-        for (const h of hit.highlights) url.searchParams.append('highlight', h);
-        a.href = url.pathname + url.search + url.hash;
-        a.className = 'search__result';
-        a.id = `search-result-${i}`;
-        a.lang = hit.lang === 'zh' ? 'zh-CN' : hit.lang;
-        a.dataset['url'] = hit.url;
-        const head = document.createElement('span');
-        head.className = 'search__result-head';
-        const title = document.createElement('span');
-        title.className = 'search__result-title';
-        title.textContent = hit.title;
-        const badge = document.createElement('span');
-        badge.className = 'search__badge';
-        badge.textContent = [kindLabels[hit.kind] ?? hit.kind, hit.date].filter(Boolean).join(' · ');
-        head.append(title, badge);
-        const excerpt = document.createElement('span');
-        excerpt.className = 'search__excerpt';
-        for (const part of hit.excerpt) {
-          if (part.mark) {
-            const m = document.createElement('mark');
-            m.textContent = part.text;
-            excerpt.append(m);
-          } else excerpt.append(part.text);
-        }
-        a.append(head, excerpt);
-        li.append(a);
-        return li;
-      }),
-    );
-    const template = hits.length === 0 ? text('textNone') : hits.length === 1 ? text('textOne') : text('textResults');
-    status.textContent = template.replace('{n}', String(hits.length)).replace('{q}', query);
-    dialog.setAttribute('data-state', hits.length ? 'results' : 'empty');
+  const item = (hit: Hit, i: number) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    const url = new URL(hit.url, location.href);
+    for (const h of hit.highlights) url.searchParams.append('highlight', h);
+    a.href = url.pathname + url.search + url.hash;
+    a.className = 'search__result';
+    a.id = `search-result-${i}`;
+    a.lang = isLocale(hit.lang) ? localeInfo[hit.lang].htmlLang : hit.lang;
+    a.dataset['url'] = hit.url;
+    a.dataset['lang'] = hit.lang;
+    const head = document.createElement('span');
+    head.className = 'search__result-head';
+    const title = document.createElement('span');
+    title.className = 'search__result-title';
+    title.textContent = hit.title;
+    const badge = document.createElement('span');
+    badge.className = 'search__badge';
+    badge.textContent = [kindLabels[hit.kind] ?? hit.kind, hit.date].filter(Boolean).join(' · ');
+    head.append(title, badge);
+    // A result in the other language says so, in that language's own name.
+    if (hit.lang !== pageLang && isLocale(hit.lang)) {
+      const language = document.createElement('span');
+      language.className = 'search__lang';
+      language.dataset['searchLang'] = hit.lang;
+      language.textContent = localeInfo[hit.lang].nativeName;
+      head.append(language);
+    }
+    const excerpt = document.createElement('span');
+    excerpt.className = 'search__excerpt';
+    for (const part of hit.excerpt) {
+      if (part.mark) {
+        const m = document.createElement('mark');
+        m.textContent = part.text;
+        excerpt.append(m);
+      } else excerpt.append(part.text);
+    }
+    a.append(head, excerpt);
+    li.append(a);
+    return li;
   };
+
+  /** Appends a page of results and says how many there are (exactly, once all are loaded). */
+  const render = (hits: Hit[]) => {
+    if (!current) return;
+    more.remove();
+    list.append(...hits.map((hit, i) => item(hit, current!.shown + i)));
+    current.shown += hits.length;
+    if (!current.list.done) list.append(more);
+    const count = current.list.done ? current.shown : Math.max(current.shown, current.list.total);
+    const template = count === 0 ? text('textNone') : count === 1 ? text('textOne') : text('textResults');
+    status.textContent = template.replace('{n}', String(count)).replace('{q}', current.query);
+    dialog.setAttribute('data-state', count ? 'results' : 'empty');
+  };
+
+  const showMore = async () => {
+    if (!current || current.list.done || loadingMore) return;
+    const mine = generation;
+    loadingMore = true;
+    try {
+      const hits = await current.list.next();
+      if (mine === generation) render(hits);
+    } finally {
+      loadingMore = false;
+    }
+  };
+  moreButton.addEventListener('click', () => void showMore());
+  // Reaching the end of the list loads the next page, as the reader scrolls.
+  new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) void showMore();
+  }, { root: list }).observe(more);
 
   input.addEventListener('input', () => void run());
   // Whatever was typed while this module was loading is searched straight away.

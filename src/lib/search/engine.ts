@@ -1,141 +1,100 @@
-import { normalizeForMatch, prepareQuery } from './cjk';
-import { countNormalized, countPhrase, excerptFromPagefind, makeExcerpt, type ExcerptPart } from './excerpt';
+import { prepareQuery } from './cjk';
+import { candidates, toHit } from './candidates';
+import type { Hit, PagefindLike, PagefindSearchOptions, SearchOptions } from './types';
 
-/** The part of Pagefind's browser API the search uses (so tests can pass a stand-in). */
-export interface PagefindFragment {
-  url: string;
-  content: string;
-  /** Pagefind's excerpt: escaped text with <mark> around matched words. */
-  excerpt?: string;
-  meta: Record<string, string | undefined>;
-  filters?: Record<string, string[]>;
-}
-export interface PagefindResult {
-  /** Pagefind's id of the page's text (its fragment). */
-  id?: string;
-  score: number;
-  /** Positions of the matched words in the page, when Pagefind reports them. */
-  words?: number[];
-  data(): Promise<PagefindFragment>;
-}
-export interface PagefindLike {
-  search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
-}
+export { phraseRuns } from './candidates';
+export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchOptions } from './types';
 
-export interface SearchOptions {
-  kind?: string | undefined;
-  part?: string | undefined;
-  sort?: 'relevance' | 'date';
-}
+/** Results are loaded a page at a time: the work per query follows what the reader sees. */
+export const PAGE_SIZE = 10;
 
-export interface Hit {
-  url: string;
-  title: string;
-  lang: string;
-  kind: string;
-  date: string | undefined;
-  score: number;
-  excerpt: ExcerptPart[];
-  /** The words as they appear on the page (for marking them there), e.g. `learning` for `learn`. */
-  highlights: string[];
-}
-
-function shown(data: PagefindFragment, pagefindExcerpt: string | undefined, highlights: string[]): Pick<Hit, 'excerpt' | 'highlights'> {
-  if (pagefindExcerpt && pagefindExcerpt.includes('<mark>')) {
-    const excerpt = excerptFromPagefind(pagefindExcerpt);
-    const words = [...new Set(excerpt.filter((p) => p.mark).map((p) => p.text.trim()).filter(Boolean))];
-    return { excerpt, highlights: words.length ? words : highlights };
-  }
-  return { excerpt: makeExcerpt(data.content, highlights), highlights };
+/** A query's results, loaded and checked a page at a time. */
+export interface ResultList {
+  /** How many pages matched, before the text of each was loaded and checked. */
+  readonly total: number;
+  /** Whether every candidate has been loaded. */
+  readonly done: boolean;
+  /** The next results (up to `count` that passed the check); [] when none are left. */
+  next(count?: number): Promise<Hit[]>;
 }
 
 /**
- * Every character of a Chinese query is its own indexed word, so a page can only contain the
- * phrase if it has a run of as many consecutive matched word positions. Checking that first saves
- * loading the page text of most candidates; the exact check still follows.
+ * Searches one or more language bundles. Only the results asked for are loaded: their text
+ * gives the excerpt and confirms the phrase for Chinese queries; each page of results is ranked
+ * by where and how often the phrase occurs (title first).
  */
-export function mayHavePhrase(words: number[] | undefined, tokens: number): boolean {
-  if (!words || words.length === 0 || tokens <= 1) return true;
-  const positions = new Set(words);
-  for (const start of positions) {
-    let run = 1;
-    while (run < tokens && positions.has(start + run)) run++;
-    if (run === tokens) return true;
-  }
-  return false;
-}
-
-/**
- * A page's text as Pagefind stores it, and its normalised form for phrase checks, loaded once per
- * page: the text does not change between queries, and a reader types many in a row.
- */
-interface PageText {
-  data: PagefindFragment;
-  normalized: string;
-}
-const pageTexts = new Map<string, Promise<PageText>>();
-function pageText(lang: string, result: PagefindResult): Promise<PageText> {
-  const load = () => result.data().then((data) => ({ data, normalized: normalizeForMatch(data.content) }));
-  if (!result.id) return load();
-  const key = `${lang}:${result.id}`;
-  let text = pageTexts.get(key);
-  if (!text) {
-    text = load();
-    pageTexts.set(key, text);
-  }
-  return text;
-}
-
-/** How many non-Chinese results are loaded; Chinese queries load every candidate to check it. */
-const ENGLISH_LIMIT = 30;
-
-/**
- * Searches one or more language bundles and merges the results. For a query with Chinese, every
- * candidate must contain the exact phrase (Pagefind matched its characters anywhere); results are
- * ranked by how often and where the phrase occurs, so the first hit is the most relevant page.
- */
-export async function runSearch(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<Hit[]> {
+export async function search(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<ResultList> {
   const query = prepareQuery(raw);
-  if (!query.pagefind) return [];
-  const filters: Record<string, string> = {};
-  if (options.kind) filters['kind'] = options.kind;
-  if (options.part) filters['part'] = options.part;
+  const pagefindOptions: PagefindSearchOptions = { filters: {} };
+  if (options.kind) pagefindOptions.filters!['kind'] = options.kind;
+  if (options.part) pagefindOptions.filters!['part'] = options.part;
+  const byDate = options.sort === 'date';
+  if (byDate) pagefindOptions.sort = { date: 'desc' };
+  const lists = query.pagefind ? await Promise.all(bundles.map(({ lang, pagefind }) => candidates(lang, pagefind, query, pagefindOptions))) : [];
+  // By relevance, one merged order; by date, each bundle is in Pagefind's date order and the
+  // heads are merged once their dates are known.
+  const queue = byDate ? [] : lists.flat().sort((a, b) => b.rank - a.rank);
+  const heads: (Hit | undefined | null)[] = lists.map(() => null);
+  const total = lists.reduce((sum, l) => sum + l.length, 0);
 
-  const perBundle = await Promise.all(
-    bundles.map(async ({ lang, pagefind }) => {
-      const found = await pagefind.search(query.pagefind, { filters });
-      const tokens = query.pagefind.split(' ').length;
-      const candidates = query.phrase
-        ? (found?.results ?? []).filter((r) => mayHavePhrase(r.words, tokens))
-        : (found?.results ?? []).slice(0, ENGLISH_LIMIT);
-      // Chinese queries only need the page text, which does not change between queries: keep it.
-      const loaded = await Promise.all(
-        candidates.map(async (r) => (query.phrase ? { score: r.score, ...(await pageText(lang, r)) } : { score: r.score, data: await r.data(), normalized: '' })),
-      );
-      return loaded.flatMap(({ score, data, normalized }): Hit[] => {
-        const title = data.meta['title'] ?? data.url;
-        let rank = score;
-        if (query.phrase) {
-          const inTitle = countPhrase(title, query.phrase);
-          const inBody = countNormalized(normalized, query.phrase);
-          if (inTitle + inBody === 0) return [];
-          rank = inTitle * 10 + Math.log2(1 + inBody) + score / 1000;
+  // null: this bundle's next hit is not loaded yet; undefined: the bundle has no more.
+  const nextByDate = async (): Promise<Hit | undefined> => {
+    await Promise.all(
+      lists.map(async (list, i) => {
+        while (heads[i] === null && list.length) heads[i] = (await toHit(list.shift()!, query)) ?? null;
+        if (heads[i] === null) heads[i] = undefined;
+      }),
+    );
+    let best = -1;
+    heads.forEach((h, i) => {
+      if (h && (best === -1 || (h.date ?? '') > (heads[best]!.date ?? ''))) best = i;
+    });
+    if (best === -1) return undefined;
+    const hit = heads[best]!;
+    heads[best] = null;
+    return hit;
+  };
+
+  return {
+    total,
+    get done() {
+      return byDate ? lists.every((l) => l.length === 0) && heads.every((h) => !h) : queue.length === 0;
+    },
+    async next(count = PAGE_SIZE) {
+      const hits: Hit[] = [];
+      if (byDate) {
+        while (hits.length < count) {
+          const hit = await nextByDate();
+          if (!hit) break;
+          hits.push(hit);
         }
-        return [{
-          url: data.url,
-          title,
-          lang,
-          kind: data.meta['kind'] ?? data.filters?.['kind']?.[0] ?? '',
-          date: data.meta['date'],
-          score: rank,
-          ...shown(data, query.phrase ? undefined : data.excerpt, query.highlights),
-        }];
-      });
-    }),
-  );
-  const hits = perBundle.flat();
-  if (options.sort === 'date') {
-    return hits.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.score - a.score);
-  }
-  return hits.sort((a, b) => b.score - a.score);
+        return hits;
+      }
+      while (hits.length < count && queue.length) {
+        const batch = queue.splice(0, count - hits.length);
+        for (const hit of await Promise.all(batch.map((c) => toHit(c, query)))) if (hit) hits.push(hit);
+      }
+      return hits.sort((a, b) => b.score - a.score);
+    },
+  };
+}
+
+/** Every result of a query, loaded (for tests and measurements; the UI loads a page at a time). */
+export async function runSearch(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<Hit[]> {
+  const list = await search(bundles, raw, options);
+  const hits: Hit[] = [];
+  while (!list.done) hits.push(...(await list.next(50)));
+  return hits;
+}
+
+/**
+ * Whether any bundle has the query's words exactly as written, in order. Pagefind's ordinary
+ * search is lenient (a word it lacks still matches shorter indexed words such as `a`), so this
+ * is how search tells that Latin words match nothing in the Chinese notes.
+ */
+export async function hasExactMatch(bundles: { pagefind: PagefindLike }[], raw: string): Promise<boolean> {
+  const query = prepareQuery(raw);
+  if (!query.pagefind) return false;
+  const found = await Promise.all(bundles.map(({ pagefind }) => pagefind.search(`"${query.pagefind}"`)));
+  return found.some((f) => (f?.results.length ?? 0) > 0);
 }
