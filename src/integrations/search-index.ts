@@ -2,36 +2,18 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element, Root, Text } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
-import { toHtml } from 'hast-util-to-html';
 import * as pagefind from 'pagefind';
 import { visit, SKIP } from 'unist-util-visit';
-import { spaceCjkNode, unspaceCjk } from '../lib/search/cjk';
+import { unspaceCjk } from '../lib/search/cjk';
+import { indexableHtml } from './index-form';
+
+export { indexableHtml };
 
 /** Where each language's search bundle is written, relative to the site root. */
 export const bundleDir = (lang: string) => `pagefind/${lang}/`;
-
-/**
- * The HTML Pagefind reads: the page as built, with every CJK character in the indexed text
- * made a word of its own (see lib/search/cjk.ts). The files in dist are left untouched.
- */
-export function indexableHtml(html: string): string {
-  const tree = fromHtml(html) as Root;
-  visit(tree, (node, _index, parent) => {
-    if (node.type !== 'element' && node.type !== 'text') return undefined;
-    if (node.type === 'element' && ['script', 'style', 'template'].includes(node.tagName)) return SKIP;
-    // KaTeX writes each formula three times (MathML, TeX annotation, HTML); index the TeX once.
-    if (node.type === 'element' && classes(node).includes('katex')) {
-      node.children = [{ type: 'text', value: ` ${texOf(node)} ` }];
-      return SKIP;
-    }
-    if (node.type === 'text' && parent) (node as Text).value = spaceCjkNode((node as Text).value);
-    return undefined;
-  });
-  return toHtml(tree);
-}
 
 /**
  * The text Pagefind indexes for a page (inside data-pagefind-body, without data-pagefind-ignore),
@@ -63,29 +45,32 @@ export function indexedText(html: string): string {
     .join(' ¶ ');
 }
 
-function classes(node: Element): string[] {
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function texOf(node: Element): string {
-  let tex = '';
-  visit(node, 'element', (el: Element) => {
-    if (el.tagName === 'annotation') {
-      tex = el.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-      return SKIP;
-    }
-    return undefined;
-  });
-  return tex;
-}
-
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
+}
+
+/**
+ * Whether a top-level file of a bundle is loaded by our pages: Pagefind's core script, its
+ * worker, the WebAssembly of the bundle's language (`wasm` from pagefind-entry.json) and the
+ * data. Pagefind's ready-made UIs and highlighter (about 420 KB a language) are never loaded.
+ * @example isShipped('pagefind-ui.js', ['unknown']) // false
+ */
+export function isShipped(file: string, wasmLanguages: string[]): boolean {
+  if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) return false;
+  const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
+  return wasm ? wasmLanguages.includes(wasm[1]!) : true;
+}
+
+async function pruneBundle(dir: string): Promise<void> {
+  const entry = JSON.parse(await fs.readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  const wasm = Object.values(entry.languages).map((l) => l.wasm ?? 'unknown');
+  for (const file of await fs.readdir(dir)) {
+    if (!isShipped(file, wasm)) await fs.rm(path.join(dir, file));
+  }
 }
 
 /** Reads `<html lang="zh-CN">` as `zh`. */
@@ -105,32 +90,45 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const byLang = new Map<string, { url: string; content: string }[]>();
-        for (const file of await htmlFiles(root)) {
-          const html = await fs.readFile(file, 'utf8');
-          if (!html.includes('data-pagefind-body')) continue;
-          const lang = pageLanguage(html);
-          if (!lang) continue;
-          const rel = path.relative(root, file).split(path.sep).join('/');
-          const url = '/' + rel.replace(/index\.html$/, '');
-          const list = byLang.get(lang) ?? [];
-          list.push({ url, content: indexableHtml(html) });
-          byLang.set(lang, list);
-        }
-        for (const [lang, pages] of [...byLang].sort(([a], [b]) => a.localeCompare(b))) {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          for (const page of pages) {
-            const res = await index.addHTMLFile({ url: page.url, content: page.content });
-            if (res.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${res.errors.join('; ')}`);
+        // One page at a time, straight into the index of its language: nothing is held for all
+        // pages at once (at a thousand pages that was hundreds of megabytes of strings).
+        const indexes = new Map<string, Promise<pagefind.PagefindIndex>>();
+        const counts = new Map<string, number>();
+        const indexFor = (lang: string) => {
+          let index = indexes.get(lang);
+          if (!index) {
+            index = pagefind.createIndex({ forceLanguage: lang }).then(({ index: created, errors }) => {
+              if (!created) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+              return created;
+            });
+            indexes.set(lang, index);
           }
-          const out = path.join(root, bundleDir(lang));
-          const written = await index.writeFiles({ outputPath: out });
-          if (written.errors.length) throw new Error(`Pagefind could not write ${out}: ${written.errors.join('; ')}`);
-          await index.deleteIndex();
-          logger.info(`indexed ${pages.length} ${lang} pages into ${bundleDir(lang)}`);
+          return index;
+        };
+        try {
+          for (const file of await htmlFiles(root)) {
+            const html = await fs.readFile(file, 'utf8');
+            if (!html.includes('data-pagefind-body')) continue;
+            const lang = pageLanguage(html);
+            if (!lang) continue;
+            const rel = path.relative(root, file).split(path.sep).join('/');
+            const url = '/' + rel.replace(/index\.html$/, '');
+            const res = await (await indexFor(lang)).addHTMLFile({ url, content: indexableHtml(html) });
+            if (res.errors.length) throw new Error(`Pagefind could not index ${url}: ${res.errors.join('; ')}`);
+            counts.set(lang, (counts.get(lang) ?? 0) + 1);
+          }
+          for (const [lang, pending] of [...indexes].sort(([a], [b]) => a.localeCompare(b))) {
+            const index = await pending;
+            const out = path.join(root, bundleDir(lang));
+            const written = await index.writeFiles({ outputPath: out });
+            if (written.errors.length) throw new Error(`Pagefind could not write ${out}: ${written.errors.join('; ')}`);
+            await index.deleteIndex();
+            await pruneBundle(out);
+            logger.info(`indexed ${counts.get(lang)} ${lang} pages into ${bundleDir(lang)}`);
+          }
+        } finally {
+          await pagefind.close();
         }
-        await pagefind.close();
       },
     },
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { INDEX_SEPARATOR, hasCjk, normalizeForMatch, prepareQuery, spaceCjk, spaceCjkNode, unspaceCjk } from '../../src/lib/search/cjk';
 import { countPhrase, excerptFromPagefind, makeExcerpt } from '../../src/lib/search/excerpt';
-import { mayHavePhrase, runSearch, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
+import { languagePlan } from '../../src/lib/search/languages';
+import { PAGE_SIZE, hasExactMatch, phraseRuns, runSearch, search, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
 
 const Z = INDEX_SEPARATOR;
@@ -46,6 +47,19 @@ describe('CJK indexing form', () => {
   });
 });
 
+describe('indexing form of a whole page', () => {
+  it('replaces each formula, nested spans and all, by its TeX and leaves scripts and tags alone', () => {
+    const formula = (tex: string) => `<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">x</span></span></span></span>`;
+    const html = `<html lang="zh-CN"><head><title>第一课</title><script>if (a < b) x = "中文";</script></head><body><p title="标题">前${formula('\\text{中文} x')}后</p><span class="katex-display">${formula('y^2')}</span><p>尾</p></body></html>`;
+    const out = indexableHtml(html);
+    expect(out).toContain(`<p title="标题">${Z}前${Z}<span class="katex"> \\text{中文} x </span>${Z}后${Z}</p>`);
+    expect(out).toContain('<span class="katex-display"><span class="katex"> y^2 </span></span>');
+    expect(out).toContain('<script>if (a < b) x = "中文";</script>');
+    expect(out).toContain(`<title>${Z}第${Z}一${Z}课${Z}</title>`);
+    expect(out).not.toContain('katex-html');
+  });
+});
+
 describe('indexed text', () => {
   it('keeps block boundaries so a term cannot span two elements', async () => {
     const { indexedText } = await import('../../src/integrations/search-index');
@@ -77,29 +91,56 @@ describe('excerpts', () => {
   });
 });
 
-function fakeBundle(pages: { url: string; title: string; content: string; kind?: string; date?: string }[]): PagefindLike {
-  // Stands in for Pagefind: returns every page containing all query characters/words, in input order.
+/** The words a page is indexed as: each CJK character, and Latin words (lower case). */
+function indexWords(text: string): string[] {
+  return spaceCjk(text).replaceAll(Z, ' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function fakeBundle(pages: { url: string; title: string; content: string; kind?: string; date?: string }[], loads: string[] = []): PagefindLike {
+  // Stands in for Pagefind: words by position, exact phrases in quotes, prefix matches otherwise,
+  // filters and sort by date; records which pages' text was loaded.
   return {
     async search(term, options) {
-      const words = term.toLowerCase().split(' ').filter(Boolean);
+      const exact = /^".*"$/.test(term);
+      const query = term.replace(/"/g, '').toLowerCase().split(' ').filter(Boolean);
       const results = pages
-        .filter((p) => words.every((w) => p.content.toLowerCase().includes(w)))
         .filter((p) => !options?.filters?.['kind'] || p.kind === options.filters['kind'])
-        .map((p, i) => ({
-          score: 10 - i,
-          data: async (): Promise<PagefindFragment> => ({ url: p.url, content: p.content, meta: { title: p.title, kind: p.kind, date: p.date } }),
-        }));
+        .flatMap((p) => {
+          const words = indexWords(`${p.title} ${p.content}`);
+          let positions: number[] = [];
+          if (exact) {
+            const start = words.findIndex((_, i) => query.every((q, j) => words[i + j] === q));
+            if (start === -1) return [];
+            positions = query.map((_, j) => start + j);
+          } else {
+            if (!query.every((q) => words.some((w) => w.startsWith(q)))) return [];
+            positions = words.flatMap((w, i) => (query.some((q) => w.startsWith(q)) ? [i] : []));
+          }
+          return [{
+            id: p.url,
+            score: exact ? 1 : positions.length,
+            words: positions,
+            date: p.date ?? '',
+            data: async (): Promise<PagefindFragment> => {
+              loads.push(p.url);
+              return { url: p.url, content: p.content, meta: { title: p.title, kind: p.kind, date: p.date } };
+            },
+          }];
+        });
+      if (options?.sort?.['date']) results.sort((a, b) => b.date.localeCompare(a.date));
+      else results.sort((a, b) => b.score - a.score);
       return { results };
     },
   };
 }
 
-describe('mayHavePhrase', () => {
-  it('needs a run of consecutive matched positions as long as the query', () => {
-    expect(mayHavePhrase([3, 9, 10, 11, 40], 3)).toBe(true);
-    expect(mayHavePhrase([3, 9, 11, 40], 3)).toBe(false);
-    expect(mayHavePhrase(undefined, 3)).toBe(true);
-    expect(mayHavePhrase([5], 1)).toBe(true);
+describe('phraseRuns', () => {
+  it('counts non-overlapping runs of consecutive matched positions as long as the query', () => {
+    expect(phraseRuns([3, 4, 5, 9, 10, 11, 12], 3)).toBe(2);
+    expect(phraseRuns([3, 9, 11, 40], 3)).toBe(0);
+    expect(phraseRuns([1, 2, 3, 4, 5, 6], 3)).toBe(2);
+    expect(phraseRuns([5, 8], 1)).toBe(2);
+    expect(phraseRuns(undefined, 2)).toBe(0);
   });
 });
 
@@ -128,5 +169,82 @@ describe('runSearch', () => {
     const byDate = await runSearch([{ lang: 'zh', pagefind: zh }], '简单的', { kind: 'log', sort: 'date' });
     expect(byDate.map((h) => h.date)).toEqual(['2023-08-01', '2023-05-11']);
     expect(await runSearch([{ lang: 'zh', pagefind: zh }], '   ')).toEqual([]);
+  });
+});
+
+describe('search, a page of results at a time', () => {
+  const many = Array.from({ length: 25 }, (_, i) => ({ url: `/zh/${i}/`, title: `第${i}篇`, content: `${'其他文字'.repeat(i % 3)}梯度下降`, kind: 'lesson' }));
+
+  it('loads the text of only the results shown, and more when asked', async () => {
+    const loads: string[] = [];
+    const list = await search([{ lang: 'zh', pagefind: fakeBundle(many, loads) }], '梯度下降');
+    expect(list.total).toBe(25);
+    expect(await list.next()).toHaveLength(PAGE_SIZE);
+    expect(loads).toHaveLength(PAGE_SIZE);
+    expect(await list.next()).toHaveLength(PAGE_SIZE);
+    expect(await list.next()).toHaveLength(5);
+    expect(list.done).toBe(true);
+    expect(await list.next()).toEqual([]);
+  });
+
+  it('drops a page whose matched positions run from one block into the next, and fills the page from the rest', async () => {
+    const pages = [{ url: '/zh/split/', title: '梯度', content: '下降的标题之后', kind: 'lesson' }, ...many.slice(0, 11)];
+    const list = await search([{ lang: 'zh', pagefind: fakeBundle(pages) }], '梯度下降');
+    expect(list.total).toBe(12);
+    const first = await list.next();
+    expect(first).toHaveLength(PAGE_SIZE);
+    const rest = await list.next();
+    expect([...first, ...rest].map((h) => h.url)).not.toContain('/zh/split/');
+    expect(first.length + rest.length).toBe(11);
+  });
+
+  it('merges two languages by date, loading one page ahead per language', async () => {
+    const zh = fakeBundle([
+      { url: '/zh/1/', title: '甲', content: 'SGD 笔记', kind: 'log', date: '2023-05-11' },
+      { url: '/zh/3/', title: '丙', content: 'SGD 笔记', kind: 'log', date: '2023-06-01' },
+    ]);
+    const en = fakeBundle([{ url: '/en/2/', title: 'B', content: 'SGD notes', kind: 'log', date: '2023-05-20' }]);
+    const hits = await runSearch([{ lang: 'zh', pagefind: zh }, { lang: 'en', pagefind: en }], 'sgd', { sort: 'date' });
+    expect(hits.map((h) => h.url)).toEqual(['/zh/3/', '/en/2/', '/zh/1/']);
+  });
+});
+
+describe('languagePlan', () => {
+  it("searches Chinese too when an English page's query is written in Chinese characters", () => {
+    expect(languagePlan(['en', 'zh'], '交叉熵', false)).toEqual({ now: ['en', 'zh'], ifNothing: [] });
+    expect(languagePlan(['en', 'zh'], 'SGD优化器', false)).toEqual({ now: ['en', 'zh'], ifNothing: [] });
+    expect(languagePlan(['en', 'zh'], 'cross entropy', false)).toEqual({ now: ['en'], ifNothing: [] });
+  });
+
+  it('looks up Latin words in English only when the Chinese notes have nothing', () => {
+    expect(languagePlan(['zh', 'en'], 'dropout', false)).toEqual({ now: ['zh'], ifNothing: ['en'] });
+    expect(languagePlan(['zh', 'en'], '学习率', false)).toEqual({ now: ['zh'], ifNothing: [] });
+    expect(languagePlan(['zh', 'en'], '2019', false)).toEqual({ now: ['zh'], ifNothing: [] });
+  });
+
+  it('searches every language when both are asked for', () => {
+    expect(languagePlan(['zh', 'en'], 'dropout', true)).toEqual({ now: ['zh', 'en'], ifNothing: [] });
+  });
+});
+
+describe('hasExactMatch', () => {
+  it('tells words a bundle has as written from words it only matches loosely', async () => {
+    const zh = fakeBundle([{ url: '/zh/a/', title: '甲', content: '用 dropout 正则化', kind: 'lesson' }]);
+    expect(await hasExactMatch([{ pagefind: zh }], 'dropout')).toBe(true);
+    expect(await hasExactMatch([{ pagefind: zh }], 'drop')).toBe(false);
+    expect(await hasExactMatch([{ pagefind: zh }], 'analogy')).toBe(false);
+  });
+});
+
+describe('search bundle files', () => {
+  it("ships Pagefind's core, worker, the bundle language's WebAssembly and data, not its UIs", async () => {
+    const { isShipped } = await import('../../src/integrations/search-index');
+    for (const kept of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'pagefind.zh_1.pf_meta', 'wasm.unknown.pagefind', 'index', 'fragment']) {
+      expect(isShipped(kept, ['unknown']), kept).toBe(true);
+    }
+    for (const dropped of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.en.pagefind']) {
+      expect(isShipped(dropped, ['unknown']), dropped).toBe(false);
+    }
+    expect(isShipped('wasm.en.pagefind', ['en'])).toBe(true);
   });
 });
