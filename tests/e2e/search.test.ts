@@ -51,7 +51,7 @@ describe('search under the base path', () => {
     await page.locator('.search__result[data-lang="en"]').first().waitFor();
   });
 
-  it('follows the script of the query: Chinese on an English page, English words that Chinese lacks', async () => {
+  it('follows the script of the query: Chinese on an English page, English words that Chinese lacks', { timeout: 120_000 }, async () => {
     const { page, errors } = await searchPage('en/');
     await page.keyboard.press('/');
     await page.locator('#search-input').fill('交叉熵');
