@@ -1,7 +1,8 @@
 /*
- * Every entry of every collection (lessons, log entries, loose notes), read once per build and
+ * Every entry of every collection (lessons, log entries, loose notes, notebooks), read once per build and
  * given its locale and slug. Pages and route data read content only through here.
  */
+import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitEntryId, type Locale } from '../lib/locales';
 import { dateFromLogSlug, isoDay } from '../lib/log';
@@ -75,4 +76,34 @@ export function allLooseNotes(): Promise<LooseNote[]> {
       .sort((a, b) => a.title.localeCompare(b.title)),
   );
   return notesCache;
+}
+
+export interface NotebookEntry {
+  entry: CollectionEntry<'notebooks'>;
+  slug: string;
+  locale: Locale;
+  title: string;
+  /** The lesson the notebook belongs to, from its metadata or sidecar. */
+  lesson: number | undefined;
+  /** The Markdown cells' headings and whether anything typesets math, as the loader stored them. */
+  headings: MarkdownHeading[];
+  hasMath: boolean;
+}
+
+let notebooksCache: Promise<NotebookEntry[]> | undefined;
+
+/** Jupyter notebooks in both languages, in lesson order, then by title. */
+export function allNotebooks(): Promise<NotebookEntry[]> {
+  notebooksCache ??= getCollection('notebooks').then((entries) =>
+    entries
+      .map((entry) => {
+        // The notebook loader stores these with the rendered cells; Astro types them loosely.
+        const metadata = entry.rendered?.metadata;
+        const headings = Array.isArray(metadata?.headings) ? metadata.headings : [];
+        const frontmatter = metadata?.frontmatter;
+        return { entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson, headings, hasMath: Boolean(frontmatter?.['hasMath']) };
+      })
+      .sort((a, b) => (a.lesson ?? 99) - (b.lesson ?? 99) || a.title.localeCompare(b.title)),
+  );
+  return notebooksCache;
 }

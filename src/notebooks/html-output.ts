@@ -9,7 +9,8 @@ import { parseDataUrl, placeImage } from './assets';
 import type { RenderContext } from './outputs';
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
-const ACTIVE = new Set(['script', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form']);
+// Reported when removed; a pandas table's <style> is dropped silently, it is expected.
+const ACTIVE = new Set(['script', 'iframe', 'object', 'embed', 'base', 'form']);
 
 /**
  * A `text/html` output made safe for the page: embedded images become files of the build, images
@@ -50,6 +51,8 @@ function finish(tree: Root): ElementContent[] {
   visit(tree, 'element', (node: Element, index, parent) => {
     delete node.properties['id'];
     delete node.properties['name'];
+    // pandas writes border="1"; the site's table style draws the rules.
+    if (node.tagName === 'table') delete node.properties['border'];
     if (node.tagName === 'a' && typeof node.properties['href'] === 'string' && EXTERNAL.test(node.properties['href'])) {
       node.properties['rel'] = ['noopener', 'noreferrer'];
     }

@@ -2,7 +2,7 @@
  * The `getStaticPaths` of every page kind. Each hands its pages their route data (see `data.ts`),
  * so page files only choose a template.
  */
-import { allLessons, allLogEntries, allLooseNotes, type Lesson, type LogEntry, type LooseNote } from '../data/entries';
+import { allLessons, allLogEntries, allLooseNotes, allNotebooks, type Lesson, type LogEntry, type LooseNote, type NotebookEntry } from '../data/entries';
 import { t } from '../i18n/ui';
 import { neighbours } from '../lib/course';
 import { formatDay } from '../lib/dates';
@@ -92,15 +92,21 @@ const lessonKind: EntryKind<Lesson> = {
 export interface LessonPageData extends EntryPageData<Lesson> {
   /** Every lesson, for the course sidebar. */
   lessons: Lesson[];
+  /** The lesson's notebooks in its language, listed under it. */
+  notebooks: NotebookEntry[];
 }
 
 /** One page per lesson file, in the locale of its folder. */
 export async function lessonPaths() {
-  const lessons = await allLessons();
+  const [lessons, notebooks] = await Promise.all([allLessons(), allNotebooks()]);
   return Promise.all(
     lessons.map(async (lesson) => ({
       params: { lang: lesson.locale, slug: lesson.slug },
-      props: { ...(await entryPage(lessonKind, lessons, lesson)), lessons } satisfies LessonPageData,
+      props: {
+        ...(await entryPage(lessonKind, lessons, lesson)),
+        lessons,
+        notebooks: notebooks.filter((n) => n.locale === lesson.locale && n.lesson === lesson.lesson),
+      } satisfies LessonPageData,
     })),
   );
 }
@@ -156,3 +162,68 @@ export async function notePaths() {
   );
 }
 
+
+const notebookKind: EntryKind<NotebookEntry> = {
+  section: 'notebooks',
+  title: (n) => n.title,
+  description: (n) => n.entry.data.summary,
+  missingLinkKey: 'lang.missingNotebooksLink',
+  // Notebooks are rendered by their loader, which stored these with the cells.
+  hasMath: async (n) => n.hasMath,
+  sectionIds: async (n) => n.headings.map((h) => h.slug),
+};
+
+export interface NotebookPageData extends EntryPageData<NotebookEntry> {
+  /** Every lesson, for the course sidebar. */
+  lessons: Lesson[];
+  /** The lesson in the notebook's language it belongs to, if any. */
+  lesson: Lesson | undefined;
+}
+
+/** One page per notebook file. */
+export async function notebookPaths() {
+  const [notebooks, lessons] = await Promise.all([allNotebooks(), allLessons()]);
+  return Promise.all(
+    notebooks.map(async (notebook) => ({
+      params: { lang: notebook.locale, slug: notebook.slug },
+      props: {
+        ...(await entryPage(notebookKind, notebooks, notebook)),
+        lessons,
+        lesson: lessons.find((l) => l.locale === notebook.locale && l.lesson === notebook.lesson),
+      } satisfies NotebookPageData,
+    })),
+  );
+}
+
+export interface NotebookListPageData extends PageData {
+  /** The page's own locale's notebooks, in lesson order. */
+  notebooks: NotebookEntry[];
+  /** The page's own locale's lessons, to name each notebook's lesson. */
+  lessons: Lesson[];
+}
+
+/** `/<lang>/notebooks/`. */
+export async function notebookListPaths() {
+  const [notebooks, lessons] = await Promise.all([allNotebooks(), allLessons()]);
+  return locales.map((locale) => ({
+    params: { lang: locale },
+    props: {
+      ...sectionPage(locale, 'notebooks', { title: t(locale, 'notebooks.title'), description: t(locale, 'notebooks.intro') }),
+      notebooks: notebooks.filter((n) => n.locale === locale),
+      lessons: lessons.filter((l) => l.locale === locale),
+    } satisfies NotebookListPageData,
+  }));
+}
+
+export type NotebookFileProps = { mime: string; base64: string } | { mime: string; path: string };
+
+/** The files beside each notebook page: its output images and a copy of the `.ipynb` to download. */
+export async function notebookFilePaths() {
+  const notebooks = await allNotebooks();
+  return notebooks.flatMap((notebook) => {
+    const params = (file: string) => ({ lang: notebook.locale, slug: notebook.slug, file });
+    const source = notebook.entry.filePath;
+    const images = notebook.entry.data.assets.map((asset) => ({ params: params(asset.file), props: { mime: asset.mime, base64: asset.base64 } satisfies NotebookFileProps }));
+    return source ? [...images, { params: params(`${notebook.slug}.ipynb`), props: { mime: 'application/x-ipynb+json', path: source } satisfies NotebookFileProps }] : images;
+  });
+}

@@ -91,6 +91,7 @@ describe('notebook rendering', () => {
     expect(out).toMatch(/<pre class="nb-output__text nb-traceback" data-pagefind-ignore="">/);
     expect(out).toContain('<span class="ansi-red">ZeroDivisionError</span>');
     expect(out).toContain('<span class="ansi-green">----> 1</span>');
+    expect(out).toContain('<span class="ansi-bright-black">1</span>');
     expect(out).not.toContain('\u001b');
   });
 
@@ -138,14 +139,15 @@ describe('output size limit', () => {
 });
 
 describe('ANSI colours', () => {
-  it('maps named, bright, bold and 256-colour codes', () => {
+  it('maps named, bright and bold codes, and 256-colour codes to the nearest named colour', () => {
     const nodes = ansiToHast('\u001b[1;32mok\u001b[0m \u001b[91mbright\u001b[0m \u001b[38;5;208mX\u001b[0m');
     expect(nodes).toMatchObject([
       { tagName: 'span', properties: { className: ['ansi-green', 'ansi-bold'] } },
       { type: 'text', value: ' ' },
       { tagName: 'span', properties: { className: ['ansi-bright-red'] } },
       { type: 'text', value: ' ' },
-      { tagName: 'span', properties: { style: 'color:rgb(255,135,0)' } },
+      // xterm 208 is orange: nearest named hue is yellow.
+      { tagName: 'span', properties: { className: ['ansi-yellow'] } },
     ]);
   });
   it('keeps what a progress bar finally showed on each line', () => {
