@@ -5,6 +5,7 @@ import { isoDate, stringifyFrontmatter } from './frontmatter.ts';
 import { ImportError, loadSource, type LoadedDoc } from './load.ts';
 import type { LogSection } from './log.ts';
 import { parse } from './mdast.ts';
+import { planNotebooks } from './notebooks.ts';
 import { courseOf, informative, lessonLabel, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
 import { headingText, leadingHeading } from './outline.ts';
 import type { LineMap } from './text.ts';
@@ -17,6 +18,7 @@ export interface Plan {
   lessons: { lesson: number; locale: string; path: string }[];
   notes: string[];
   logEntries: string[];
+  notebooks: string[];
 }
 
 /** Reads every source and decides every output file, without touching the notes folder. */
@@ -25,7 +27,7 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
   const docs = sources.flatMap((s) => loadSource(path.resolve(s), findings));
   const { page, log } = assignPaths(docs, taken);
   const files = new Map<string, PlannedFile>();
-  const plan: Plan = { files: [], findings, lessons: [], notes: [], logEntries: [] };
+  const plan: Plan = { files: [], findings, lessons: [], notes: [], logEntries: [], notebooks: [] };
 
   for (const d of docs) {
     try {
@@ -57,6 +59,12 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
     } catch (error) {
       if (error instanceof ImportError) throw error;
       throw new ImportError(d.doc.display, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+  for (const source of sources) {
+    for (const nb of planNotebooks(path.resolve(source), findings, (p) => taken(p) || files.has(p))) {
+      files.set(nb.path, nb);
+      plan.notebooks.push(nb.path);
     }
   }
   plan.files = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -16,6 +16,9 @@ export interface ImportReport {
   /** `zh:8`, `en:12`: lessons with only one language. */
   lessonsUnpaired: string[];
   logEntries: number;
+  /** Jupyter notebooks copied to notebooks/<lang>/. */
+  notebooks: number;
+  notebooksSkipped: { file: string; reason: string }[];
   imagesCopied: number;
   imagesMissing: MissingImage[];
   htmlRemoved: HtmlChange[];
@@ -48,6 +51,8 @@ export function buildReport(plan: Plan, written: WriteResult, meta: { sources: s
     lessonsPaired: paired,
     lessonsUnpaired: unpaired,
     logEntries: plan.logEntries.length,
+    notebooks: plan.notebooks.length,
+    notebooksSkipped: f.notebooksSkipped,
     imagesCopied: plan.files.filter((x) => x.kind === 'image').length,
     imagesMissing: f.missingImages,
     htmlRemoved: f.htmlRemoved,
@@ -74,6 +79,11 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
   row('notes', r.notes);
   row('lessons', `${r.lessons} (paired zh/en: ${r.lessonsPaired.join(', ') || 'none'}${r.lessonsUnpaired.length ? `; one language: ${r.lessonsUnpaired.join(', ')}` : ''})`);
   row('log entries', r.logEntries);
+  row('notebooks', r.notebooks);
+  if (r.notebooksSkipped.length) {
+    row('notebooks skipped', r.notebooksSkipped.length);
+    list(r.notebooksSkipped, (n) => `${n.file}  ${n.reason}`);
+  }
   row('images copied', r.imagesCopied);
   row('images missing', r.imagesMissing.length);
   list(r.imagesMissing, (m) => `${at(m)}  ${m.path}  (placeholder in ${m.note})`);

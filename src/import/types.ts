@@ -2,7 +2,7 @@
  * importer runs under plain Node (type stripping), outside Astro's module resolution. */
 
 export type Locale = 'zh' | 'en';
-export type Collection = 'lessons' | 'log' | 'notes';
+export type Collection = 'lessons' | 'log' | 'notes' | 'notebooks';
 
 /** Where a finding came from, for the report: the source file (as shown to the user) and its line. */
 export interface SourcePlace {
@@ -36,13 +36,17 @@ export interface Findings {
   encodingRepairs: EncodingRepair[];
   brokenFrontmatter: SourcePlace[];
   unresolvedLinks: (SourcePlace & { url: string })[];
+  /** `.ipynb` files that are not readable notebooks (broken JSON, not nbformat 3 or 4). */
+  notebooksSkipped: { file: string; reason: string }[];
 }
 
 export function emptyFindings(): Findings {
-  return { missingImages: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [] };
+  return { missingImages: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [], notebooksSkipped: [] };
 }
 
 /** One file the run wants in the notes folder, relative to it (POSIX separators). */
 export type PlannedFile =
   | { path: string; kind: 'markdown'; content: string; source: string }
-  | { path: string; kind: 'image'; from: string; source: string };
+  | { path: string; kind: 'image'; from: string; source: string }
+  /** Copied byte for byte (a notebook keeps its outputs). */
+  | { path: string; kind: 'copy'; from: string; source: string };

@@ -64,7 +64,7 @@ function parseJson(text: string, file: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
-    const where = position ? ` at ${lineCol(text, Number(position))}` : '';
+    const where = position ? ` at ${lineCol(text, Number(position))}` : /end of (JSON )?input/i.test(message) ? ' at the end of the file, which is cut short' : '';
     throw new NotebookError(file, `not valid JSON${where} (${message.replace(/\s*\(line \d+ column \d+\)/, '')}). Open it in Jupyter and save it again, or fix the JSON.`);
   }
 }

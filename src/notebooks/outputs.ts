@@ -132,7 +132,8 @@ function latex(value: string): string {
 function textBlock(text: string, ctx: RenderContext, options: { label?: string | undefined; ignore?: boolean; className?: string } = {}): Shown {
   const lines = overwriteCarriageReturns(text).replace(/\n$/, '').split('\n');
   const pre = (part: string[]) =>
-    h('pre', { className: ['nb-output__text', ...(options.className ? [options.className] : [])], ...(options.ignore ? { dataPagefindIgnore: '' } : {}) }, ansiToHast(part.join('\n')));
+    // Focusable, as Shiki's code blocks are, so a keyboard can scroll a wide output sideways.
+    h('pre', { className: ['nb-output__text', ...(options.className ? [options.className] : [])], tabIndex: 0, ...(options.ignore ? { dataPagefindIgnore: '' } : {}) }, ansiToHast(part.join('\n')));
   const label = options.label ? [h('span', { className: ['nb-output__label'], dataPagefindIgnore: '' }, options.label)] : [];
   if (lines.length <= FOLD_LINES) return [...label, pre(lines)];
   const rest = lines.slice(FOLD_HEAD);

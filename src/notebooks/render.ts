@@ -76,7 +76,7 @@ export async function renderNotebook(nb: Notebook, options: RenderOptions): Prom
       const section = await codeCell(cell, nb.language, ctx, options, where);
       if (section) sections.push(section);
     } else if (cell.source.trim() !== '') {
-      sections.push(h('div', { className: ['nb-cell', 'nb-cell--raw'] }, [h('pre', { className: ['nb-raw'] }, cell.source)]));
+      sections.push(h('div', { className: ['nb-cell', 'nb-cell--raw'] }, [h('pre', { className: ['nb-raw'], tabIndex: 0 }, cell.source)]));
     }
   }
   const headings = outline(sections, options.title);

@@ -56,9 +56,9 @@ describe('notebook rendering', () => {
 
   it('shows stdout, stderr (labelled) and execute_result with its Out prompt', async () => {
     const code = await cell(2);
-    expect(code).toContain('<div class="nb-output nb-output--stream nb-output--stdout"><div class="nb-output__body"><pre class="nb-output__text">hello</pre>');
-    expect(code).toMatch(/nb-output--stderr.*>stderr<\/span><pre class="nb-output__text">warn<\/pre>/);
-    expect(code).toMatch(/Out \[3\]:.*<pre class="nb-output__text">42<\/pre>/);
+    expect(code).toContain('<div class="nb-output nb-output--stream nb-output--stdout"><div class="nb-output__body"><pre class="nb-output__text" tabindex="0">hello</pre>');
+    expect(code).toMatch(/nb-output--stderr.*>stderr<\/span><pre class="nb-output__text" tabindex="0">warn<\/pre>/);
+    expect(code).toMatch(/Out \[3\]:.*<pre class="nb-output__text" tabindex="0">42<\/pre>/);
   });
 
   it('sanitises HTML outputs with the importer allow-list: no script, style or handlers; tables kept', async () => {
@@ -88,7 +88,7 @@ describe('notebook rendering', () => {
   it('shows an error as its name and value, with the ANSI traceback coloured by classes and kept out of search', async () => {
     const out = await cell(6);
     expect(out).toContain('<p class="nb-error"><strong class="nb-error__name">ZeroDivisionError</strong>: division by zero</p>');
-    expect(out).toMatch(/<pre class="nb-output__text nb-traceback" data-pagefind-ignore="">/);
+    expect(out).toMatch(/<pre class="nb-output__text nb-traceback" tabindex="0" data-pagefind-ignore="">/);
     expect(out).toContain('<span class="ansi-red">ZeroDivisionError</span>');
     expect(out).toContain('<span class="ansi-green">----> 1</span>');
     expect(out).toContain('<span class="ansi-bright-black">1</span>');
@@ -107,19 +107,19 @@ describe('notebook rendering', () => {
 
   it('folds outputs over 40 lines after the first 20', async () => {
     const out = await cell(8);
-    expect(out).toMatch(/line 20<\/pre><details class="nb-fold"><summary data-pagefind-ignore="">Show 40 more lines<\/summary><pre class="nb-output__text">line 21\n/);
+    expect(out).toMatch(/line 20<\/pre><details class="nb-fold"><summary data-pagefind-ignore="">Show 40 more lines<\/summary><pre class="nb-output__text" tabindex="0">line 21\n/);
   });
 
   it('skips empty code cells and shows raw cells as text', async () => {
     const { html } = await rendered;
     expect(html.match(/nb-cell--code/g)).toHaveLength(7);
-    expect(html).toContain('<pre class="nb-raw">raw text cell</pre>');
+    expect(html).toContain('<pre class="nb-raw" tabindex="0">raw text cell</pre>');
   });
 
   it('renders a converted nbformat 3 notebook', async () => {
     const { html, assets } = await renderFixture('nbformat3.ipynb');
     expect(html).toContain('In [1]:');
-    expect(html).toMatch(/Out \[1\]:.*<pre class="nb-output__text">2<\/pre>/);
+    expect(html).toMatch(/Out \[1\]:.*<pre class="nb-output__text" tabindex="0">2<\/pre>/);
     expect(html).toContain('<strong class="nb-error__name">KeyError</strong>');
     expect(assets).toHaveLength(1);
   });
