@@ -100,8 +100,8 @@ export function allNotebooks(): Promise<NotebookEntry[]> {
         // The notebook loader stores these with the rendered cells; Astro types them loosely.
         const metadata = entry.rendered?.metadata;
         const headings = Array.isArray(metadata?.headings) ? metadata.headings : [];
-        const frontmatter = metadata?.frontmatter;
-        return { entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson, headings, hasMath: Boolean(frontmatter?.['hasMath']) };
+        const frontmatter = (metadata?.frontmatter ?? {}) as Record<string, unknown>;
+        return { entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson, headings, hasMath: Boolean(frontmatter['hasMath']) };
       })
       .sort((a, b) => (a.lesson ?? 99) - (b.lesson ?? 99) || a.title.localeCompare(b.title)),
   );
