@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser';
 import { benchMojibake } from './lib/mojibake-bench';
+import { benchNotebooks, formatNotebookFigures } from './lib/notebook-bench';
 import { measurePage, type PageWeight } from './lib/page-weight';
 import { benchSearch, type SearchFigures } from './lib/search-bench';
 import { serveDist } from './lib/serve';
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
     const noMath = weights.find((w) => w.url.includes('/log/'));
     console.log(`  budget: KaTeX on a page without math: ${noMath?.katexLoaded ? 'LOADED (over)' : 'not loaded (within)'}`);
     fs.writeFileSync(path.join(out, 'page-weight.json'), JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n');
+
+    const notebooks = await benchNotebooks(browser, server, dist, base, corpus);
+    console.log('\nnotebooks');
+    console.log(formatNotebookFigures(notebooks));
+    fs.writeFileSync(path.join(out, 'notebooks.json'), JSON.stringify(notebooks, null, 2) + '\n');
 
     const search = await benchSearch(browser, server, dist, base);
     console.log('\nsearch (site content, Chinese)');

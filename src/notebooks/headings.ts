@@ -32,6 +32,8 @@ export function outline(cells: readonly Element[], title: string): NotebookHeadi
     first.parent.children = first.parent.children.filter((c) => c !== first.node);
     found.shift();
   }
+  // Anchors were added per cell before the levels were known; the caller adds them again.
+  for (const f of found) f.node.children = f.node.children.filter((c) => !isAnchor(c));
   const top = Math.min(...found.map((f) => f.depth));
   const used = new Map<string, number>();
   const headings: NotebookHeading[] = [];
@@ -45,19 +47,18 @@ export function outline(cells: readonly Element[], title: string): NotebookHeadi
     const seen = used.get(id) ?? 0;
     used.set(id, seen + 1);
     const slug = seen === 0 ? id : `${id}-${seen}`;
-    if (slug !== id) {
-      f.node.properties['id'] = slug;
-      visit(f.node, 'element', (a: Element) => {
-        if (a.tagName === 'a' && a.properties['href'] === `#${id}`) a.properties['href'] = `#${slug}`;
-      });
-    }
+    f.node.properties['id'] = slug;
     headings.push({ depth, slug, text: headingText(f.node) });
   }
   return headings;
 }
 
+function isAnchor(node: ElementContent): boolean {
+  return node.type === 'element' && Boolean(node.properties['className']?.toString().includes('heading-anchor'));
+}
+
 /** The heading's words without its "#" link. */
 function headingText(node: Element): string {
-  const words = node.children.filter((c: ElementContent) => !(c.type === 'element' && c.properties['className']?.toString().includes('heading-anchor')));
+  const words = node.children.filter((c) => !isAnchor(c));
   return toText({ type: 'element', tagName: 'span', properties: {}, children: words }).trim();
 }

@@ -58,13 +58,28 @@ function lineCol(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+/**
+ * Where JSON.parse stopped. V8 says `at position N` for some errors; for others it quotes the
+ * text around the error (`..."cells": [}" is not valid JSON`), ten characters either side.
+ */
+function errorOffset(text: string, message: string): number | undefined {
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position) return Number(position);
+  const quoted = /(\.\.\.)?"([\s\S]*?)(\.\.\.)?" is not valid JSON/.exec(message);
+  if (!quoted?.[2]) return undefined;
+  const at = text.indexOf(quoted[2]);
+  if (at === -1) return undefined;
+  if (quoted[1]) return at + 10;
+  return quoted[3] ? at + quoted[2].length - 10 : undefined;
+}
+
 function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const where = position ? ` at ${lineCol(text, Number(position))}` : /end of (JSON )?input/i.test(message) ? ' at the end of the file, which is cut short' : '';
+    const position = errorOffset(text, message);
+    const where = position !== undefined ? ` at ${lineCol(text, position)}` : /end of (JSON )?input/i.test(message) ? ' at the end of the file, which is cut short' : '';
     throw new NotebookError(file, `not valid JSON${where} (${message.replace(/\s*\(line \d+ column \d+\)/, '')}). Open it in Jupyter and save it again, or fix the JSON.`);
   }
 }

@@ -2,6 +2,9 @@ import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { rehypeHeadingAnchors } from '../markdown/rehype-heading-anchors';
 import { t } from '../i18n/ui';
 import type { Locale } from '../lib/locales';
 import type { NotebookAsset } from './assets';
@@ -80,6 +83,8 @@ export async function renderNotebook(nb: Notebook, options: RenderOptions): Prom
     }
   }
   const headings = outline(sections, options.title);
+  // The "#" links, added by the same plugin as in lessons, now that levels and ids are final.
+  rehypeHeadingAnchors({ notesRoot: options.notesRoot })({ type: 'root', children: sections }, new VFile({ path: path.join(options.dir, path.basename(options.file)) }));
   return { html: toHtml(sections), headings, hasMath: ctx.hasMath, assets: [...assets.values()] };
 }
 

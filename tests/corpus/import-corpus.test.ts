@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
+import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/import/report.ts';
 import { launch } from '../../scripts/lib/browser';
@@ -262,6 +263,43 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     }
     expect(changed).toEqual([]);
     expect(lost).toEqual([]);
+  });
+
+  it('imports pets.ipynb and train-catdog.ipynb as Chinese notebooks and shows every image output from a file of the build', async () => {
+    expect(report.notebooks).toBe(2);
+    expect(report.notebooksSkipped).toEqual([]);
+    const browser = await launch();
+    const server = await serveDist(dist, `${base}/`);
+    try {
+      for (const name of ['pets', 'train-catdog']) {
+        const source = JSON.parse(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`), 'utf8')) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
+        const expected = source.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['image/png'] !== undefined).length;
+        expect(expected).toBeGreaterThan(0);
+        expect(fs.readFileSync(path.join(notes, `notebooks/zh/${name}.ipynb`)).equals(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`)))).toBe(true);
+        const html = page(`zh/notebooks/${name}`);
+        expect(html).not.toMatch(/base64|data:image|<script(?! type="module")[^>]*>[^<]/);
+        const images = [...html.matchAll(/<div class="nb-output nb-output--image">.*?<img src="([^"]+)"[^>]*? width="(\d+)" height="(\d+)"/g)];
+        expect(images).toHaveLength(expected);
+        for (const [, src = '', width, height] of images) {
+          const file = path.join(dist, decodeURIComponent(src.slice(base.length)));
+          expect(imageSize(fs.readFileSync(file)), src).toMatchObject({ width: Number(width), height: Number(height) });
+        }
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`${server.origin}${base}/zh/notebooks/${name}/`);
+        const shown = await tab.evaluate(async () => {
+          const imgs = [...document.querySelectorAll<HTMLImageElement>('.nb-output--image img')];
+          for (const img of imgs) img.loading = 'eager';
+          await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
+          return imgs.map((img) => img.naturalWidth > 0);
+        });
+        expect(shown).toEqual(Array(expected).fill(true));
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 
   it('produces byte-identical output when run again', () => {
