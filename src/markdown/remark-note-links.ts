@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Image, Link, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Link, Parent, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { t } from '../i18n/ui';
+import { t, type UiKey } from '../i18n/ui';
+import { imageFileProblem } from '../lib/image-file';
 import { defaultLocale } from '../lib/locales';
 import { localizedPath, withBase } from '../lib/urls';
 import { warnAt } from './report';
@@ -32,9 +33,45 @@ function decode(p: string): string {
 }
 
 /**
+ * Where a relative path really leads, symbolic links followed, when that is outside the notes folder:
+ * `../../../../tmp/x.png`, or a link inside the folder that points out of it.
+ */
+function outsideFolder(resolved: string, notesRoot: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(notesRoot), real(resolved));
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+}
+
+/** The visible stand-in for an image the page cannot show, in the page's language. */
+function placeholder(locale: Parameters<typeof t>[0], key: UiKey, url: string, alt: string | null | undefined): PhrasingContent {
+  const label = t(locale, key, { path: url });
+  return {
+    type: 'text',
+    value: label,
+    data: {
+      hName: 'span',
+      hProperties: { className: ['missing-image'], role: 'img', ariaLabel: alt ? `${alt} — ${label}` : label },
+      hChildren: [{ type: 'text', value: label }],
+    },
+  };
+}
+
+/**
  * Makes links written for a notes folder work on the site: relative links between notes become
  * page URLs, site-absolute links get the base path, and an image that does not exist becomes a
  * visible placeholder (with a warning naming the note) instead of failing the whole build.
+ *
+ * Nothing outside the notes folder is read or published, whoever wrote the note: a link or image
+ * that resolves outside it (a `../` too many, a symbolic link) is refused with a warning, the link
+ * kept as text and the image as a placeholder. A file that is not the image it claims to be (an
+ * HTML page or a Git LFS pointer saved as `.png`, a truncated JPEG) gets a placeholder too, instead
+ * of stopping Astro's image pipeline with no note named.
  */
 export function remarkNoteLinks(options: NoteLinkOptions) {
   const { notesRoot, base } = options;
@@ -43,7 +80,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const here = noteSource(file.path, notesRoot);
     const locale = here?.locale ?? defaultLocale;
 
-    visit(tree, 'link', (node: Link) => {
+    visit(tree, 'link', (node: Link, index, parent) => {
       const url = node.url;
       if (!url || EXTERNAL.test(url) || url.startsWith('#')) return;
       if (url.startsWith('/')) {
@@ -53,39 +90,53 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       if (!dir) return;
       const [target, suffix] = splitHash(url);
       const resolved = path.resolve(dir, decode(target));
+      if (outsideFolder(resolved, notesRoot)) {
+        warnAt(file, node, `link to "${url}" leads outside the notes folder (${notesRoot}); it is shown as text. Link to a note inside the folder or to an external URL`, 'outside-notes');
+        if (parent && index !== undefined) parent.children.splice(index, 1, ...(node.children as typeof parent.children));
+        return index;
+      }
       const linked = noteSource(resolved, notesRoot);
       if (!fs.existsSync(resolved)) {
         warnAt(file, node, `link to "${url}" points to a file that does not exist; fix the path or remove the link`, 'missing-link');
         return;
       }
-      if (linked && /\.(mdx?|ipynb)$/i.test(resolved)) {
+      if (linked && /\.mdx?$/i.test(resolved)) {
         node.url = withBase(localizedPath(linked.locale, linked.collection, linked.slug), base) + suffix;
         return;
       }
       warnAt(file, node, `link to "${url}" is a file the site does not publish; link to a note or an external URL`, 'unpublished-link');
     });
 
-    visit(tree, 'image', (node: Image, index, parent) => {
-      const url = node.url;
+    const definitions = new Map<string, Definition>();
+    visit(tree, 'definition', (node: Definition) => {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    });
+
+    /** The placeholder key and warning for a relative image that must not reach Astro, if any. */
+    const refusal = (url: string): { key: UiKey; message: string; ruleId: string } | undefined => {
+      if (!dir) return undefined;
+      const resolved = path.resolve(dir, decode(splitHash(url)[0]));
+      if (outsideFolder(resolved, notesRoot)) {
+        return { key: 'image.outside', ruleId: 'outside-notes', message: `image "${url}" is outside the notes folder (${notesRoot}) and is not published; a placeholder is shown instead. Copy the image into the notes folder` };
+      }
+      if (!fs.existsSync(resolved)) return { key: 'image.missing', ruleId: 'missing-image', message: `image "${url}" does not exist; a placeholder is shown instead. Add the file or fix the path` };
+      const problem = fs.statSync(resolved).isFile() ? imageFileProblem(resolved) : 'is a folder, not an image';
+      return problem ? { key: 'image.unreadable', ruleId: 'broken-image', message: `image "${url}" ${problem}; a placeholder is shown instead` } : undefined;
+    };
+
+    visit(tree, (node, index, parent: Parent | undefined) => {
+      if ((node.type !== 'image' && node.type !== 'imageReference') || index === undefined || !parent) return;
+      const image = node as Image | ImageReference;
+      const url = image.type === 'image' ? image.url : definitions.get(image.identifier)?.url;
       if (!url || EXTERNAL.test(url)) return;
       if (url.startsWith('/')) {
-        node.url = withBase(url, base);
+        if (image.type === 'image') image.url = withBase(url, base);
         return;
       }
-      if (!dir || index === undefined || !parent) return;
-      const resolved = path.resolve(dir, decode(splitHash(url)[0]));
-      if (fs.existsSync(resolved)) return;
-      warnAt(file, node, `image "${url}" does not exist; a placeholder is shown instead. Add the file or fix the path`, 'missing-image');
-      const label = t(locale, 'image.missing', { path: url });
-      parent.children[index] = {
-        type: 'text',
-        value: label,
-        data: {
-          hName: 'span',
-          hProperties: { className: ['missing-image'], role: 'img', ariaLabel: node.alt ? `${node.alt} — ${label}` : label },
-          hChildren: [{ type: 'text', value: label }],
-        },
-      };
+      const refused = refusal(url);
+      if (!refused) return;
+      warnAt(file, image, refused.message, refused.ruleId);
+      parent.children[index] = placeholder(locale, refused.key, url, image.alt) as (typeof parent.children)[number];
     });
   };
 }

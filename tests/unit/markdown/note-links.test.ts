@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderMarkdown } from './render';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { fixtureNotes, renderMarkdown } from './render';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -59,5 +62,75 @@ describe('remarkNoteLinks: links and images written for a notes folder', () => {
   it('rewrites links the same way in MDX', async () => {
     const { html } = await renderMarkdown('[two](./lesson-2.md#later)', { format: 'mdx' });
     expect(html).toContain('href="/fastai-notes/en/lessons/lesson-2/#later"');
+  });
+});
+
+describe('remarkNoteLinks: nothing from outside the notes folder, nothing that is not an image', () => {
+  // A notes folder with the files a stranger's repository can hold, made here, never copied.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'note-links-'));
+  const notes = path.join(work, 'notes');
+  const secret = path.join(work, 'outside.svg');
+  fs.cpSync(fixtureNotes, notes, { recursive: true });
+  fs.writeFileSync(secret, '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
+  const lessonDir = path.join(notes, 'lessons/en');
+  fs.symlinkSync(secret, path.join(lessonDir, 'linked.svg'));
+  fs.writeFileSync(path.join(lessonDir, 'page.png'), '<!DOCTYPE html>\n<html><body>Sign in to view this image</body></html>\n');
+  fs.writeFileSync(path.join(lessonDir, 'lfs.png'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n');
+  // SOI, a JFIF segment, a start-of-scan header and a few bytes of data: cut off before FF D9.
+  fs.writeFileSync(path.join(lessonDir, 'cut.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34, 0x56]));
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+  const render = (md: string) => renderMarkdown(md, { notesRoot: notes, file: 'lessons/en/lesson-1.md' });
+
+  it('refuses an image that climbs out of the folder, with the note and line named', async () => {
+    const warn = quietWarnings();
+    const rel = path.relative(lessonDir, secret);
+    const { html, messages, localImagePaths } = await render(`intro\n\n![x](${rel})`);
+    expect(localImagePaths).toEqual([]);
+    expect(html).not.toContain('<img');
+    expect(html).toContain(`Image outside the notes folder, not published: ${rel}`);
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['outside-notes', 3]]);
+    expect(warn.mock.calls.join('\n')).toContain(`lesson-1.md:3: image "${rel}" is outside the notes folder`);
+  });
+
+  it('refuses an image reached through a symbolic link that points outside', async () => {
+    quietWarnings();
+    const { html, messages, localImagePaths } = await render('![x](./linked.svg)');
+    expect(localImagePaths).toEqual([]);
+    expect(html).toContain('Image outside the notes folder, not published: ./linked.svg');
+    expect(messages.map((m) => m.ruleId)).toEqual(['outside-notes']);
+  });
+
+  it('refuses a reference-style image outside the folder too', async () => {
+    quietWarnings();
+    const { localImagePaths, messages } = await render('![x][pic]\n\n[pic]: ../../../outside.svg');
+    expect(localImagePaths).toEqual([]);
+    expect(messages.map((m) => m.ruleId)).toEqual(['outside-notes']);
+  });
+
+  it('keeps a link that leads outside as plain text', async () => {
+    quietWarnings();
+    const { html, messages } = await render('see [the secret](../../../outside.svg) here');
+    expect(html).toContain('see the secret here');
+    expect(html).not.toContain('outside.svg');
+    expect(messages.map((m) => m.ruleId)).toEqual(['outside-notes']);
+  });
+
+  it.each([
+    ['page.png', /is an HTML page, not an image/],
+    ['lfs.png', /is a Git LFS pointer, not the image; run `git lfs pull`/],
+    ['cut.jpg', /is a truncated JPEG/],
+  ])('shows a placeholder for %s, which is not the image it claims to be', async (name, reason) => {
+    const warn = quietWarnings();
+    const { html, messages, localImagePaths } = await render(`# Title\n\n![shot](./${name})`);
+    expect(localImagePaths).toEqual([]);
+    expect(html).toContain(`Image could not be read: ./${name}`);
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['broken-image', 3]]);
+    expect(warn.mock.calls.join('\n')).toMatch(new RegExp(`lesson-1\\.md:3: image "\\./${name.replace('.', '\\.')}" ${reason.source}`));
+  });
+
+  it('still hands a real image inside the folder to Astro', async () => {
+    const { localImagePaths, messages } = await render('![dot](../figures/dot.svg)');
+    expect(localImagePaths).toEqual(['../figures/dot.svg']);
+    expect(messages).toEqual([]);
   });
 });
