@@ -20,8 +20,12 @@ export interface SourceDoc {
 
 const SKIP_DIRS = /^(\.|node_modules$|_site$|dist$)/;
 
-/** Every file under `root`, relative and sorted, so each run sees the same order on every OS. */
-export function listFiles(root: string): string[] {
+/**
+ * Every file under `root`, relative and sorted, so each run sees the same order on every OS.
+ * Symbolic links are never followed (they could lead anywhere on the machine); when `symlinks` is
+ * given, each one found is recorded there with its target.
+ */
+export function listFiles(root: string, symlinks?: Map<string, string>): string[] {
   const out: string[] = [];
   const walkDir = (dir: string, prefix: string) => {
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -30,6 +34,7 @@ export function listFiles(root: string): string[] {
       if (e.isDirectory()) {
         if (!SKIP_DIRS.test(e.name)) walkDir(path.join(dir, e.name), rel);
       } else if (e.isFile()) out.push(rel);
+      else if (e.isSymbolicLink()) symlinks?.set(rel, fs.readlinkSync(path.join(dir, e.name)));
     }
   };
   walkDir(root, '');

@@ -5,24 +5,28 @@ import { safeFileName } from './slug.ts';
 /** The files of one source folder, for resolving what a note links to. */
 export interface SourceIndex {
   files: ReadonlySet<string>;
+  /** Symbolic links in the folder → their targets: refused, never followed. */
+  symlinks: ReadonlyMap<string, string>;
   /** Lowercased base name → paths, for images written as absolute paths on the author's machine. */
   byName: ReadonlyMap<string, string[]>;
 }
 
-export function indexSource(files: readonly string[]): SourceIndex {
+export function indexSource(files: readonly string[], symlinks: ReadonlyMap<string, string> = new Map()): SourceIndex {
   const byName = new Map<string, string[]>();
   for (const f of files) {
     const key = path.posix.basename(f).toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), f]);
   }
-  return { files: new Set(files), byName };
+  return { files: new Set(files), symlinks, byName };
 }
 
 export type Resolved =
   | { kind: 'external' }
   /** `rel` is the file's path inside the source folder. */
   | { kind: 'found'; rel: string }
-  | { kind: 'missing' };
+  | { kind: 'missing' }
+  /** A symbolic link, or a path through one: `rel` as written in the folder, `reason` for the report. */
+  | { kind: 'refused'; rel: string; reason: string };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DRIVE = /^[a-z]:\//i;
@@ -57,8 +61,22 @@ export function resolveLocal(url: string, noteRel: string, index: SourceIndex): 
   for (const c of candidates) {
     const hit = inRoot(c);
     if (hit) return { kind: 'found', rel: hit };
+    const link = throughSymlink(c, index);
+    if (link) return link;
   }
   return p.startsWith('/') ? byTail(p, index) : { kind: 'missing' };
+}
+
+/** A path that is, or passes through, a symbolic link of the source folder. */
+function throughSymlink(candidate: string, index: SourceIndex): Resolved | undefined {
+  const norm = path.posix.normalize(candidate).replace(/^\.\//, '');
+  const parts = norm.split('/');
+  for (let k = 1; k <= parts.length; k++) {
+    const rel = parts.slice(0, k).join('/');
+    const target = index.symlinks.get(rel);
+    if (target !== undefined) return { kind: 'refused', rel: norm, reason: `is a symbolic link (${rel} → ${target}); symbolic links are not followed, copy the file into the folder instead` };
+  }
+  return undefined;
 }
 
 function ancestors(dir: string): string[] {
@@ -93,13 +111,21 @@ export function imageOutput(foundRel: string, noteRel: string, noteDirOut: strin
 }
 
 /**
- * The URL a missing image keeps: as written when it is relative (the site then shows "image not
- * found: <path>"), otherwise made relative with `./` so the site's placeholder applies to it too
- * instead of a broken absolute or `J:\…` URL.
+ * The URL a missing image keeps, always inside the notes folder: as written when it stays there
+ * (the site then shows "image not found: <path>"), otherwise made relative to the note with its
+ * leading `/`, `../` or drive removed, so the site's placeholder applies to it and nothing outside
+ * the folder is ever named (`../../../../tmp/x.png` → `./tmp/x.png`).
  */
-export function missingImageUrl(url: string): string {
+export function missingImageUrl(url: string, outPath: string): string {
   const u = url.trim();
-  if (u.startsWith('/')) return `.${u}`;
-  if (DRIVE.test(u.replace(/\\/g, '/')) || /^file:/i.test(u)) return `./${u}`;
-  return u;
+  const p = u.startsWith('/') ? `.${u}` : DRIVE.test(u.replace(/\\/g, '/')) || /^file:/i.test(u) ? `./${u}` : u;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(outPath), safeDecode(splitSuffix(p)[0] ?? '').replace(/\\/g, '/')));
+  if (!escapesFolder(target)) return p;
+  return `./${p.replace(/\\/g, '/').replace(/^(\.{0,2}\/)+/, '')}`;
+}
+
+/** Whether a path relative to the notes folder leads out of it. */
+export function escapesFolder(rel: string): boolean {
+  const norm = path.posix.normalize(rel);
+  return norm === '..' || norm.startsWith('../') || path.posix.isAbsolute(norm);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Link, Root } from 'mdast';
-import { resolveLocal, type SourceIndex } from './images.ts';
-import { destinationStart, mdDest, mdTitle, splitSuffix } from './md-syntax.ts';
+import { escapesFolder, resolveLocal, type SourceIndex } from './images.ts';
+import { destinationStart, mdDest, mdTitle, safeDecode, splitSuffix } from './md-syntax.ts';
 import { endOf, startOf, walk } from './mdast.ts';
 import type { Edit } from './text.ts';
 
@@ -54,13 +54,21 @@ export function rewriteLinks(text: string, tree: Root, ctx: LinkContext): Edit[]
     if (open === -1) return;
     const target = retarget(node, ctx, start);
     if (target === undefined) return;
+    if (target === OUTSIDE) {
+      // Written as is, the link would name a file outside the notes folder: keep its words only.
+      edits.push({ start, end: endOf(node), text: src.slice(1, open - 1) });
+      return;
+    }
     const title = node.title ? ` ${mdTitle(node.title)}` : '';
     edits.push({ start: start + open, end: endOf(node), text: `(${mdDest(target)}${title})` });
   });
   return edits;
 }
 
-function retarget(node: Link, ctx: LinkContext, offset: number): string | undefined {
+/** What `retarget` returns for an unresolved link that, kept as written, would lead out of the notes folder. */
+const OUTSIDE = Symbol('outside the notes folder');
+
+function retarget(node: Link, ctx: LinkContext, offset: number): string | typeof OUTSIDE | undefined {
   // Empty links and the site's own routes (`/zh/log/`, written by the importer) are not files.
   if (!node.url.trim() || /^\/(zh|en)\//.test(node.url)) return undefined;
   const resolved = resolveLocal(node.url, ctx.noteRel, ctx.index);
@@ -68,7 +76,8 @@ function retarget(node: Link, ctx: LinkContext, offset: number): string | undefi
   const out = resolved.kind === 'found' ? ctx.imported.get(resolved.rel) : undefined;
   if (!out) {
     ctx.unresolved(node.url, offset);
-    return undefined;
+    const written = safeDecode(splitSuffix(node.url.trim())[0] ?? '').replace(/\\/g, '/');
+    return !written.startsWith('/') && escapesFolder(path.posix.join(path.posix.dirname(ctx.outPath), written)) ? OUTSIDE : undefined;
   }
   const suffix = splitSuffix(node.url)[1] ?? '';
   const rel = path.posix.relative(path.posix.dirname(ctx.outPath), out);

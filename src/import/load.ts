@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Root } from 'mdast';
 import { discover, listFiles, type SourceDoc } from './discover.ts';
 import { decode } from './encoding.ts';
@@ -36,7 +37,12 @@ export interface LoadedDoc {
 
 export function loadSource(root: string, findings: Findings): LoadedDoc[] {
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new ImportError(root, 'source folder not found');
-  const index = indexSource(listFiles(root));
+  const symlinks = new Map<string, string>();
+  const index = indexSource(listFiles(root, symlinks), symlinks);
+  const rootName = path.basename(root);
+  for (const [rel, target] of symlinks) {
+    if (/\.(md|markdown)$/i.test(rel)) findings.refused.push({ file: `${rootName}/${rel}`, path: rel, reason: `is a symbolic link (→ ${target}); symbolic links are not followed, copy the note into the folder instead` });
+  }
   return discover(root).map((doc) => {
     try {
       return loadDoc(doc, index, findings);

@@ -35,6 +35,7 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
       const context = (outPath: string): TransformContext => ({
         display: d.doc.display,
         noteRel: d.doc.rel,
+        root: d.doc.root,
         index: d.index,
         outPath,
         imported,

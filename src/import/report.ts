@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plan } from './plan.ts';
-import type { EncodingRepair, HtmlChange, MissingImage, SourcePlace } from './types.ts';
+import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types.ts';
 import type { Action, WriteResult } from './writer.ts';
 
 /** The run's outcome, printed for people and written as JSON (`--json`) for tests and tools. */
@@ -21,6 +21,8 @@ export interface ImportReport {
   notebooksSkipped: { file: string; reason: string }[];
   imagesCopied: number;
   imagesMissing: MissingImage[];
+  /** Files not taken, with the reason: symbolic links, images that are not images. */
+  refused: RefusedFile[];
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
@@ -55,6 +57,7 @@ export function buildReport(plan: Plan, written: WriteResult, meta: { sources: s
     notebooksSkipped: f.notebooksSkipped,
     imagesCopied: plan.files.filter((x) => x.kind === 'image').length,
     imagesMissing: f.missingImages,
+    refused: f.refused,
     htmlRemoved: f.htmlRemoved,
     htmlRepaired: f.htmlRepaired,
     encodingRepairs: f.encodingRepairs,
@@ -87,6 +90,8 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
   row('images copied', r.imagesCopied);
   row('images missing', r.imagesMissing.length);
   list(r.imagesMissing, (m) => `${at(m)}  ${m.path}  (placeholder in ${m.note})`);
+  row('refused', r.refused.length);
+  list(r.refused, (x) => `${at(x)}  ${x.path}  ${x.reason}${x.note ? ` (placeholder in ${x.note})` : ''}`);
   row('HTML removed', r.htmlRemoved.length);
   list(r.htmlRemoved, (h) => `${at(h)}  ${h.what}`);
   row('HTML repaired', r.htmlRepaired.length);

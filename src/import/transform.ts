@@ -1,5 +1,7 @@
 import type { Definition, Heading, Image, Root } from 'mdast';
 import { sanitizeHtml } from './html.ts';
+import path from 'node:path';
+import { imageFileProblem } from '../lib/image-file.ts';
 import { imageOutput, missingImageUrl, resolveLocal, type SourceIndex } from './images.ts';
 import { rewriteLinks } from './links.ts';
 import { destinationStart, mdDest, mdImage, mdTitle } from './md-syntax.ts';
@@ -14,6 +16,8 @@ export interface TransformContext {
   display: string;
   /** Path inside the source folder. */
   noteRel: string;
+  /** The source folder, absolute: images are read from it. */
+  root: string;
   index: SourceIndex;
   /** Output Markdown file, relative to the notes folder (`lessons/zh/lesson-1.md`). */
   outPath: string;
@@ -53,10 +57,17 @@ export function transformBody(text: string, lineMap: LineMap, ctx: TransformCont
     if (resolved.kind === 'external') return undefined;
     if (resolved.kind === 'missing') {
       ctx.findings.missingImages.push({ ...place(offset), note: ctx.outPath, path: url });
-      return missingImageUrl(url);
+      return missingImageUrl(url, ctx.outPath);
+    }
+    if (resolved.kind === 'refused') {
+      ctx.findings.refused.push({ ...place(offset), note: ctx.outPath, path: url, reason: resolved.reason });
+      return missingImageUrl(url, ctx.outPath);
     }
     const target = imageOutput(resolved.rel, ctx.noteRel, dirOut, assetDir);
-    ctx.copy(target.outPath, resolved.rel);
+    // Not copied when it is not the image it claims to be: the page shows a placeholder instead.
+    const problem = imageFileProblem(path.join(ctx.root, resolved.rel));
+    if (problem) ctx.findings.refused.push({ ...place(offset), note: ctx.outPath, path: url, reason: problem });
+    else ctx.copy(target.outPath, resolved.rel);
     return target.url;
   };
 

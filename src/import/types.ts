@@ -17,6 +17,15 @@ export interface MissingImage extends SourcePlace {
   path: string;
 }
 
+/** A file a note names that the importer would not take, and why (a symbolic link, not an image). */
+export interface RefusedFile extends SourcePlace {
+  /** The path exactly as the author wrote it, or the file's own path for a refused note. */
+  path: string;
+  reason: string;
+  /** The output note that shows a placeholder instead, if any. */
+  note?: string;
+}
+
 export interface HtmlChange extends SourcePlace {
   /** What was removed or repaired, e.g. `<script>` or `onclick on <a>`. */
   what: string;
@@ -31,6 +40,7 @@ export interface EncodingRepair {
 /** Everything a run finds worth telling; counts are derived from these lists. */
 export interface Findings {
   missingImages: MissingImage[];
+  refused: RefusedFile[];
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
@@ -41,7 +51,7 @@ export interface Findings {
 }
 
 export function emptyFindings(): Findings {
-  return { missingImages: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [], notebooksSkipped: [] };
+  return { missingImages: [], refused: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [], notebooksSkipped: [] };
 }
 
 /** One file the run wants in the notes folder, relative to it (POSIX separators). */

@@ -54,9 +54,18 @@ describe('image placement', () => {
   });
 
   it('keeps a missing image’s path visible and relative, so the site shows its placeholder', () => {
-    expect(missingImageUrl('lesson1/127.png')).toBe('lesson1/127.png');
-    expect(missingImageUrl('/lesson6/33.png')).toBe('./lesson6/33.png');
-    expect(missingImageUrl('J:\\notes\\a.png')).toBe('./J:\\notes\\a.png');
+    const note = 'lessons/zh/lesson-1.md';
+    expect(missingImageUrl('lesson1/127.png', note)).toBe('lesson1/127.png');
+    expect(missingImageUrl('/lesson6/33.png', note)).toBe('./lesson6/33.png');
+    expect(missingImageUrl('J:\\notes\\a.png', note)).toBe('./J:\\notes\\a.png');
+    expect(missingImageUrl('../figures/a.png', note)).toBe('../figures/a.png');
+  });
+
+  it('never writes a path that leads out of the notes folder', () => {
+    const note = 'lessons/zh/lesson-1.md';
+    expect(missingImageUrl('../../../../tmp/x.png', note)).toBe('./tmp/x.png');
+    expect(missingImageUrl('../../../x.png', note)).toBe('./x.png');
+    expect(missingImageUrl('..\\..\\..\\secret.png', note)).toBe('./secret.png');
   });
 });
 
