@@ -80,7 +80,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const here = noteSource(file.path, notesRoot);
     const locale = here?.locale ?? defaultLocale;
 
-    visit(tree, 'link', (node: Link, index, parent) => {
+    const outsideLinks: { node: Link; parent: Parent }[] = [];
+    visit(tree, 'link', (node: Link, _index, parent) => {
       const url = node.url;
       if (!url || EXTERNAL.test(url) || url.startsWith('#')) return;
       if (url.startsWith('/')) {
@@ -92,8 +93,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       const resolved = path.resolve(dir, decode(target));
       if (outsideFolder(resolved, notesRoot)) {
         warnAt(file, node, `link to "${url}" leads outside the notes folder (${notesRoot}); it is shown as text. Link to a note inside the folder or to an external URL`, 'outside-notes');
-        if (parent && index !== undefined) parent.children.splice(index, 1, ...(node.children as typeof parent.children));
-        return index;
+        if (parent) outsideLinks.push({ node, parent });
+        return;
       }
       const linked = noteSource(resolved, notesRoot);
       if (!fs.existsSync(resolved)) {
@@ -106,6 +107,9 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       }
       warnAt(file, node, `link to "${url}" is a file the site does not publish; link to a note or an external URL`, 'unpublished-link');
     });
+
+    // Each refused link becomes its own words, in place.
+    for (const { node, parent } of outsideLinks) parent.children.splice(parent.children.indexOf(node), 1, ...(node.children as typeof parent.children));
 
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node: Definition) => {
