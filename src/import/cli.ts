@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs as parseCommandLine } from 'node:util';
 import { ImportError } from './load.ts';
 import { planImport } from './plan.ts';
 import { buildReport, formatReport, type ImportReport } from './report.ts';
 import { readManifest, takenBy, writePlan } from './writer.ts';
 
-export const USAGE = `Usage: npm run import -- <source-dir> [<source-dir>…] --out <notes-dir> [--dry-run] [--force] [--json <file>]
+export const USAGE = `Usage: npm run import -- <source-dir> [<source-dir>…] --out <notes-dir> [--dry-run] [--force] [--json <file>] [--help]
 
   <source-dir>   a notes repository (Markdown, images, a README with a study log); several may be given
   --out          the notes folder to write; build it with NOTES_DIR=<notes-dir> npm run build
   --dry-run      print the plan, write nothing
   --force        overwrite files edited since the last import (otherwise they get a .incoming copy)
-  --json <file>  also write the report as JSON`;
+  --json <file>  also write the report as JSON
+  --help         print this and exit`;
 
 export interface CliOptions {
   sources: string[];
@@ -21,25 +23,29 @@ export interface CliOptions {
   json?: string;
 }
 
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const sources: string[] = [];
-  let out: string | undefined;
-  let json: string | undefined;
-  let dryRun = false;
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--out' || arg === '-o') out = argv[++i];
-    else if (arg.startsWith('--out=')) out = arg.slice(6);
-    else if (arg === '--json') json = argv[++i];
-    else if (arg === '--dry-run' || arg === '-n') dryRun = true;
-    else if (arg === '--force' || arg === '-f') force = true;
-    else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
-    else sources.push(arg);
-  }
-  if (!sources.length) throw new Error('no source folder given');
-  if (!out) throw new Error('--out <notes-dir> is required');
-  return json ? { sources, out, dryRun, force, json } : { sources, out, dryRun, force };
+/**
+ * Reads the command line with Node's own parser (`node:util` parseArgs). Returns `'help'` for
+ * `--help`; throws with a message for anything it cannot use.
+ */
+export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
+  const { values, positionals } = parseCommandLine({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      json: { type: 'string' },
+      'dry-run': { type: 'boolean', short: 'n', default: false },
+      force: { type: 'boolean', short: 'f', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  if (!positionals.length) throw new Error('no source folder given');
+  if (!values.out) throw new Error('--out <notes-dir> is required');
+  const options: CliOptions = { sources: positionals, out: values.out, dryRun: values['dry-run'], force: values.force };
+  if (values.json) options.json = values.json;
+  return options;
 }
 
 /** Runs one import; the return value is what `--json` writes. */
@@ -56,7 +62,12 @@ export function runImport(options: CliOptions): { report: ImportReport; text: st
 export function main(argv: readonly string[]): number {
   let options: CliOptions;
   try {
-    options = parseArgs(argv);
+    const parsed = parseArgs(argv);
+    if (parsed === 'help') {
+      console.log(USAGE);
+      return 0;
+    }
+    options = parsed;
   } catch (error) {
     console.error(`import: ${(error as Error).message}\n\n${USAGE}`);
     return 2;

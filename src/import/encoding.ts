@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { CJK_PUNCTUATION_RANGE, CJK_RANGE } from '../lib/cjk.ts';
 import { repairMojibake, undecidedMarker, type Restoration } from './mojibake.ts';
 
 export interface Decoded {
@@ -53,11 +54,13 @@ function guessLegacy(buf: Buffer): string {
   return top && iconv.encodingExists(top) ? top : 'windows-1252';
 }
 
+const CHINESE_TEXT = new RegExp(`[${CJK_RANGE}${CJK_PUNCTUATION_RANGE}]`);
+
 /** A clean GB18030 decode is mostly Han characters; random bytes read as GB18030 are not. */
 function looksChinese(text: string): boolean {
   if (text.includes('\uFFFD')) return false;
   const nonAscii = [...text].filter((c) => c.charCodeAt(0) > 0x7f);
-  const han = nonAscii.filter((c) => /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u.test(c));
+  const han = nonAscii.filter((c) => CHINESE_TEXT.test(c));
   return nonAscii.length > 0 && han.length / nonAscii.length >= 0.6;
 }
 

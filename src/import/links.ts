@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { locales } from '../lib/locales.ts';
 import type { Link, Root } from 'mdast';
 import { escapesFolder, resolveLocal, type SourceIndex } from './images.ts';
 import { destinationStart, mdDest, mdTitle, safeDecode, splitSuffix } from './md-syntax.ts';
@@ -70,7 +71,7 @@ const OUTSIDE = Symbol('outside the notes folder');
 
 function retarget(node: Link, ctx: LinkContext, offset: number): string | typeof OUTSIDE | undefined {
   // Empty links and the site's own routes (`/zh/log/`, written by the importer) are not files.
-  if (!node.url.trim() || /^\/(zh|en)\//.test(node.url)) return undefined;
+  if (!node.url.trim() || locales.some((l) => node.url.startsWith(`/${l}/`))) return undefined;
   const resolved = resolveLocal(node.url, ctx.noteRel, ctx.index);
   if (resolved.kind === 'external') return undefined;
   const out = resolved.kind === 'found' ? ctx.imported.get(resolved.rel) : undefined;

@@ -1,6 +1,7 @@
+import { CJK_RANGE } from '../lib/cjk.ts';
 import type { Locale } from './types.ts';
 
-const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HAN = new RegExp(`[${CJK_RANGE}]`, 'g');
 const LATIN = /[A-Za-z]/g;
 
 /**

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { walk } from './mdast.ts';
 import { judgeClose } from './sanitize.ts';
-import type { Locale } from './types.ts';
+import { CJK_PUNCTUATION_RANGE, CJK_RANGE, countCjk } from '../lib/cjk.ts';
 
 const SUMMARY_MAX = 160;
 
@@ -44,8 +44,10 @@ export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): stri
 
 /** Reading length: a Chinese character says about as much as two or three Latin letters. */
 function weight(text: string): number {
-  return text.length + 1.5 * (text.match(/[\u3400-\u9fff]/g)?.length ?? 0);
+  return text.length + 1.5 * countCjk(text);
 }
+
+const ENDS_IN_CHINESE = new RegExp(`[${CJK_RANGE}${CJK_PUNCTUATION_RANGE}]$`);
 
 /** Whole sentences up to ~40 characters at least ("Welcome to lesson 4!" alone says nothing), capped at 160. */
 export function firstSentence(text: string): string {
@@ -53,7 +55,7 @@ export function firstSentence(text: string): string {
   let out = '';
   for (const s of sentences) {
     if (weight(out) >= 40 || !s.trim()) break;
-    out = /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]$/.test(out) ? out + s.trim() : `${out} ${s.trim()}`.trim();
+    out = ENDS_IN_CHINESE.test(out) ? out + s.trim() : `${out} ${s.trim()}`.trim();
   }
   const sentence = out || text.trim();
   return sentence.length <= SUMMARY_MAX ? sentence : `${sentence.slice(0, SUMMARY_MAX - 1).trimEnd()}…`;
@@ -117,9 +119,6 @@ export function informative(text: string): boolean {
   return bare.length >= 2 && bare.length <= 80 && !GENERIC.test(bare);
 }
 
-export function lessonLabel(lesson: number, locale: Locale): string {
-  return locale === 'zh' ? `第 ${lesson} 课` : `Lesson ${lesson}`;
-}
 
 /** `fastai code` → `fastai code`, `icevisionNote` → `icevision Note`: the file name, readable, as the author cased it. */
 export function titleFromName(stem: string): string {

@@ -6,7 +6,10 @@ import { ImportError, loadSource, type LoadedDoc } from './load.ts';
 import type { LogSection } from './log.ts';
 import { parse } from './mdast.ts';
 import { planNotebooks } from './notebooks.ts';
-import { courseOf, informative, lessonLabel, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
+import { t } from '../i18n/ui.ts';
+import { courseLessonTitles, partOf } from '../lib/course.ts';
+import { localizedPath } from '../lib/urls.ts';
+import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
 import { headingText, leadingHeading } from './outline.ts';
 import type { LineMap } from './text.ts';
 import { transformBody, type TransformContext } from './transform.ts';
@@ -28,6 +31,7 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
   const { page, log } = assignPaths(docs, taken);
   const files = new Map<string, PlannedFile>();
   const plan: Plan = { files: [], findings, lessons: [], notes: [], logEntries: [], notebooks: [] };
+  const qualifiers = lessonQualifiers(docs, page);
 
   for (const d of docs) {
     try {
@@ -45,7 +49,7 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
       const add = (p: string, content: string) => files.set(p, { path: p, kind: 'markdown', content, source: d.doc.display });
       const pagePath = page.get(d);
       if (pagePath && d.doc.lesson !== undefined) {
-        add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath)));
+        add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath), qualifiers.get(d)));
         plan.lessons.push({ lesson: d.doc.lesson, locale: d.locale, path: pagePath });
       } else if (pagePath) {
         add(pagePath, noteFile(d, context(pagePath), d.sections.length));
@@ -70,6 +74,24 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
   }
   plan.files = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return plan;
+}
+
+/**
+ * For lessons that share a number and a language, what tells each apart from the first (the one
+ * at `lesson-N.md`): its source folder's name when that differs, else its path there.
+ */
+function lessonQualifiers(docs: readonly LoadedDoc[], page: ReadonlyMap<LoadedDoc, string>): Map<LoadedDoc, string> {
+  const groups = new Map<string, LoadedDoc[]>();
+  for (const d of docs) if (d.doc.lesson !== undefined && page.has(d)) groups.set(`${d.locale}:${d.doc.lesson}`, [...(groups.get(`${d.locale}:${d.doc.lesson}`) ?? []), d]);
+  const out = new Map<LoadedDoc, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Paths were claimed in this order: the first has `lesson-N.md`, the others a suffix.
+    const ordered = group;
+    const roots = new Set(ordered.map((d) => d.doc.rootName));
+    for (const d of ordered.slice(1)) out.set(d, roots.size === ordered.length ? d.doc.rootName : d.doc.display);
+  }
+  return out;
 }
 
 function str(value: unknown): string | undefined {
@@ -103,18 +125,25 @@ function subtitleAfter(tree: Root, h1: Heading | undefined): Heading | undefined
   return undefined;
 }
 
-function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string {
+/**
+ * `qualifier` names the note among others on the same lesson in the same language (a second
+ * "lesson 9" note), so the lesson list does not show two identical entries.
+ */
+function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifier?: string): string {
   const h1 = titleH1(d.tree);
   const next = subtitleAfter(d.tree, h1);
   const fromH1 = h1 ? stripLessonLabel(headingText(h1)) : '';
   const fromNext = next ? headingText(next) : '';
-  const title = str(d.data['title']) ?? (informative(fromH1) ? fromH1 : informative(fromNext) ? fromNext : lessonLabel(lesson, d.locale));
-  const summary = str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(d.tree) ?? (d.locale === 'zh' ? `第 ${lesson} 课的学习笔记。` : `Notes on lesson ${lesson}.`);
+  // A heading that is only "Lesson 3" says nothing the site does not: the course's own title for the lesson does.
+  const known = courseLessonTitles[lesson]?.[d.locale];
+  const own = str(d.data['title']) ?? (informative(fromH1) ? fromH1 : informative(fromNext) ? fromNext : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
+  const title = qualifier ? `${own} (${qualifier})` : own;
+  const summary = str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(d.tree) ?? t(d.locale, 'import.lessonSummary', { n: lesson });
   const body = transformBody(d.text, d.lineMap, ctx, titleH1);
   const front = stringifyFrontmatter([
     ['title', title],
     ['lesson', lesson],
-    ['part', lesson <= 7 ? 1 : 2],
+    ['part', partOf(lesson)],
     ['summary', summary],
     ['video', videoOf(d.tree)],
     ['course', courseOf(d.tree)],
@@ -149,8 +178,7 @@ function withoutLog(d: LoadedDoc, count: number): { text: string; lineMap: LineM
   const lineOf = (offset: number) => d.text.slice(0, offset).split('\n').length;
   const removed = new Set<number>();
   for (const s of d.sections) for (let l = lineOf(s.start); l <= lineOf(s.end); l++) removed.add(l);
-  const pointer =
-    d.locale === 'zh' ? `> 这里的 ${count} 篇每日记录已导入为[学习日志](/zh/log/)。` : `> The ${count} dated entries that were here are now in the [study log](/en/log/).`;
+  const pointer = `> ${t(d.locale, 'import.logMoved', { count, url: localizedPath(d.locale, 'log') })}`;
   const firstLine = lineOf(d.sections[0]?.start ?? 0);
   const out: { text: string; src: number }[] = [];
   let gap = false;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { courseParts } from '../lib/course.ts';
 import type { Plan } from './plan.ts';
 import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types.ts';
 import type { Action, WriteResult } from './writer.ts';
@@ -37,7 +38,8 @@ export function buildReport(plan: Plan, written: WriteResult, meta: { sources: s
   const exists = (p: string) => planned.has(p) || fs.existsSync(path.join(meta.out, p));
   const paired: number[] = [];
   const unpaired: string[] = [];
-  for (let n = 1; n <= 12; n++) {
+  const last = courseParts.at(-1)?.last ?? 12;
+  for (let n = 1; n <= last; n++) {
     const zh = exists(`lessons/zh/lesson-${n}.md`);
     const en = exists(`lessons/en/lesson-${n}.md`);
     if (zh && en) paired.push(n);

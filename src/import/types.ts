@@ -1,7 +1,10 @@
-/** Shapes shared by the importer's modules. The site's own types are not imported on purpose: the
- * importer runs under plain Node (type stripping), outside Astro's module resolution. */
+/**
+ * Shapes shared by the importer's modules. The importer runs under Node's type stripping, so it
+ * imports the site's modules by their `.ts` path; those it uses have only type imports of their own.
+ */
+import type { Locale } from '../lib/locales.ts';
 
-export type Locale = 'zh' | 'en';
+export type { Locale };
 export type Collection = 'lessons' | 'log' | 'notes' | 'notebooks';
 
 /** Where a finding came from, for the report: the source file (as shown to the user) and its line. */

@@ -281,3 +281,17 @@ describe('command line', () => {
     expect(JSON.parse(fs.readFileSync(json, 'utf8'))).toMatchObject({ logEntries: 5, lessonsPaired: [1] });
   });
 });
+
+describe('command line: --help and unknown options', () => {
+  it('prints the usage and exits 0 on --help', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    expect(main(['--help'])).toBe(0);
+    expect(log.mock.calls.join('\n')).toMatch(/^Usage: npm run import -- <source-dir>/);
+  });
+
+  it('names an unknown option and shows the usage', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(main(['src', '--out', 'x', '--frobnicate'])).toBe(2);
+    expect(error.mock.calls.join(' ')).toMatch(/--frobnicate[\s\S]*Usage:/);
+  });
+});
