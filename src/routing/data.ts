@@ -22,6 +22,7 @@ import { t, type UiKey } from '../i18n/ui';
 import { counterpart } from '../lib/course';
 import { pageUrl } from '../lib/hrefs';
 import { otherLocale, type Locale } from '../lib/locales';
+import { pageSource, type PageSource } from '../lib/page-source';
 import type { Section } from '../lib/urls';
 
 /** The same page in one language, for `<link rel="alternate" hreflang>`. */
@@ -86,6 +87,8 @@ export interface EntryPageData<E> extends PageData {
   pager?: PagerData;
   /** Set when the entry has no translation: where the reader can go instead and how to say so. */
   missingTranslation?: { href: string; linkKey: UiKey };
+  /** The entry's "Edit this page" link and last-updated date, when known (see lib/page-source.ts). */
+  source?: PageSource;
 }
 
 /** The Markdown collections, whose entries Astro renders (and whose render it stores). */
@@ -193,6 +196,9 @@ export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entri
     hasMath: kind.hasMath ? await kind.hasMath(entry) : isMarkdownEntry(entry.entry) && (await entryHasMath(entry.entry)),
   };
   if (kind.share) page.share = kind.share(entry);
+  const updated = (entry.entry.data as { updated?: unknown }).updated;
+  const source = pageSource(entry.entry.filePath, updated instanceof Date ? updated : undefined);
+  if (source.editUrl || source.lastUpdated) page.source = source;
   if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
   if (kind.pager) {
     const { neighbours, label, prevLabel, nextLabel, linkTitle } = kind.pager;

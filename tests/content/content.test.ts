@@ -6,6 +6,7 @@ import { chineseCharCount, englishWordCount, fencesWithoutLanguage, outlineDiffe
 import { partMismatch } from '../../src/lib/course';
 import { dateFromLogSlug } from '../../src/lib/log';
 import { buildSite } from '../e2e/support/build';
+import { e2eEnv } from '../e2e/support/site';
 
 // The project's own notes: the course in both languages and the study log.
 const content = path.resolve('content');
@@ -103,7 +104,7 @@ describe('other notes', () => {
 
 describe('built site', () => {
   it('builds 24 lesson pages and 32 log pages with no KaTeX error anywhere', () => {
-    buildSite(dist, { BASE_PATH: '/fastai-notes/', SITE_URL: 'https://example.github.io' }, { reuse: true });
+    buildSite(dist, e2eEnv, { reuse: true });
     const pages: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -61,4 +61,11 @@ describe('a notes folder built at the root', () => {
     await page.goto(`${server.origin}/en/lessons/lesson-1/`);
     expect(requested.filter((u) => /katex/i.test(u)).length).toBeGreaterThan(0);
   });
+
+  it('has no edit link when REPO_URL is not set', async () => {
+    const { page } = await watchedPage(await browser.newContext());
+    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    expect(await page.locator('.page-source__edit').count()).toBe(0);
+    expect(await page.locator('a[href*="/edit/"]').count()).toBe(0);
+  });
 });

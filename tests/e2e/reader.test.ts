@@ -4,6 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, watchedPage } from '../../scripts/lib/browser';
 import { buildSite } from './support/build';
+import { e2eEnv } from './support/site';
 import { serveDist, type StaticServer } from '../../scripts/lib/serve';
 
 // `npm test` builds this with BASE_PATH=/fastai-notes before the browser tests run.
@@ -17,7 +18,7 @@ let context: BrowserContext;
 const url = (p: string) => `${server.origin}${base}${p.replace(/^\//, '')}`;
 
 beforeAll(async () => {
-  buildSite(dist, { BASE_PATH: base, SITE_URL: 'https://example.github.io' }, { reuse: true });
+  buildSite(dist, { ...e2eEnv, BASE_PATH: base }, { reuse: true });
   server = await serveDist(dist, base);
   browser = await launch();
   context = await browser.newContext();

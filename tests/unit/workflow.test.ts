@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { editUrl, repository } from '../../src/lib/page-source';
 
 const source = fs.readFileSync('.github/workflows/deploy.yml', 'utf8');
 const workflow = parse(source) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency: { group: string };
-  jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, string>; env?: Record<string, string>; id?: string }[] }>;
+  jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, string | number>; env?: Record<string, string>; id?: string }[] }>;
 };
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 const uses = (action: string) => steps.find((s) => s.uses?.startsWith(`${action}@`));
@@ -42,6 +43,16 @@ describe('the GitHub Pages workflow', () => {
     const build = steps.find((s) => s.run?.includes('npm run build'));
     expect(build?.env?.['BASE_PATH']).toBe(`\${{ steps.${pagesId}.outputs.base_path }}`);
     expect(build?.env?.['SITE_URL']).toBe(`\${{ steps.${pagesId}.outputs.origin }}`);
+  });
+
+  it('builds with the full history and edit links to the repository it runs in', () => {
+    expect(uses('actions/checkout')?.with?.['fetch-depth']).toBe(0);
+    const build = steps.find((s) => s.run?.includes('npm run build'));
+    expect(build?.env?.['REPO_URL']).toBe('${{ github.server_url }}/${{ github.repository }}');
+    expect(build?.env?.['REPO_BRANCH']).toBe('${{ github.event.repository.default_branch }}');
+    // What the workflow fills in is what the site accepts.
+    const filled = repository({ REPO_URL: 'https://github.com/octo/fastai-notes', REPO_BRANCH: 'main' });
+    expect(filled && editUrl(filled, 'content/lessons/en/lesson-1.md', process.cwd())).toBe('https://github.com/octo/fastai-notes/edit/main/content/lessons/en/lesson-1.md');
   });
 
   it('uploads dist and deploys it with the official Pages actions', () => {

@@ -8,6 +8,8 @@ import { buildSite } from './build';
 /** The site as `npm test` builds it: under /fastai-notes/, into dist-e2e. */
 export const e2eDist = path.resolve('dist-e2e');
 export const e2eBase = '/fastai-notes/';
+/** The environment of that build, as package.json's build:e2e sets it (REPO_URL turns on edit links). */
+export const e2eEnv = { BASE_PATH: e2eBase, SITE_URL: 'https://example.github.io', REPO_URL: 'https://github.com/example/fastai-notes' };
 
 export interface BuiltSite {
   readonly server: StaticServer;
@@ -21,7 +23,7 @@ export function useBuiltSite(): BuiltSite {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    buildSite(e2eDist, { BASE_PATH: e2eBase, SITE_URL: 'https://example.github.io' }, { reuse: true });
+    buildSite(e2eDist, e2eEnv, { reuse: true });
     server = await serveDist(e2eDist, e2eBase);
     browser = await launch();
   });
