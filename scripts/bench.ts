@@ -7,7 +7,7 @@ import { benchNotebooks, formatNotebookFigures } from './lib/notebook-bench';
 import { measurePage, type PageWeight } from './lib/page-weight';
 import { benchSearch, type SearchFigures } from './lib/search-bench';
 import { serveDist } from './lib/serve';
-import { importCorpus } from './lib/corpus';
+import { corpusRoot, importCorpus } from './lib/corpus';
 import { runScaleBench } from './lib/scale-bench';
 
 /**
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     console.log(`  budget: KaTeX on a page without math: ${noMath?.katexLoaded ? 'LOADED (over)' : 'not loaded (within)'}`);
     fs.writeFileSync(path.join(out, 'page-weight.json'), JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n');
 
-    const notebooks = await benchNotebooks(browser, server, dist, base, corpus);
+    const notebooks = await benchNotebooks(browser, server, dist, base, corpusRoot);
     console.log('\nnotebooks');
     console.log(formatNotebookFigures(notebooks));
     fs.writeFileSync(path.join(out, 'notebooks.json'), JSON.stringify(notebooks, null, 2) + '\n');
