@@ -49,3 +49,27 @@ export function logNeighbours<T extends LogRef>(entries: readonly T[], current: 
   if (older) result.older = older;
   return result;
 }
+
+/**
+ * Every tag one locale's entries use, with those entries newest first; the most used tags come
+ * first, ties in name order, so the index reads like a table of contents of the log.
+ */
+export function tagIndex<T extends LogRef>(entries: readonly T[], locale: Locale, tagsOf: (entry: T) => readonly string[]): { tag: string; entries: T[] }[] {
+  const byTag = new Map<string, T[]>();
+  for (const entry of sortLogNewestFirst(entries.filter((e) => e.locale === locale))) {
+    for (const tag of new Set(tagsOf(entry))) byTag.set(tag, [...(byTag.get(tag) ?? []), entry]);
+  }
+  return [...byTag]
+    .map(([tag, list]) => ({ tag, entries: list }))
+    .sort((a, b) => b.entries.length - a.entries.length || a.tag.localeCompare(b.tag, 'en'));
+}
+
+/** Months of one locale's log with their entry counts, grouped by year (newest first), for archive navigation. */
+export function archiveYears<T extends LogRef>(entries: readonly T[], locale: Locale): { year: string; months: { month: string; count: number }[] }[] {
+  const years = new Map<string, { month: string; count: number }[]>();
+  for (const { month, entries: list } of groupByMonth(entries, locale)) {
+    const year = month.slice(0, 4);
+    years.set(year, [...(years.get(year) ?? []), { month, count: list.length }]);
+  }
+  return [...years].map(([year, months]) => ({ year, months }));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromLogSlug, groupByMonth, isoDay, logNeighbours, sortLogNewestFirst, type LogRef } from '../../src/lib/log';
+import { archiveYears, dateFromLogSlug, groupByMonth, isoDay, logNeighbours, sortLogNewestFirst, tagIndex, type LogRef } from '../../src/lib/log';
 
 const e = (slug: string, locale: 'zh' | 'en' = 'zh'): LogRef => ({ slug, locale, date: new Date(`${slug.slice(0, 10)}T00:00:00Z`) });
 
@@ -35,5 +35,29 @@ describe('log entries', () => {
     expect(older?.slug).toBe('2023-05-11');
     expect(newer?.slug).toBe('2023-05-17');
     expect(logNeighbours(all, e('2023-05-16', 'en'))).toEqual({});
+  });
+});
+
+describe('tags and archive', () => {
+  const tagged = (slug: string, tags: string[], locale: 'zh' | 'en' = 'en') => ({ ...e(slug, locale), tags });
+
+  it('lists each tag with its entries newest first, most used tags first, one language only', () => {
+    const index = tagIndex(
+      [tagged('2023-05-11', ['yolo', 'map']), tagged('2023-06-01', ['map']), tagged('2023-05-26', ['ssd', 'map', 'map']), tagged('2023-06-09', ['yolo'], 'zh')],
+      'en',
+      (x) => x.tags,
+    );
+    expect(index.map((g) => [g.tag, g.entries.map((x) => x.slug)])).toEqual([
+      ['map', ['2023-06-01', '2023-05-26', '2023-05-11']],
+      ['ssd', ['2023-05-26']],
+      ['yolo', ['2023-05-11']],
+    ]);
+  });
+
+  it('groups months by year for the archive, with counts', () => {
+    expect(archiveYears([e('2022-12-30'), e('2023-05-11'), e('2023-05-31'), e('2023-08-08'), e('2023-09-01', 'en')], 'zh')).toEqual([
+      { year: '2023', months: [{ month: '2023-08', count: 1 }, { month: '2023-05', count: 2 }] },
+      { year: '2022', months: [{ month: '2022-12', count: 1 }] },
+    ]);
   });
 });
