@@ -27,7 +27,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/log/', 'LANG/log/2023-05-31/', 'LANG/notebooks/', 'LANG/notebooks/sgd-from-scratch/', 'LANG/notes/lesson-1-self-test/'];
+const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/log/', 'LANG/log/2023-05-31/', 'LANG/log/tags/', 'LANG/log/tags/yolo/', 'LANG/notebooks/', 'LANG/notebooks/sgd-from-scratch/', 'LANG/notes/lesson-1-self-test/'];
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
   describe.each(['zh', 'en'])('%s', (lang) => {
@@ -37,6 +37,16 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (sche
       const page = await context.newPage();
       await page.goto(`${site.server.origin}${base}${p}`);
       expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+
+    it('has no serious or critical axe violations with "continue reading" shown on the home page', async () => {
+      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
+      await context.addInitScript(([key, href]) => localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })), [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`]);
+      const page = await context.newPage();
+      await page.goto(`${site.server.origin}${base}${lang}/`);
+      await page.locator('continue-reading a').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
