@@ -76,7 +76,7 @@ const notes = defineCollection({
 const notebooks = defineCollection({
   loader: notebookLoader({ base: `${root}/notebooks`, notesRoot: root }),
   schema: z.object({
-    /** `metadata.notes.title` or `title:` in `<slug>.yml`; else the first heading of the first Markdown cell; else the file name. */
+    /** `metadata.notes.title` or `title:` in `<slug>.yml`; else the first heading of the Markdown cell it opens with; else the file name. */
     title: z.string().min(1),
     /** One or two sentences for the notebook list, search results and the meta description. */
     summary: z.string().optional(),

@@ -186,13 +186,14 @@ function kernelLanguage(metadata: Json): string {
 }
 
 /**
- * The notebook's title: the first heading of the first Markdown cell, else undefined (the caller
- * falls back to the file name).
+ * The notebook's title: the first heading of the Markdown cell it opens with, else undefined (the
+ * caller falls back to the file name). A heading after the first code cell names a section, not
+ * the notebook, so it stays where it is.
  * @example notebookTitle([{ type: 'markdown', source: '# Pets\ntext', attachments: {} }]) // 'Pets'
  */
 export function notebookTitle(cells: readonly Cell[]): string | undefined {
-  const first = cells.find((c) => c.type === 'markdown' && c.source.trim() !== '');
-  if (!first) return undefined;
+  const first = cells.find((c) => c.source.trim() !== '');
+  if (first?.type !== 'markdown') return undefined;
   const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(first.source)?.[1];
   return heading?.replace(/\s*\{#[\w-]+\}$/, '').replace(/[*_`]/g, '').trim() || undefined;
 }

@@ -53,8 +53,10 @@ describe('notebookTitle', () => {
   it('takes the first heading of the first Markdown cell, without markup', () => {
     expect(notebookTitle([{ type: 'markdown', source: 'intro\n\n## The **pets** notebook {#pets}', attachments: {} }])).toBe('The pets notebook');
   });
-  it('has no title when the first Markdown cell has no heading or there is none', () => {
+  it('has no title when the notebook does not open with a Markdown heading', () => {
     expect(notebookTitle([{ type: 'code', source: '# a comment', executionCount: 1, outputs: [] }])).toBeUndefined();
     expect(notebookTitle([{ type: 'markdown', source: 'just text', attachments: {} }, { type: 'markdown', source: '# Later', attachments: {} }])).toBeUndefined();
+    // pets.ipynb: an empty Markdown cell, code, then a section heading half-way down.
+    expect(notebookTitle([{ type: 'markdown', source: '', attachments: {} }, { type: 'code', source: 'x', executionCount: 1, outputs: [] }, { type: 'markdown', source: '# 手动制作不平衡的数据集', attachments: {} }])).toBeUndefined();
   });
 });
