@@ -39,7 +39,8 @@ async function load(notesRoot: string) {
 
 const fixture = path.resolve('tests/fixtures/notes-notebooks');
 
-describe('notebook loader', () => {
+// Each test runs the loader through the production pipeline (Shiki included): seconds, not milliseconds.
+describe('notebook loader', { timeout: 120_000 }, () => {
   it('yields one typed entry per notebook, the language from its folder', async () => {
     const { entries } = await load(fixture);
     expect([...entries.keys()].sort()).toEqual(['en/tensors', 'zh/no-heading']);

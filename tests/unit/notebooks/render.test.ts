@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ansiToHast, overwriteCarriageReturns } from '../../../src/notebooks/ansi';
 import { renderFixture } from './support';
 
 const rendered = renderFixture('all-outputs.ipynb');
+// Loading Shiki and rendering every cell takes seconds on a busy machine: once, before the tests.
+beforeAll(() => rendered.then(() => undefined), 120_000);
 
 /** The HTML of the n-th (1-based) cell section. */
 async function cell(n: number): Promise<string> {
@@ -116,7 +118,7 @@ describe('notebook rendering', () => {
     expect(html).toContain('<pre class="nb-raw" tabindex="0">raw text cell</pre>');
   });
 
-  it('renders a converted nbformat 3 notebook', async () => {
+  it('renders a converted nbformat 3 notebook', { timeout: 60_000 }, async () => {
     const { html, assets } = await renderFixture('nbformat3.ipynb');
     expect(html).toContain('In [1]:');
     expect(html).toMatch(/Out \[1\]:.*<pre class="nb-output__text" tabindex="0">2<\/pre>/);
