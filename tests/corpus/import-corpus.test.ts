@@ -10,7 +10,8 @@ import type { ImportReport } from '../../src/import/report.ts';
 import { launch } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/lib/search-bench';
 import { serveDist } from '../../scripts/lib/serve';
-import { buildEnv } from '../e2e/support/build';
+import { runBuild } from '../e2e/support/build';
+import { E2E_BASE, e2eBuildEnv } from '../e2e/support/constants';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
@@ -21,7 +22,7 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const corpus = process.env['CORPUS_DIR'] ?? path.resolve(repo, '../shared/corpus');
 const sources = ['fastai-notes', 'hiromis-notes'].map((s) => path.join(corpus, s));
 const present = sources.every((s) => fs.existsSync(s));
-const base = '/fastai-notes';
+const base = E2E_BASE;
 
 const LOG_DATES = [
   '2023-05-11', '2023-05-16', '2023-05-17', '2023-05-18', '2023-05-23', '2023-05-24', '2023-05-25', '2023-05-26',
@@ -134,14 +135,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     // suite, a developer) shares node_modules/.astro otherwise, and the content store with it.
     const config = path.join(work, 'astro.config.mjs');
     fs.writeFileSync(config, `import config from ${JSON.stringify(path.join(repo, 'astro.config.ts'))};\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(work, 'astro-cache'))} };\n`);
-    const started = Date.now();
-    const r = spawnSync('npx', ['astro', 'build', '--force', '--config', path.relative(repo, config), '--outDir', dist], {
-      cwd: repo,
-      env: { ...buildEnv(), NOTES_DIR: notes, BASE_PATH: base, SITE_URL: 'https://example.github.io' },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    build = { status: r.status, output: `${r.stdout}\n${r.stderr}`, seconds: (Date.now() - started) / 1000 };
+    build = runBuild(dist, { NOTES_DIR: notes, ...e2eBuildEnv }, { config: path.relative(repo, config) });
     console.log(
       [
         `corpus import: ${importSeconds.toFixed(1)} s; build of the imported site: ${build.seconds.toFixed(1)} s`,
@@ -172,8 +166,8 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))['source']).toBe(`fastai-notes/chinese/Lesson${n}.md`);
       expect(frontmatter(path.join(notes, `lessons/en/lesson-${n}.md`))['source']).toBe(`hiromis-notes/Lesson${n}.md`);
       // Each language's page offers the other one.
-      expect(page(`zh/lessons/lesson-${n}`)).toContain(`href="${base}/en/lessons/lesson-${n}/"`);
-      expect(page(`en/lessons/lesson-${n}`)).toContain(`href="${base}/zh/lessons/lesson-${n}/"`);
+      expect(page(`zh/lessons/lesson-${n}`)).toContain(`href="${base}en/lessons/lesson-${n}/"`);
+      expect(page(`en/lessons/lesson-${n}`)).toContain(`href="${base}zh/lessons/lesson-${n}/"`);
     }
     for (const n of [8, 9]) {
       expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))).toMatchObject({ lesson: String(n), part: '2' });
@@ -195,10 +189,10 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
   });
 
   it('finds Chinese terms in the imported notes with the recall, precision and top-1 targets', async () => {
-    const server = await serveDist(dist, `${base}/`);
+    const server = await serveDist(dist, base);
     const browser = await launch();
     try {
-      const figures = await benchSearch(browser, server, dist, `${base}/`, 120);
+      const figures = await benchSearch(browser, server, dist, base, 120);
       console.log(`corpus search: ${figures.queries} queries over ${figures.pages} pages, recall ${figures.recall.toFixed(3)}, precision ${figures.precision.toFixed(3)}, top-1 ${figures.top1.toFixed(3)}, median ${figures.medianMs.toFixed(1)} ms`);
       expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
       expect(figures.precision, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.9);

@@ -1,33 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage } from '../../scripts/lib/browser';
-import { buildSite } from './support/build';
-import { e2eEnv } from './support/site';
-import { serveDist, type StaticServer } from '../../scripts/lib/serve';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { watchedPage } from '../../scripts/lib/browser';
+import { E2E_BASE, E2E_SITE } from './support/constants';
+import { useBuiltSite } from './support/site';
 
-// `npm test` builds this with BASE_PATH=/fastai-notes before the browser tests run.
-const dist = path.resolve('dist-e2e');
-const base = '/fastai-notes/';
+const site = useBuiltSite();
+const base = E2E_BASE;
 const shots = path.resolve('test-results/screenshots');
+const url = (p: string) => site.url(p);
 
-let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
-const url = (p: string) => `${server.origin}${base}${p.replace(/^\//, '')}`;
 
 beforeAll(async () => {
-  buildSite(dist, { ...e2eEnv, BASE_PATH: base }, { reuse: true });
-  server = await serveDist(dist, base);
-  browser = await launch();
+  browser = site.browser;
   context = await browser.newContext();
   fs.mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('lesson page', () => {
@@ -122,9 +112,9 @@ describe('lesson page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
     expect(alternates).toEqual([
-      ['zh-CN', `https://example.github.io${base}zh/lessons/lesson-1/`],
-      ['en', `https://example.github.io${base}en/lessons/lesson-1/`],
-      ['x-default', `https://example.github.io${base}`],
+      ['zh-CN', `${E2E_SITE}${base}zh/lessons/lesson-1/`],
+      ['en', `${E2E_SITE}${base}en/lessons/lesson-1/`],
+      ['x-default', `${E2E_SITE}${base}`],
     ]);
     await page.close();
   });

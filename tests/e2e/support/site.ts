@@ -1,30 +1,33 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launch } from '../../../scripts/lib/browser';
 import { serveDist, type StaticServer } from '../../../scripts/lib/serve';
-import { buildSite } from './build';
+import { E2E_BASE, E2E_DIST } from './constants';
 
-/** The site as `npm test` builds it: under /fastai-notes/, into dist-e2e. */
-export const e2eDist = path.resolve('dist-e2e');
-export const e2eBase = '/fastai-notes/';
-/** The environment of that build, as package.json's build:e2e sets it (REPO_URL turns on edit links). */
-export const e2eEnv = { BASE_PATH: e2eBase, SITE_URL: 'https://example.github.io', REPO_URL: 'https://github.com/example/fastai-notes' };
+/** Older names of the test site's folder and base path, kept for the tests that import them. */
+export { E2E_BASE as e2eBase, E2E_DIST as e2eDist, e2eBuildEnv as e2eEnv } from './constants';
 
 export interface BuiltSite {
   readonly server: StaticServer;
   readonly browser: Browser;
-  /** Absolute URL of a path under the base. */
+  /** Absolute URL of a path under the base: `site.url('en/lessons/lesson-1/')`. */
   url(p: string): string;
 }
 
-/** Serves dist-e2e on loopback and opens Chromium for the tests of one file. */
+/**
+ * For an e2e test file: serves the test site (built once per run by global-setup.ts) on loopback
+ * and opens Chromium before the file's tests, and closes both after them.
+ *
+ * @example
+ * const site = useBuiltSite();
+ * it('…', async () => { const page = await (await site.browser.newContext()).newPage(); await page.goto(site.url('zh/')); });
+ */
 export function useBuiltSite(): BuiltSite {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    buildSite(e2eDist, e2eEnv, { reuse: true });
-    server = await serveDist(e2eDist, e2eBase);
+    if (!inject('e2eBuiltAt')) throw new Error('the test site was not built in this run: run this file in the e2e project (vitest run --project e2e)');
+    server = await serveDist(E2E_DIST, E2E_BASE);
     browser = await launch();
   });
   afterAll(async () => {
@@ -40,6 +43,6 @@ export function useBuiltSite(): BuiltSite {
       if (!browser) throw new Error('the browser is not open yet');
       return browser;
     },
-    url: (p: string) => `${server?.origin}${e2eBase}${p.replace(/^\//, '')}`,
+    url: (p: string) => `${server?.origin}${E2E_BASE}${p.replace(/^\//, '')}`,
   };
 }

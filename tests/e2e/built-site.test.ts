@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDist } from '../../scripts/lib/dist-check';
+import { E2E_BASE, E2E_DIST, E2E_SITE } from './support/constants';
+
+// The test site as files: what a host would publish, read without a browser.
+const htmlPages = () =>
+  fs
+    .readdirSync(E2E_DIST, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.relative(E2E_DIST, path.join(e.parentPath, e.name)));
+
+describe('the built test site', () => {
+  it('has 24 lesson pages and 32 log pages with no KaTeX error anywhere', () => {
+    const pages = htmlPages();
+    expect(pages.filter((p) => /^(zh|en)\/lessons\/[^/]+\/index\.html$/.test(p)).length).toBe(24);
+    expect(pages.filter((p) => /^(zh|en)\/log\/[^/]+\/index\.html$/.test(p)).length).toBe(32);
+    expect(pages.filter((p) => fs.readFileSync(path.join(E2E_DIST, p), 'utf8').includes('katex-error'))).toEqual([]);
+  });
+
+  it('passes every check:dist rule (links, anchors, hosts, metadata, hreflang, sitemap, ids, headings)', () => {
+    const problems = checkDist(E2E_DIST, { base: E2E_BASE, site: E2E_SITE }).map((p) => `${p.file}: [${p.rule}] ${p.message}`);
+    expect(problems).toEqual([]);
+  });
+});

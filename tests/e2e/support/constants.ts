@@ -1,0 +1,16 @@
+import path from 'node:path';
+
+/**
+ * The site the e2e suite tests, as a GitHub Pages project site: built once per run by
+ * global-setup.ts under this base path and origin, into this folder. Every test and child build that
+ * means "the test site" takes these values from here.
+ */
+export const E2E_BASE = '/fastai-notes/';
+export const E2E_SITE = 'https://example.github.io';
+export const E2E_DIST = path.resolve('dist-e2e');
+
+/** The repository the "Edit this page" links point to (REPO_URL turns them on). */
+export const E2E_REPO = 'https://github.com/example/fastai-notes';
+
+/** The environment of a build of the test site. */
+export const e2eBuildEnv = { BASE_PATH: E2E_BASE, SITE_URL: E2E_SITE, REPO_URL: E2E_REPO } as const;
