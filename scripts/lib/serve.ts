@@ -2,26 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.xml': 'application/xml',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
+import sirv from 'sirv';
 
 export interface StaticServer {
   origin: string;
@@ -31,37 +12,51 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built site on loopback the way GitHub Pages does: under a base path, directories
- * answer with their index.html, and anything else gets the site's 404.html with status 404.
+ * Serves a built site on loopback the way GitHub Pages does: under a base path, a directory
+ * answers with its index.html (and `/dir` redirects to `/dir/`), anything else gets the site's
+ * 404.html with status 404. Files are answered by sirv, which lists the folder once at start and
+ * serves only what it listed, so no request path can reach outside it (a sibling `dist-e2e-fixture`
+ * of `dist-e2e` included).
  */
 export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
   const root = path.resolve(dir);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const directories = new Set(
+    fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => `/${path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/')}`),
+  );
+  const notFoundPage = path.join(root, '404.html');
+  const notFound = (res: http.ServerResponse) => {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(fs.existsSync(notFoundPage) ? fs.readFileSync(notFoundPage) : 'not found');
+  };
   const served: { path: string; bytes: number }[] = [];
+  const sizes = new WeakMap<http.ServerResponse, number>();
+  const files = sirv(root, {
+    dev: false,
+    etag: false,
+    setHeaders: (res, pathname, stats) => {
+      sizes.set(res, stats.size);
+      // Pagefind's index files have no registered type; say they are bytes rather than nothing.
+      if (/\.pf_\w+$/.test(pathname)) res.setHeader('content-type', 'application/octet-stream');
+    },
+  });
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let rel = decodeURIComponent(url.pathname);
-    if (!rel.startsWith(base)) return notFound(res);
-    rel = rel.slice(base.length);
-    let file = path.join(root, rel);
-    if (!file.startsWith(root)) return notFound(res);
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        res.writeHead(301, { location: `${url.pathname}/` });
-        return res.end();
-      }
-      file = path.join(file, 'index.html');
-    }
-    if (!fs.existsSync(file)) return notFound(res);
-    const body = fs.readFileSync(file);
-    served.push({ path: url.pathname, bytes: body.length });
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(body);
+    if (`${url.pathname}/` === prefix) return redirect(res, prefix);
+    if (!url.pathname.startsWith(prefix)) return notFound(res);
+    const rel = url.pathname.slice(prefix.length - 1);
+    if (directories.has(safeDecode(rel))) return redirect(res, `${url.pathname}/${url.search}`);
+    res.on('finish', () => {
+      const bytes = sizes.get(res);
+      if (res.statusCode === 200 && bytes !== undefined) served.push({ path: url.pathname, bytes });
+    });
+    req.url = rel + url.search;
+    files(req, res, () => notFound(res));
   });
-  const notFound = (res: http.ServerResponse) => {
-    const page = path.join(root, '404.html');
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(fs.existsSync(page) ? fs.readFileSync(page) : 'not found');
-  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -69,4 +64,17 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
     served,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function redirect(res: http.ServerResponse, location: string) {
+  res.writeHead(301, { location });
+  res.end();
+}
+
+function safeDecode(p: string): string {
+  try {
+    return decodeURI(p);
+  } catch {
+    return p;
+  }
 }
