@@ -7,13 +7,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { visit, SKIP } from 'unist-util-visit';
+import { bundleDir } from '../lib/search/bundles';
 import { unspaceCjk } from '../lib/search/cjk';
 import { indexableHtml } from './index-form';
 
 export { indexableHtml };
-
-/** Where each language's search bundle is written, relative to the site root. */
-export const bundleDir = (lang: string) => `pagefind/${lang}/`;
 
 /**
  * The text Pagefind indexes for a page (inside data-pagefind-body, without data-pagefind-ignore),
