@@ -1,16 +1,24 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDist, type Rule } from '../../scripts/lib/dist-check';
+import { checkDist, rules, type Rule } from '../../scripts/lib/dist-check';
 
 // A deliberately broken two-page site: each rule of check:dist must catch its fault here.
 const broken = checkDist(path.resolve('tests/fixtures/broken-site/b'), { base: '/b/', site: 'https://site.test' });
 const by = (rule: Rule) => broken.filter((p) => p.rule === rule).map((p) => `${p.file}: ${p.message}`);
 
 describe('check:dist', () => {
-  it('finds internal links and images that lead to no file under the base', () => {
+  it('has a module for each rule, and each one finds its fault in the broken site', () => {
+    const names = rules.map((r) => r.rule);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(by(name).length, name).toBeGreaterThan(0);
+    expect(new Set(broken.map((p) => p.rule))).toEqual(new Set(names));
+  });
+
+  it('finds internal links and images that lead to no file under the base, nor beside it', () => {
     expect(by('broken-link')).toEqual([
       'en/a/index.html: <a> links to /b/en/missing/, which is not a file under /b/',
       'en/a/index.html: <a> links to /en/a/, which is not a file under /b/',
+      'en/a/index.html: <a> links to /b/..%2Fb-sibling/page.html, which is not a file under /b/',
       'en/a/index.html: <img> loads /b/_astro/gone.png, which is not a file under /b/',
     ]);
   });
