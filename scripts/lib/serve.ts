@@ -39,8 +39,8 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
     etag: false,
     setHeaders: (res, pathname, stats) => {
       sizes.set(res, stats.size);
-      // Pagefind's index files have no registered type; say they are bytes rather than nothing.
-      if (/\.pf_\w+$/.test(pathname)) res.setHeader('content-type', 'application/octet-stream');
+      // Pagefind's index and WebAssembly files have no registered type; say they are bytes rather than nothing.
+      if (/\.(pagefind|pf_\w+)$/.test(pathname)) res.setHeader('content-type', 'application/octet-stream');
     },
   });
 
