@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { lookup } from 'mrmime';
 import sirv from 'sirv';
 
 export interface StaticServer {
@@ -39,8 +40,8 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
     etag: false,
     setHeaders: (res, pathname, stats) => {
       sizes.set(res, stats.size);
-      // Pagefind's index and WebAssembly files have no registered type; say they are bytes rather than nothing.
-      if (/\.(pagefind|pf_\w+)$/.test(pathname)) res.setHeader('content-type', 'application/octet-stream');
+      // Pagefind's index and WebAssembly files, a notebook download: no registered type, so bytes rather than none.
+      if (!lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');
     },
   });
 

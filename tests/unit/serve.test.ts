@@ -11,7 +11,7 @@ let work: string;
 let server: StaticServer;
 
 /** A raw GET: the path goes out exactly as written, as a hostile client would send it. */
-function get(p: string): Promise<{ status: number; body: string; location: string | undefined }> {
+function get(p: string): Promise<{ status: number; body: string; location: string | undefined; type: string | undefined }> {
   const { port } = new URL(server.origin);
   return new Promise((resolve, reject) => {
     http
@@ -19,7 +19,7 @@ function get(p: string): Promise<{ status: number; body: string; location: strin
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location, type: res.headers['content-type'] }));
       })
       .on('error', reject);
   });
@@ -35,6 +35,7 @@ beforeAll(async () => {
   write('dist/404.html', 'the 404 page');
   write('dist/en/lessons/index.html', 'lessons');
   write('dist/pagefind/en/pagefind-entry.json', '{"version":"1"}');
+  write('dist/pagefind/en/wasm.en.pagefind', 'wasm');
   write('dist-fixture/secret.txt', 'from the sibling folder');
   write('secret.txt', 'from the parent folder');
   server = await serveDist(path.join(work, 'dist'), '/b/');
@@ -49,7 +50,8 @@ describe('the static server for tests and benchmarks', () => {
   it('serves files and directory indexes under the base path, and counts what it sent', async () => {
     expect(await get('/b/')).toMatchObject({ status: 200, body: 'home' });
     expect(await get('/b/en/lessons/')).toMatchObject({ status: 200, body: 'lessons' });
-    expect(await get('/b/pagefind/en/pagefind-entry.json')).toMatchObject({ status: 200, body: '{"version":"1"}' });
+    expect(await get('/b/pagefind/en/pagefind-entry.json')).toMatchObject({ status: 200, body: '{"version":"1"}', type: 'application/json' });
+    expect(await get('/b/pagefind/en/wasm.en.pagefind')).toMatchObject({ status: 200, type: 'application/octet-stream' });
     expect(server.served).toContainEqual({ path: '/b/en/lessons/', bytes: 'lessons'.length });
   });
 
