@@ -307,7 +307,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     expect(report.notebooks).toBe(2);
     expect(report.notebooksSkipped).toEqual([]);
     const browser = await launch();
-    const server = await serveDist(dist, `${base}/`);
+    const server = await serveDist(dist, base);
     try {
       for (const name of ['pets', 'train-catdog']) {
         const source = JSON.parse(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`), 'utf8')) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
@@ -325,7 +325,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
         }
         const context = await browser.newContext();
         const tab = await context.newPage();
-        await tab.goto(`${server.origin}${base}/zh/notebooks/${name}/`);
+        await tab.goto(`${server.origin}${base}zh/notebooks/${name}/`);
         const shown = await tab.evaluate(async () => {
           const imgs = [...document.querySelectorAll<HTMLImageElement>('.nb-output--image img')];
           for (const img of imgs) img.loading = 'eager';
