@@ -23,7 +23,7 @@ describe('notes with mistakes are refused with the file and the field named', ()
   });
 
   it('stops on a {#id} heading in an .mdx note, naming the file, the line and the form to write', () => {
-    const { status, output } = failingBuild('tests/fixtures/notes-bad-mdx-id');
+    const { status, output } = runBuild(outDir, { NOTES_DIR: 'tests/fixtures/notes-bad-mdx-id' });
     expect(status).not.toBe(0);
     expect(output).toContain('tests/fixtures/notes-bad-mdx-id/lessons/en/lesson-3.mdx:10: ## Alerts {#alerts}');
     expect(output).toContain('write instead: ## Alerts {/* #alerts */}');
