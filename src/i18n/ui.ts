@@ -153,6 +153,8 @@ const en = {
   'page.edit': 'Edit this page',
   'page.lastUpdated': 'Last updated {date}',
   'search.more': 'Show more results',
+  'scroll.formula': 'Formula, scrolls sideways',
+  'scroll.table': 'Table, scrolls sideways',
 } as const;
 
 type Key = keyof typeof en;
@@ -306,6 +308,8 @@ const zh = {
   'page.edit': '在 GitHub 上编辑此页',
   'page.lastUpdated': '最后更新于 {date}',
   'search.more': '显示更多结果',
+  'scroll.formula': '公式，可左右滚动',
+  'scroll.table': '表格，可左右滚动',
 } as const satisfies Record<Key, string>;
 
 const tables: Record<Locale, Record<Key, string>> = { en, zh };

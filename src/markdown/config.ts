@@ -7,6 +7,7 @@ import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
+import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { rehypeTaskLabels } from './rehype-task-labels';
 import { rehypeMathReport, remarkMathFlag } from './math';
 import { remarkCallouts } from './remark-callouts';
@@ -48,6 +49,7 @@ export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypeP
     // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
     [rehypeKatex, { strict: 'ignore' }],
     [rehypeMathReport, { strict: strictMath }],
+    [rehypeScrollRegions, { notesRoot }],
     [rehypeCodeBlocks, { notesRoot }],
     [rehypeHeadingAnchors, { notesRoot }],
     rehypeTaskLabels,

@@ -1,6 +1,7 @@
 /**
- * The only search code every page loads: it opens the dialog (button, "/", Ctrl/Cmd+K) and marks
- * the searched words on a page opened from a result. The search itself loads on first open.
+ * The only search code every page loads: `<site-search>` opens the dialog (button, "/",
+ * Ctrl/Cmd+K), and `highlightFromUrl` marks the searched words on a page opened from a result.
+ * The search itself loads on first open.
  */
 
 let loaded: Promise<typeof import('./search-ui')> | undefined;
@@ -10,13 +11,11 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-async function open(): Promise<void> {
-  const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
-  if (!dialog) return;
+async function open(dialog: HTMLDialogElement): Promise<void> {
   if (!dialog.open) {
     dialog.showModal();
     // Focus and select now, not after the search code loads, so early keystrokes are kept.
-    const input = dialog.querySelector<HTMLInputElement>('#search-input');
+    const input = dialog.querySelector<HTMLInputElement>('input[type="search"]');
     input?.focus();
     input?.select();
   }
@@ -24,17 +23,23 @@ async function open(): Promise<void> {
   (await loaded).attach(dialog);
 }
 
-export function initSearchTriggers(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-search-open]')) {
-    button.addEventListener('click', () => void open());
+/**
+ * `<site-search>`: owns its button and dialog. The button, "/" and Ctrl/Cmd+K open the dialog; the
+ * search code is loaded and attached on first open.
+ */
+export class SiteSearch extends HTMLElement {
+  connectedCallback(): void {
+    const dialog = this.querySelector('dialog');
+    if (!dialog) return;
+    this.querySelector('[data-search-open]')?.addEventListener('click', () => void open(dialog));
+    document.addEventListener('keydown', (event) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if ((event.key === '/' && !mod && !isTyping(event.target)) || (mod && event.key.toLowerCase() === 'k')) {
+        event.preventDefault();
+        void open(dialog);
+      }
+    });
   }
-  document.addEventListener('keydown', (event) => {
-    const mod = event.ctrlKey || event.metaKey;
-    if ((event.key === '/' && !mod && !isTyping(event.target)) || (mod && event.key.toLowerCase() === 'k')) {
-      event.preventDefault();
-      void open();
-    }
-  });
 }
 
 /** Wraps each occurrence of the searched words in <mark> and scrolls to the first one. */

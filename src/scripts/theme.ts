@@ -15,19 +15,33 @@ function stored(): Theme | null {
   }
 }
 
+/** Sets the page's theme and tells every toggle on the page, so they all show the same state. */
 function apply(theme: Theme): void {
   document.documentElement.setAttribute('data-theme', theme);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
-    button.setAttribute('aria-pressed', String(theme === 'dark'));
-    button.title = (theme === 'dark' ? button.dataset['toLight'] : button.dataset['toDark']) ?? '';
-  }
+  for (const toggle of document.querySelectorAll<ThemeToggle>('theme-toggle')) toggle.show(theme);
 }
 
-/** Wires the theme buttons: a click flips and remembers the theme; without a stored choice the page follows the system. */
-export function initThemeToggle(): void {
-  apply(current());
-  for (const button of document.querySelectorAll<HTMLButtonElement>('.theme-toggle')) {
-    button.addEventListener('click', () => {
+let followingSystem = false;
+
+/** Without a stored choice the page follows the system's theme, even while it is open. */
+function followSystem(): void {
+  if (followingSystem) return;
+  followingSystem = true;
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (event) => {
+    if (!stored()) apply(event.matches ? 'dark' : 'light');
+  });
+}
+
+/**
+ * `<theme-toggle>`: owns the button inside it. A click flips and remembers the theme (the
+ * bootstrap script in <head> applies the remembered one before the first paint).
+ */
+export class ThemeToggle extends HTMLElement {
+  #button: HTMLButtonElement | null = null;
+
+  connectedCallback(): void {
+    this.#button = this.querySelector('button');
+    this.#button?.addEventListener('click', () => {
       const next: Theme = current() === 'dark' ? 'light' : 'dark';
       try {
         localStorage.setItem(STORAGE_KEY, next);
@@ -36,8 +50,15 @@ export function initThemeToggle(): void {
       }
       apply(next);
     });
+    this.show(current());
+    followSystem();
   }
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (event) => {
-    if (!stored()) apply(event.matches ? 'dark' : 'light');
-  });
+
+  /** Shows `theme` as the button's state and offers the other one in its title. */
+  show(theme: Theme): void {
+    const button = this.#button;
+    if (!button) return;
+    button.setAttribute('aria-pressed', String(theme === 'dark'));
+    button.title = (theme === 'dark' ? button.dataset['toLight'] : button.dataset['toDark']) ?? '';
+  }
 }

@@ -1,0 +1,24 @@
+/**
+ * Formulas and tables are built as focusable, named regions so they can be scrolled by keyboard
+ * (rehype-scroll-regions.ts). Where one fits the page there is nothing to scroll, and a tab stop
+ * and landmark would only be noise: remove them there, and give them back when the width changes.
+ */
+export function initScrollRegions(): void {
+  const regions = [...document.querySelectorAll<HTMLElement>('[data-scroll-region]')];
+  if (regions.length === 0) return;
+  const fit = (region: HTMLElement) => {
+    if (region.scrollWidth > region.clientWidth + 1) {
+      region.tabIndex = 0;
+      region.setAttribute('role', 'region');
+      region.setAttribute('aria-label', region.dataset['scrollRegion'] ?? '');
+    } else {
+      region.removeAttribute('tabindex');
+      region.removeAttribute('role');
+      region.removeAttribute('aria-label');
+    }
+  };
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) fit(entry.target as HTMLElement);
+  });
+  for (const region of regions) observer.observe(region);
+}
