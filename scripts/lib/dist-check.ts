@@ -32,6 +32,8 @@ interface Page {
   url: string;
   tree: Root;
   ids: Set<string>;
+  /** Site path named by `<link rel="canonical">`, when there is one. */
+  canonical?: string;
 }
 
 const attr = (el: Element, name: string): string | undefined => {
@@ -149,6 +151,7 @@ export function checkDist(dist: string, options: { base: string; site: string })
       previous = h.level;
     }
     (page as Page & { anchors?: typeof anchors }).anchors = anchors;
+    if (canonical) page.canonical = new URL(canonical, here).pathname;
   }
 
   // Anchors are checked once every page's ids are known.
@@ -178,7 +181,8 @@ export function checkDist(dist: string, options: { base: string; site: string })
     }
   }
 
-  // Sitemap: every page but the 404 must be listed.
+  // Sitemap: every page but the 404 must be listed, except a page that names another as its
+  // canonical URL (a side-by-side view of a lesson), which must not be.
   const listed = new Set<string>();
   for (const xml of walkFiles(dist, '.xml').filter((f) => path.basename(f).startsWith('sitemap'))) {
     for (const m of fs.readFileSync(xml, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) listed.add(new URL(m[1]!).pathname);
@@ -186,7 +190,11 @@ export function checkDist(dist: string, options: { base: string; site: string })
   if (!fs.existsSync(path.join(dist, 'sitemap-index.xml'))) problems.push({ file: 'sitemap-index.xml', rule: 'not-in-sitemap', message: 'the site has no sitemap-index.xml' });
   for (const page of pages.values()) {
     if (page.file.endsWith('404.html')) continue;
-    if (!listed.has(page.url)) report(page.file, 'not-in-sitemap', `${page.url} is not listed in the sitemap`);
+    const canonical = page.canonical;
+    if (canonical && canonical !== page.url) {
+      if (listed.has(page.url)) report(page.file, 'not-in-sitemap', `${page.url} names ${canonical} as canonical, so the sitemap should list that page instead`);
+      if (!pages.has(canonical)) report(page.file, 'broken-link', `canonical URL ${canonical} is not a page of this site`);
+    } else if (!listed.has(page.url)) report(page.file, 'not-in-sitemap', `${page.url} is not listed in the sitemap`);
   }
 
   // Stylesheets may pull fonts or images from elsewhere too.

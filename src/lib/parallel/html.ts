@@ -37,12 +37,20 @@ export function splitSections(html: string): HtmlSection[] {
   return sections;
 }
 
-/** Seconds of every video timestamp link in some nodes (a link whose text reads as a clock). */
+/**
+ * Seconds of every video timestamp in some nodes: a time chip (`data-seconds`, which in a heading
+ * is all it has) or a link whose text reads as a clock.
+ */
 function timesIn(nodes: readonly RootContent[]): number[] {
   const times: number[] = [];
   const root: Root = { type: 'root', children: [...nodes] };
   visit(root, 'element', (el: Element) => {
     if (el.tagName !== 'a' || !/^https?:/i.test(String(el.properties['href'] ?? ''))) return;
+    const chip = Number(el.properties['dataSeconds']);
+    if (el.properties['dataSeconds'] !== undefined && Number.isFinite(chip)) {
+      times.push(chip);
+      return;
+    }
     const clock = /\d{1,2}(?::\d{2}){1,2}/.exec(toText(el))?.[0];
     const seconds = clock ? clockSeconds(clock) : undefined;
     if (seconds !== undefined) times.push(seconds);
@@ -74,13 +82,13 @@ export function sectionsHtml(sections: readonly HtmlSection[], idPrefix = ''): s
   const root: Root = { type: 'root', children: structuredClone(sections.flatMap((s) => s.nodes)) };
   if (idPrefix) {
     visit(root, 'element', (el: Element) => {
-      const p = el.properties;
+      const p = el.properties as Record<string, unknown>;
       if (typeof p['id'] === 'string' && p['id']) p['id'] = idPrefix + p['id'];
       if (typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1) p['href'] = `#${idPrefix}${p['href'].slice(1)}`;
       for (const key of ID_REFS) {
-        const v = p[key];
+        const v: unknown = p[key];
         if (Array.isArray(v)) p[key] = v.map((x) => idPrefix + String(x));
-        else if (typeof v === 'string' && v) p[key] = v.split(/\s+/).map((x) => idPrefix + x).join(' ');
+        else if (typeof v === 'string' && v) p[key] = v.split(/\s+/).map((x) => idPrefix + x);
       }
     });
   }
