@@ -20,6 +20,10 @@ const en = [
   '',
   'Text.[^1]',
   '',
+  '$$',
+  '\\eta_t = \\eta_{\\max} \\cos t',
+  '$$',
+  '',
   '## Video only [[1:02:03](https://youtu.be/ID?t=3723)]',
   '',
   '[^1]: A footnote.',
@@ -55,6 +59,8 @@ describe('side-by-side sections from the rendered page', () => {
     expect(other).not.toMatch(/\sid="(?!zh--)/);
     expect(other).not.toMatch(/href="#(?!zh--)/);
     expect(sectionsHtml(sections.slice(0, 1))).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(sectionsHtml(sections)).toMatch(/<span class="katex-display" tabindex="0">/);
   });
 
   it('aligns two rendered languages by their ids', async () => {
