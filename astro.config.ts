@@ -18,7 +18,8 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // mdxHeadingIds checks .mdx sources before mdx() parses them.
-  integrations: [mdxHeadingIds(), mdx(), sitemap(), searchIndex()],
+  // Side-by-side pages repeat their lesson and name it as canonical: only the lesson is listed.
+  integrations: [mdxHeadingIds(), mdx(), sitemap({ filter: (page) => !/\/parallel\/$/.test(page) }), searchIndex()],
   vite: {
     // Notes written in .mdx import their components from one place, wherever the notes folder is.
     resolve: { alias: { '@notes/components': fileURLToPath(new URL('./src/components/notes/index.ts', import.meta.url)) } },

@@ -1,5 +1,5 @@
 import type { Locale } from './locales';
-import { feedPath, localizedPath, tagPath, withBase, type Section } from './urls';
+import { feedPath, localizedPath, parallelPath, tagPath, withBase, type Section } from './urls';
 
 /**
  * The hrefs of this build: every link a template writes goes through these two helpers, which
@@ -16,6 +16,11 @@ export function pageUrl(locale: Locale, section: Section, slug?: string, hash?: 
 /** URL of a file served from the site root (public/ or a build asset). */
 export function siteUrl(path: string): string {
   return withBase(path, base);
+}
+
+/** URL of an entry's side-by-side page (the entry beside its translation). */
+export function parallelUrl(locale: Locale, section: Section, slug: string): string {
+  return withBase(parallelPath(locale, section, slug), base);
 }
 
 /** URL of a locale's study-log RSS feed. */

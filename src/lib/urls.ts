@@ -5,9 +5,9 @@
 import type { Locale } from './locales';
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks';
+export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status';
 
-const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes', notebooks: 'notebooks' };
+const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes', notebooks: 'notebooks', status: 'status' };
 
 /**
  * Normalises a base path to a leading and trailing slash.
@@ -37,6 +37,14 @@ export function withBase(path: string, base: string): string {
 export function localizedPath(locale: Locale, section: Section, slug?: string): string {
   const parts = [locale, sectionSegment[section], slug].filter((p): p is string => Boolean(p));
   return `/${parts.join('/')}/`;
+}
+
+/**
+ * The site-absolute path (without base) of an entry's side-by-side page.
+ * @example parallelPath('zh', 'lessons', 'lesson-1') // '/zh/lessons/lesson-1/parallel/'
+ */
+export function parallelPath(locale: Locale, section: Section, slug: string): string {
+  return `${localizedPath(locale, section, slug)}parallel/`;
 }
 
 /**

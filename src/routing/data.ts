@@ -20,10 +20,13 @@ import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { t, type UiKey } from '../i18n/ui';
 import { counterpart } from '../lib/course';
-import { pageUrl } from '../lib/hrefs';
+import { translationStatus } from '../data/translation';
+import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { otherLocale, type Locale } from '../lib/locales';
 import { pageSource, type PageSource } from '../lib/page-source';
 import type { Section } from '../lib/urls';
+import { translationNotice, type TranslationNoticeData } from '../lib/translation/notice';
+import { pairKinds } from '../lib/translation/status';
 
 /** The same page in one language, for `<link rel="alternate" hreflang>`. */
 export interface Alternate {
@@ -79,6 +82,10 @@ export interface PageData {
   hasMath: boolean;
   /** How a shared link to the page is previewed (`article` for log entries). */
   share?: ShareMeta;
+  /** The canonical URL when it is another page: a side-by-side page names its entry's own page. */
+  canonical?: string;
+  /** The "Side by side" control beside the language switch: where it leads, and whether this is that page. */
+  parallel?: { href: string; current: boolean };
 }
 
 /** What a page showing one content entry gets. */
@@ -89,6 +96,8 @@ export interface EntryPageData<E> extends PageData {
   missingTranslation?: { href: string; linkKey: UiKey };
   /** The entry's "Edit this page" link and last-updated date, when known (see lib/page-source.ts). */
   source?: PageSource;
+  /** Set when the entry is out of date or lacks sections its translation has (see `npm run status`). */
+  translationNotice?: TranslationNoticeData;
 }
 
 /** The Markdown collections, whose entries Astro renders (and whose render it stores). */
@@ -200,6 +209,14 @@ export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entri
   const source = pageSource(entry.entry.filePath, updated instanceof Date ? updated : undefined);
   if (source.editUrl || source.lastUpdated) page.source = source;
   if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
+  const pairKind = pairKinds.find((k) => k === kind.section);
+  if (other && otherHref && pairKind) {
+    const parallelHref = parallelUrl(locale, pairKind, slug);
+    page.parallel = { href: parallelHref, current: false };
+    const status = await translationStatus(pairKind, slug);
+    const notice = status && translationNotice(status, locale, { otherHref, parallelHref });
+    if (notice) page.translationNotice = notice;
+  }
   if (kind.pager) {
     const { neighbours, label, prevLabel, nextLabel, linkTitle } = kind.pager;
     const { prev, next } = neighbours(entries, entry);

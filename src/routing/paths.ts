@@ -227,3 +227,6 @@ export async function notebookFilePaths() {
     return source ? [...images, { params: params(`${notebook.slug}.ipynb`), props: { mime: 'application/x-ipynb+json', path: source } satisfies NotebookFileProps }] : images;
   });
 }
+
+/** How lessons, log entries and notes are titled, for pages that show them another way (side by side). */
+export const entryKinds = { lessons: lessonKind, log: logKind, notes: noteKind };

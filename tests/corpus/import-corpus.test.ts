@@ -203,6 +203,34 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     }
   });
 
+  it('puts at least 95% of the video timestamps of lessons 1–7 into side-by-side rows shared by both languages', () => {
+    const figures: string[] = [];
+    for (let n = 1; n <= 7; n++) {
+      const rows = page(`zh/lessons/lesson-${n}/parallel`).split('data-parallel-row').slice(1);
+      const times = (cell: string) => new Set([...cell.matchAll(/href="https:\/\/youtu\.be\/[^"]*[?&](?:amp;)?t=(\d+)/g)].map((m) => m[1] ?? ''));
+      let shared = 0;
+      const all = new Set<string>();
+      for (const row of rows) {
+        const split = row.indexOf('<details');
+        const [zh, en] = [times(row.slice(0, split)), times(row.slice(split))];
+        for (const t of [...zh, ...en]) all.add(t);
+        shared += [...zh].filter((t) => en.has(t)).length;
+      }
+      figures.push(`lesson ${n}: ${shared}/${all.size}`);
+      expect(all.size, `lesson ${n}`).toBeGreaterThan(20);
+      expect(shared / all.size, `lesson ${n}: ${shared} of ${all.size} timestamps in shared rows`).toBeGreaterThanOrEqual(0.95);
+    }
+    console.log(`timestamps in shared side-by-side rows: ${figures.join(', ')}`);
+  });
+
+  it('lists the Chinese-only lessons 8 and 9 on the translation status page', () => {
+    for (const lang of ['zh', 'en']) {
+      const status = page(`${lang}/status`);
+      for (const n of [8, 9]) expect(status, `${lang} lesson ${n}`).toMatch(new RegExp(`data-status-page="lessons/lesson-${n}" data-state="missing"`));
+      for (let n = 1; n <= 7; n++) expect(status).toMatch(new RegExp(`data-status-page="lessons/lesson-${n}" data-state="(?!missing)`));
+    }
+  });
+
   it('renders every formula without a KaTeX error', () => {
     const pages = htmlPages();
     expect(pages.filter((p) => fs.readFileSync(path.join(dist, p), 'utf8').includes('katex-error'))).toEqual([]);

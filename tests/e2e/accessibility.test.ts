@@ -29,7 +29,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/log/', 'LANG/log/2023-05-31/', 'LANG/log/tags/', 'LANG/log/tags/yolo/', 'LANG/notebooks/', 'LANG/notebooks/sgd-from-scratch/', 'LANG/notes/lesson-1-self-test/'];
+const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/lessons/lesson-4/parallel/', 'LANG/log/', 'LANG/log/2023-05-31/', 'LANG/log/tags/', 'LANG/log/tags/yolo/', 'LANG/notebooks/', 'LANG/notebooks/sgd-from-scratch/', 'LANG/notes/lesson-1-self-test/', 'LANG/status/'];
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
   describe.each(['zh', 'en'])('%s', (lang) => {

@@ -68,4 +68,28 @@ describe('a notes folder built at the root', () => {
     expect(await page.locator('.page-source__edit').count()).toBe(0);
     expect(await page.locator('a[href*="/edit/"]').count()).toBe(0);
   });
+
+  it('says on a page what its other version has that it lacks, with links to both and to side by side', async () => {
+    const { page } = await watchedPage(await browser.newContext());
+    await page.goto(`${server.origin}/zh/lessons/lesson-1/`);
+    const notice = page.locator('.translation-notice');
+    expect(await notice.textContent()).toContain('本页还缺少：“Sub section”');
+    expect(await notice.locator('a[href="/en/lessons/lesson-1/"]').count()).toBe(1);
+    expect(await notice.locator('a[href="/zh/lessons/lesson-1/parallel/"]').count()).toBe(1);
+    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    expect(await page.locator('.translation-notice').textContent()).toContain('Only in this version: “Sub section”');
+    await page.goto(`${server.origin}/zh/lessons/lesson-1/parallel/`);
+    const lonely = page.locator('[data-parallel-row][data-aligned-by="one-side"]');
+    expect(await lonely.count()).toBe(1);
+    expect(await lonely.locator('> :first-child').textContent()).toContain('中文版没有这一节。');
+    expect(await lonely.locator('#en--sub').count()).toBe(1);
+  });
+
+  it('lists the one-language lesson and the missing section on the status page', async () => {
+    const { page } = await watchedPage(await browser.newContext());
+    await page.goto(`${server.origin}/en/status/`);
+    expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').getAttribute('data-state')).toBe('missing');
+    expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').textContent()).toContain('No 中文 version yet');
+    expect(await page.locator('tr[data-status-page="lessons/lesson-1"]').textContent()).toContain('Only in English: “Sub section”');
+  });
 });

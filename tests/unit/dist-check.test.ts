@@ -43,7 +43,11 @@ describe('check:dist', () => {
 
   it('finds one-sided hreflang, pages missing from the sitemap, repeated ids, skipped levels and KaTeX errors', () => {
     expect(by('hreflang-not-mutual')).toEqual(['en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one']);
-    expect(by('not-in-sitemap')).toEqual(['zh/a/index.html: /b/zh/a/ is not listed in the sitemap']);
+    // A page naming another as canonical (en/a/parallel/) stays out of the sitemap; listing one is reported.
+    expect(by('not-in-sitemap')).toEqual([
+      'en/a/listed-view/index.html: /b/en/a/listed-view/ names /b/en/a/ as canonical, so the sitemap should list that page instead',
+      'zh/a/index.html: /b/zh/a/ is not listed in the sitemap',
+    ]);
     expect(by('duplicate-id')).toEqual(['en/a/index.html: id "twice" appears more than once']);
     expect(by('skipped-heading')).toEqual(['en/a/index.html: h3 "Skips h2" follows h1']);
     expect(by('katex-error')).toEqual(['en/a/index.html: formula KaTeX could not render: \\frac{1}{']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizedPath, normalizeBase, withBase } from '../../src/lib/urls';
+import { localizedPath, normalizeBase, parallelPath, withBase } from '../../src/lib/urls';
 
 describe('normalizeBase', () => {
   it.each([
@@ -43,6 +43,8 @@ describe('localizedPath', () => {
     expect(localizedPath('zh', 'home')).toBe('/zh/');
     expect(localizedPath('en', 'lessons')).toBe('/en/lessons/');
     expect(localizedPath('zh', 'lessons', 'lesson-1')).toBe('/zh/lessons/lesson-1/');
+    expect(localizedPath('en', 'status')).toBe('/en/status/');
+    expect(parallelPath('en', 'log', '2023-05-26-2')).toBe('/en/log/2023-05-26-2/parallel/');
     expect(localizedPath('en', 'log', '2023-05-26-2')).toBe('/en/log/2023-05-26-2/');
     expect(localizedPath('en', 'notes', 'fastai-code')).toBe('/en/notes/fastai-code/');
   });

@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DistRule } from '../rule';
+import { attr, findElement, type Page } from '../site';
 
-/** Every page but the 404 must be listed in the sitemap, or crawlers may never find it. */
+/** The site path a page names with `<link rel="canonical">`, when it names one. */
+function canonicalPath(page: Page, siteOrigin: string): string | undefined {
+  const link = findElement(page, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
+  const href = link && attr(link, 'href');
+  return href === undefined ? undefined : new URL(href, new URL(page.url, siteOrigin)).pathname;
+}
+
+/**
+ * Every page but the 404 must be listed in the sitemap, or crawlers may never find it — except a
+ * page that names another as its canonical URL (a side-by-side view of a lesson), which must not be.
+ */
 export const notInSitemap: DistRule = {
   rule: 'not-in-sitemap',
   check(site, report) {
@@ -13,7 +24,11 @@ export const notInSitemap: DistRule = {
       for (const m of fs.readFileSync(xml, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) listed.add(new URL(m[1]!).pathname);
     }
     for (const page of site.pages) {
-      if (!page.file.endsWith('404.html') && !listed.has(page.url)) report(page.file, `${page.url} is not listed in the sitemap`);
+      if (page.file.endsWith('404.html')) continue;
+      const canonical = canonicalPath(page, site.siteOrigin);
+      if (canonical && canonical !== page.url) {
+        if (listed.has(page.url)) report(page.file, `${page.url} names ${canonical} as canonical, so the sitemap should list that page instead`);
+      } else if (!listed.has(page.url)) report(page.file, `${page.url} is not listed in the sitemap`);
     }
   },
 };

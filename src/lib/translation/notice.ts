@@ -1,0 +1,28 @@
+import type { Locale } from '../locales';
+import type { PairStatus } from './status';
+
+/** What the notice on one language's page says; absent when the page is complete. */
+export interface TranslationNoticeData {
+  stale?: { changed: Date; since: Date };
+  /** Sections the other version has and this one lacks (titles in the other language). */
+  missingHere: string[];
+  /** Sections only this version has. */
+  onlyHere: string[];
+  otherHref: string;
+  parallelHref: string;
+}
+
+/**
+ * The notice for `locale`'s page of a pair, or undefined when there is nothing to say: the page
+ * is current and has every section the other version has (or the pair is one-sided, which the
+ * "no translation" notice covers).
+ */
+export function translationNotice(status: PairStatus, locale: Locale, links: { otherHref: string; parallelHref: string }): TranslationNoticeData | undefined {
+  if (status.missing) return undefined;
+  const there = locale === 'zh' ? 'en' : 'zh';
+  const stale = status.stale?.behind === locale ? { changed: status.stale.changed, since: status.stale.since } : undefined;
+  const missingHere = status.onlyIn[there] ?? [];
+  const onlyHere = status.onlyIn[locale] ?? [];
+  if (!stale && missingHere.length === 0 && onlyHere.length === 0) return undefined;
+  return { ...(stale ? { stale } : {}), missingHere, onlyHere, ...links };
+}

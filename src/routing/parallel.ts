@@ -1,0 +1,78 @@
+/*
+ * Side-by-side pages (`/<lang>/<kind>/<slug>/parallel/`) and the translation status page
+ * (`/<lang>/status/`). A side-by-side page exists for every entry that has a counterpart; it names
+ * the entry's own page as canonical, and its language switch leads to the other side-by-side page.
+ */
+import { t } from '../i18n/ui';
+import { counterpart } from '../lib/course';
+import { pageUrl, parallelUrl } from '../lib/hrefs';
+import { localeInfo, locales, otherLocale } from '../lib/locales';
+import type { PairKind, PairStatus } from '../lib/translation/status';
+import type { StatusLinks } from '../components/StatusTable.astro';
+import { translationStatuses } from '../data/translation';
+import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
+import { entryHasMath, entrySectionIds, sectionPage, type PageData, type RoutedEntry } from './data';
+import { entryKinds } from './paths';
+
+type MarkdownRouted = RoutedEntry & { entry: Parameters<typeof entryHasMath>[0] };
+
+export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> extends PageData {
+  kind: PairKind;
+  /** The page's own entry and its counterpart. */
+  own: E;
+  other: E;
+  /** The entry's title, as its own page shows it. */
+  entryTitle: string;
+}
+
+async function parallelPathsOf<E extends MarkdownRouted>(kind: PairKind, entries: readonly E[], titleOf: (e: E) => string) {
+  const paths = [];
+  for (const own of entries) {
+    const target = otherLocale(own.locale);
+    const other = counterpart(entries, own, target);
+    if (!other) continue;
+    const entryTitle = titleOf(own);
+    const page: ParallelPageData<E> = {
+      locale: own.locale,
+      kind,
+      own,
+      other,
+      entryTitle,
+      title: t(own.locale, 'parallel.title', { title: entryTitle }),
+      description: t(own.locale, 'parallel.description', { title: entryTitle, language: localeInfo[own.locale].nativeName, other: localeInfo[target].nativeName }),
+      alternates: [
+        { locale: own.locale, href: parallelUrl(own.locale, kind, own.slug) },
+        { locale: target, href: parallelUrl(target, kind, other.slug) },
+      ],
+      switchTo: { href: parallelUrl(target, kind, other.slug), exists: true, sectionIds: await entrySectionIds(other.entry) },
+      hasMath: (await entryHasMath(own.entry)) || (await entryHasMath(other.entry)),
+      canonical: pageUrl(own.locale, kind, own.slug),
+      parallel: { href: pageUrl(own.locale, kind, own.slug), current: true },
+    };
+    paths.push({ params: { lang: own.locale, slug: own.slug }, props: page });
+  }
+  return paths;
+}
+
+export const lessonParallelPaths = async () => parallelPathsOf('lessons', await allLessons(), entryKinds.lessons.title);
+export const logParallelPaths = async () => parallelPathsOf('log', await allLogEntries(), entryKinds.log.title);
+export const noteParallelPaths = async () => parallelPathsOf('notes', await allLooseNotes(), entryKinds.notes.title);
+
+export interface StatusPageData extends PageData {
+  statuses: { status: PairStatus; links: StatusLinks }[];
+}
+
+/** `/<lang>/status/`: every pair, with links to each version and the side-by-side page. */
+export async function statusPaths() {
+  const statuses = await translationStatuses();
+  return locales.map((locale) => ({
+    params: { lang: locale },
+    props: {
+      ...sectionPage(locale, 'status', { title: t(locale, 'status.title'), description: t(locale, 'status.intro') }),
+      statuses: statuses.map((status) => {
+        const pages = Object.fromEntries(locales.filter((l) => status.titles[l] !== undefined).map((l) => [l, pageUrl(l, status.kind, status.slug)]));
+        return { status, links: { pages, ...(status.missing ? {} : { parallel: parallelUrl(locale, status.kind, status.slug) }) } };
+      }),
+    } satisfies StatusPageData,
+  }));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { alignSections } from '../../src/lib/parallel/align';
+import { outlineOfSections, sectionsHtml, splitSections } from '../../src/lib/parallel/html';
+import { outlineFromMarkdown } from '../../src/lib/parallel/outline';
+import { renderMarkdown } from './markdown/render';
+
+const en = [
+  'Intro with $x^2$.',
+  '',
+  '## Finding a rate {#lr-finder}',
+  '',
+  'See [below](#one-cycle) and \\[[5:27](https://youtu.be/ID?t=327)\\].',
+  '',
+  '```python',
+  '## a comment, not a heading',
+  'learn.lr_find()',
+  '```',
+  '',
+  '### One cycle {#one-cycle}',
+  '',
+  'Text.[^1]',
+  '',
+  '$$',
+  '\\eta_t = \\eta_{\\max} \\cos t',
+  '$$',
+  '',
+  '## Video only [[1:02:03](https://youtu.be/ID?t=3723)]',
+  '',
+  '[^1]: A footnote.',
+].join('\n');
+
+describe('side-by-side sections from the rendered page', () => {
+  it('cuts the page at its h2/h3 headings and sees what the Markdown outline sees', async () => {
+    const { html } = await renderMarkdown(en);
+    const sections = splitSections(html);
+    expect(sections.map((s) => [s.depth, s.anchor])).toEqual([
+      [1, ''],
+      [2, 'lr-finder'],
+      [3, 'one-cycle'],
+      [2, expect.stringMatching(/^video-only/)],
+    ]);
+    expect(sections[1]!.title).toBe('Finding a rate');
+    const markdown = outlineFromMarkdown(en);
+    expect(outlineOfSections(sections, markdown)).toEqual(markdown);
+    // Read from the HTML alone (as for a page whose outline the source does not show), the facts agree.
+    expect(outlineOfSections(sections, []).map((s) => [s.depth, s.times])).toEqual(markdown.map((s) => [s.depth, s.times]));
+    expect(outlineOfSections(sections, [{ id: 'lr-finder', depth: 2, title: '', times: [] }])[1]!.id).toBe('lr-finder');
+  });
+
+  it('keeps code, math and the footnotes in their sections, and prefixes ids for the other cell', async () => {
+    const { html } = await renderMarkdown(en);
+    const sections = splitSections(html);
+    const first = sectionsHtml(sections.slice(1, 2));
+    expect(first).toContain('lr_find');
+    expect(first).toContain('id="lr-finder"');
+    const other = sectionsHtml(sections, 'zh--');
+    expect(other).toContain('id="zh--lr-finder"');
+    expect(other).toContain('href="#zh--one-cycle"');
+    expect(other).not.toMatch(/\sid="(?!zh--)/);
+    expect(other).not.toMatch(/href="#(?!zh--)/);
+    expect(sectionsHtml(sections.slice(0, 1))).toContain('class="katex"');
+    expect(html).toContain('class="katex-display"');
+    expect(sectionsHtml(sections)).toMatch(/<span class="katex-display" tabindex="0">/);
+  });
+
+  it('aligns two rendered languages by their ids', async () => {
+    const zhSource = en.replace('Finding a rate', '寻找学习率').replace('One cycle', '单周期');
+    const [a, b] = await Promise.all([renderMarkdown(zhSource, { file: 'lessons/zh/lesson-1.md' }), renderMarkdown(en)]);
+    const rows = alignSections(outlineOfSections(splitSections(a.html), outlineFromMarkdown(zhSource)), outlineOfSections(splitSections(b.html), outlineFromMarkdown(en)));
+    expect(rows.map((r) => r.by)).toEqual(['intro', 'id', 'id', 'time']);
+  });
+});
