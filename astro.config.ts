@@ -22,7 +22,9 @@ export default defineConfig({
   integrations: [mdxHeadingIds(), mdx(), sitemap({ filter: (page) => !/\/parallel\/$/.test(page) }), searchIndex()],
   vite: {
     // Notes written in .mdx import their components from one place, wherever the notes folder is.
-    resolve: { alias: { '@notes/components': fileURLToPath(new URL('./src/components/notes/index.ts', import.meta.url)) } },
+    resolve: {
+      alias: { '@notes/components': fileURLToPath(new URL('./src/components/notes/index.ts', import.meta.url)) },
+    },
   },
   build: { format: 'directory', inlineStylesheets: 'never' },
   security: {

@@ -20,7 +20,10 @@ const out = path.resolve('bench-results');
 
 function build(outDir: string, env: Record<string, string>): void {
   const t0 = Date.now();
-  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], { env: { ...process.env, BASE_PATH: base, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    env: { ...process.env, BASE_PATH: base, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`build failed for ${outDir}`);
   console.log(`built ${path.basename(outDir)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
@@ -31,8 +34,12 @@ function report(search: SearchFigures): void {
   console.log(`  pages ${search.pages}, queries ${search.queries}`);
   console.log(`  recall ${fmt(search.recall)}  precision ${fmt(search.precision)}  top-1 ${fmt(search.top1)}`);
   console.log(`  keystroke to results: median ${search.medianMs.toFixed(1)} ms, p90 ${search.p90Ms.toFixed(1)} ms`);
-  console.log(`  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`);
-  console.log(`  search data ${(search.indexDataBytes / 1024).toFixed(0)} KiB vs ${(search.defaultIndexDataBytes / 1024).toFixed(0)} KiB with Pagefind's defaults (${((search.indexDataBytes / search.defaultIndexDataBytes - 1) * 100).toFixed(0)}%: per-character Chinese, each formula once as TeX)`);
+  console.log(
+    `  index ${(search.indexBytes / 1024).toFixed(0)} KiB on disk, first query fetched ${(search.firstQueryBytes / 1024).toFixed(0)} KiB`,
+  );
+  console.log(
+    `  search data ${(search.indexDataBytes / 1024).toFixed(0)} KiB vs ${(search.defaultIndexDataBytes / 1024).toFixed(0)} KiB with Pagefind's defaults (${((search.indexDataBytes / search.defaultIndexDataBytes - 1) * 100).toFixed(0)}%: per-character Chinese, each formula once as TeX)`,
+  );
   console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
 }
 
@@ -44,18 +51,28 @@ async function main(): Promise<void> {
   const server = await serveDist(dist, base);
   try {
     const weights: PageWeight[] = [];
-    for (const p of ['zh/lessons/lesson-5/', 'en/lessons/lesson-5/', 'en/log/2023-05-11/', 'zh/']) weights.push(await measurePage(browser, server, dist, base, p));
+    for (const p of ['zh/lessons/lesson-5/', 'en/lessons/lesson-5/', 'en/log/2023-05-11/', 'zh/'])
+      weights.push(await measurePage(browser, server, dist, base, p));
     console.log('\npage weight (gzip bytes loaded before any interaction)');
     for (const w of weights) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-      console.log(`  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, fonts ${kb(w.fonts.gzip)}, images ${kb(w.images.gzip)}; KaTeX ${w.katexLoaded ? 'loaded' : 'not loaded'}; ${w.requests} requests`);
+      console.log(
+        `  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, fonts ${kb(w.fonts.gzip)}, images ${kb(w.images.gzip)}; KaTeX ${w.katexLoaded ? 'loaded' : 'not loaded'}; ${w.requests} requests`,
+      );
     }
     const jsBudget = 15 * 1024;
     const worstJs = Math.max(...weights.map((w) => w.js.gzip));
-    console.log(`  budget: JS before interaction ${(worstJs / 1024).toFixed(1)} KB of 15 KB ${worstJs <= jsBudget ? '(within)' : '(OVER)'}`);
+    console.log(
+      `  budget: JS before interaction ${(worstJs / 1024).toFixed(1)} KB of 15 KB ${worstJs <= jsBudget ? '(within)' : '(OVER)'}`,
+    );
     const noMath = weights.find((w) => w.url.includes('/log/'));
-    console.log(`  budget: KaTeX on a page without math: ${noMath?.katexLoaded ? 'LOADED (over)' : 'not loaded (within)'}`);
-    fs.writeFileSync(path.join(out, 'page-weight.json'), JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n');
+    console.log(
+      `  budget: KaTeX on a page without math: ${noMath?.katexLoaded ? 'LOADED (over)' : 'not loaded (within)'}`,
+    );
+    fs.writeFileSync(
+      path.join(out, 'page-weight.json'),
+      JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n',
+    );
 
     const notebooks = await benchNotebooks(browser, server, dist, base, corpusRoot);
     console.log('\nnotebooks');
@@ -81,7 +98,10 @@ async function main(): Promise<void> {
     } else {
       console.log('\n(no ../shared/corpus here: corpus search figures skipped)');
     }
-    fs.writeFileSync(path.join(out, 'search.json'), JSON.stringify({ site: search, corpus: corpusSearch ?? null }, null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(out, 'search.json'),
+      JSON.stringify({ site: search, corpus: corpusSearch ?? null }, null, 2) + '\n',
+    );
   } finally {
     await server.close();
     await browser.close();

@@ -27,7 +27,9 @@ if (args.values.help) {
   process.exit(0);
 }
 if (args.positionals.length > 1) {
-  console.error(`check:dist: one folder at a time, got ${args.positionals.length}: ${args.positionals.join(' ')}\n\n${usage}`);
+  console.error(
+    `check:dist: one folder at a time, got ${args.positionals.length}: ${args.positionals.join(' ')}\n\n${usage}`,
+  );
   process.exit(2);
 }
 

@@ -2,4 +2,9 @@ import { notesDir } from '../src/lib/notes-dir.ts';
 import { newLesson } from '../src/scaffold/cli.ts';
 
 /** `npm run new:lesson -- <n> [--title "…"]`: a new lesson's file in both languages. */
-process.exitCode = newLesson(process.argv.slice(2), { notesRoot: notesDir(), now: new Date(), out: console.log, err: console.error });
+process.exitCode = newLesson(process.argv.slice(2), {
+  notesRoot: notesDir(),
+  now: new Date(),
+  out: console.log,
+  err: console.error,
+});

@@ -10,7 +10,9 @@ import { statusTable } from './lib/status-table';
  * a whole language, and which fell behind their original. Reads the notes folder the site builds
  * (`content/`, or NOTES_DIR) and its git history; `--strict` exits 1 when anything needs work.
  */
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+});
 const root = notesDir();
 let statuses;
 try {
@@ -20,5 +22,11 @@ try {
   process.exit(2);
 }
 if (values.json) console.log(JSON.stringify(statuses, null, 2));
-else console.log(statusTable(statuses, path.relative(process.cwd(), root).startsWith('..') ? root : path.relative(process.cwd(), root) || '.'));
+else
+  console.log(
+    statusTable(
+      statuses,
+      path.relative(process.cwd(), root).startsWith('..') ? root : path.relative(process.cwd(), root) || '.',
+    ),
+  );
 if (values.strict && statuses.some(needsWork)) process.exit(1);

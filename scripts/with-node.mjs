@@ -45,7 +45,8 @@ function minimumNode() {
 /** The exact Node version to fetch, from .nvmrc (also read by the deploy workflow's setup-node). */
 function pinnedNode() {
   const text = fs.readFileSync(path.join(root, '.nvmrc'), 'utf8').trim();
-  if (!/^\d+\.\d+\.\d+$/.test(text)) fail(`.nvmrc must hold an exact version such as 24.21.0, found ${JSON.stringify(text)}`);
+  if (!/^\d+\.\d+\.\d+$/.test(text))
+    fail(`.nvmrc must hold an exact version such as 24.21.0, found ${JSON.stringify(text)}`);
   return text;
 }
 
@@ -66,12 +67,28 @@ function ensureNode(version) {
   if (cachedVersion() === version && fs.existsSync(path.join(binDir, 'node'))) return;
   console.error(`with-node: installing Node ${version} from the npm registry into .cache/node (once)…`);
   const staging = fs.mkdtempSync(path.join(path.dirname(cache), 'node-'));
-  const npm = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', staging, `node@${version}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const npm = spawnSync(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      '--prefix',
+      staging,
+      `node@${version}`,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (npm.status !== 0 || !fs.existsSync(path.join(staging, 'node_modules', '.bin', 'node'))) {
     fs.rmSync(staging, { recursive: true, force: true });
-    fail(`could not install node@${version} with npm (exit ${npm.status}); install Node ${version} yourself and run the command again`);
+    fail(
+      `could not install node@${version} with npm (exit ${npm.status}); install Node ${version} yourself and run the command again`,
+    );
   }
   fs.rmSync(cache, { recursive: true, force: true });
   try {
@@ -93,7 +110,9 @@ if (!atLeast(parseVersion(process.versions.node), minimum)) {
   fs.mkdirSync(path.dirname(cache), { recursive: true });
   ensureNode(pinned);
   env.PATH = `${binDir}${path.delimiter}${env.PATH ?? ''}`;
-  console.error(`with-node: Node ${process.version} is older than this project needs (${range}); running under Node ${pinned} from .cache/node`);
+  console.error(
+    `with-node: Node ${process.version} is older than this project needs (${range}); running under Node ${pinned} from .cache/node`,
+  );
 }
 
 const child = spawn(command, args, { stdio: 'inherit', env });

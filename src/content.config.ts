@@ -38,7 +38,12 @@ const lessons = defineCollection({
     })
     .superRefine((data, ctx) => {
       const problem = partMismatch(data.lesson, data.part);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['part'], message: `${problem}; fix "part" or "lesson" in the frontmatter` });
+      if (problem)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['part'],
+          message: `${problem}; fix "part" or "lesson" in the frontmatter`,
+        });
     }),
 });
 

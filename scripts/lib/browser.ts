@@ -6,7 +6,15 @@ export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -28,7 +36,12 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   const errors: string[] = [];
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+    if (
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:' ||
+      url.hostname === '127.0.0.1' ||
+      url.hostname === 'localhost'
+    ) {
       return route.continue();
     }
     outside.push(url.href);
@@ -36,7 +49,9 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   });
   // Report CSP violations as errors, so every test that checks for errors checks the policy too.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

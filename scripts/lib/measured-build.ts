@@ -46,7 +46,11 @@ function treeRss(root: number): number {
  * Runs `astro build` into `outDir` and measures wall time and peak memory of the whole process
  * tree, sampled every 100 ms. `clean` discards Astro's content cache (`--force`).
  */
-export function measuredBuild(outDir: string, env: Record<string, string>, options: { clean: boolean }): Promise<BuildFigures> {
+export function measuredBuild(
+  outDir: string,
+  env: Record<string, string>,
+  options: { clean: boolean },
+): Promise<BuildFigures> {
   // Astro's programmatic build, with a content cache of its own: the default one in node_modules
   // is shared with every other build of this checkout (npm test's), which may run meanwhile.
   const config = JSON.stringify({ outDir, cacheDir: `${outDir}-cache`, force: options.clean });
@@ -55,7 +59,10 @@ export function measuredBuild(outDir: string, env: Record<string, string>, optio
   // GNU time reports the CPU time of the build and of every child it waited for (Pagefind's binary).
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'build-time-')), 'time');
   const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;

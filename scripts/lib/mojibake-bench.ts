@@ -90,24 +90,39 @@ export interface RestorationFigures {
 
 /** Only whole sequences decoded: what the importer could do before lost bytes were restored. */
 function wholeOnly(text: string): string {
-  return text.replace(/[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g, (run) => {
-    const bytes = [...run].map((c) => iconv.encode(c, 'windows-1252')[0] ?? 0);
-    return new TextDecoder('utf-8').decode(Uint8Array.from(bytes)).replace(/\uFFFD/g, '�');
-  });
+  return text.replace(
+    /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+/g,
+    (run) => {
+      const bytes = [...run].map((c) => iconv.encode(c, 'windows-1252')[0] ?? 0);
+      return new TextDecoder('utf-8').decode(Uint8Array.from(bytes)).replace(/\uFFFD/g, '�');
+    },
+  );
 }
 
 /** Damages each file, restores it and counts the Chinese characters that came back right. */
 export function measureRestoration(files: readonly string[], seed = 1, decideAt?: number): RestorationFigures {
   const random = seeded(seed);
   const started = Date.now();
-  const f: RestorationFigures = { files: files.length, hanChars: 0, damagedHan: 0, before: 0, after: 0, marked: 0, restored: 0, seconds: 0 };
+  const f: RestorationFigures = {
+    files: files.length,
+    hanChars: 0,
+    damagedHan: 0,
+    before: 0,
+    after: 0,
+    marked: 0,
+    restored: 0,
+    seconds: 0,
+  };
   let beforeCorrect = 0;
   let afterCorrect = 0;
   for (const file of files) {
     const original = fs.readFileSync(file, 'utf8');
     const damaged = damage(original, random);
     // An undecided marker shows the right character among others: that is not a restoration.
-    const repaired = repairMojibake(damaged, { marker: () => '\uFFFD', ...(decideAt === undefined ? {} : { decideAt }) });
+    const repaired = repairMojibake(damaged, {
+      marker: () => '\uFFFD',
+      ...(decideAt === undefined ? {} : { decideAt }),
+    });
     const before = hanCorrect(original, wholeOnly(damaged));
     const after = hanCorrect(original, repaired.text);
     f.hanChars += after.han;
@@ -127,7 +142,13 @@ export function measureRestoration(files: readonly string[], seed = 1, decideAt?
 export function chineseNotes(root = 'content'): { tuning: string[]; heldOut: string[] } {
   const all = ['lessons/zh', 'log/zh', 'notes/zh'].flatMap((d) => {
     const dir = path.join(root, d);
-    return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort().map((n) => path.join(dir, n)) : [];
+    return fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((n) => n.endsWith('.md'))
+          .sort()
+          .map((n) => path.join(dir, n))
+      : [];
   });
   const tuning = all.filter((f) => /lessons\/zh\/lesson-[1-6]\.md$/.test(f));
   return { tuning, heldOut: all.filter((f) => !tuning.includes(f)) };
@@ -138,10 +159,21 @@ export function benchMojibake(outDir: string): RestorationFigures {
   const { tuning, heldOut } = chineseNotes();
   const figures = measureRestoration(heldOut);
   const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-  console.log('\nmojibake with lost bytes (our Chinese notes damaged as real files were; lessons 1–6 tuned on, the rest held out)');
-  console.log(`  ${figures.files} held-out files, ${figures.hanChars} Chinese characters, ${figures.damagedHan} left unreadable by whole-sequence decoding`);
-  console.log(`  Chinese characters correct: before ${pct(figures.before)}, after ${pct(figures.after)} (target 98%) ${figures.after >= 0.98 ? '(met)' : '(NOT MET)'}`);
-  console.log(`  ${figures.restored} characters restored, ${figures.marked} left undecided and marked; ${figures.seconds.toFixed(1)} s (dictionary load included)`);
-  fs.writeFileSync(path.join(outDir, 'mojibake.json'), JSON.stringify({ target: 0.98, tuningFiles: tuning.length, heldOut: figures }, null, 2) + '\n');
+  console.log(
+    '\nmojibake with lost bytes (our Chinese notes damaged as real files were; lessons 1–6 tuned on, the rest held out)',
+  );
+  console.log(
+    `  ${figures.files} held-out files, ${figures.hanChars} Chinese characters, ${figures.damagedHan} left unreadable by whole-sequence decoding`,
+  );
+  console.log(
+    `  Chinese characters correct: before ${pct(figures.before)}, after ${pct(figures.after)} (target 98%) ${figures.after >= 0.98 ? '(met)' : '(NOT MET)'}`,
+  );
+  console.log(
+    `  ${figures.restored} characters restored, ${figures.marked} left undecided and marked; ${figures.seconds.toFixed(1)} s (dictionary load included)`,
+  );
+  fs.writeFileSync(
+    path.join(outDir, 'mojibake.json'),
+    JSON.stringify({ target: 0.98, tuningFiles: tuning.length, heldOut: figures }, null, 2) + '\n',
+  );
   return figures;
 }

@@ -24,17 +24,31 @@ const PAGE = 'en/notebooks/sgd-from-scratch/';
  * and the time the loader takes on the real notebooks in ../shared/corpus (when present), through
  * the production Markdown pipeline.
  */
-export async function benchNotebooks(browser: Browser, server: StaticServer, dist: string, base: string, corpus: string): Promise<NotebookFigures> {
+export async function benchNotebooks(
+  browser: Browser,
+  server: StaticServer,
+  dist: string,
+  base: string,
+  corpus: string,
+): Promise<NotebookFigures> {
   const page = await measurePage(browser, server, dist, base, PAGE);
   const html = fs.readFileSync(path.join(dist, PAGE, 'index.html'), 'utf8');
-  const srcs = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1] ?? '').filter((s) => s.startsWith(`${base}${PAGE}`));
-  const allImageBytes = srcs.reduce((n, s) => n + fs.statSync(path.join(dist, decodeURIComponent(s.slice(base.length)))).size, 0);
+  const srcs = [...html.matchAll(/<img src="([^"]+)"/g)]
+    .map((m) => m[1] ?? '')
+    .filter((s) => s.startsWith(`${base}${PAGE}`));
+  const allImageBytes = srcs.reduce(
+    (n, s) => n + fs.statSync(path.join(dist, decodeURIComponent(s.slice(base.length)))).size,
+    0,
+  );
 
   const corpusFigures: NotebookFigures['corpus'] = [];
   const folder = path.join(corpus, 'fastai-notes');
   if (fs.existsSync(folder)) {
     const notesRoot = path.resolve('content');
-    const renderer = await markdownProcessor({ notesRoot, base, strictMath: false }).createRenderer({ shikiConfig, syntaxHighlight: 'shiki' });
+    const renderer = await markdownProcessor({ notesRoot, base, strictMath: false }).createRenderer({
+      shikiConfig,
+      syntaxHighlight: 'shiki',
+    });
     for (const name of ['pets.ipynb', 'train-catdog.ipynb']) {
       const file = path.join(folder, name);
       const t0 = performance.now();
@@ -52,7 +66,13 @@ export async function benchNotebooks(browser: Browser, server: StaticServer, dis
         },
         warn: () => undefined,
       });
-      corpusFigures.push({ file: name, cells: nb.cells.length, images: out.assets.length, htmlBytes: Buffer.byteLength(out.html), ms: performance.now() - t0 });
+      corpusFigures.push({
+        file: name,
+        cells: nb.cells.length,
+        images: out.assets.length,
+        htmlBytes: Buffer.byteLength(out.html),
+        ms: performance.now() - t0,
+      });
     }
   }
   return { page, allImageBytes, corpus: corpusFigures };
@@ -64,7 +84,10 @@ export function formatNotebookFigures(f: NotebookFigures): string {
   const lines = [
     `  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, images ${kb(w.images.gzip)} before interaction (gzip); all output images ${kb(f.allImageBytes)}; ${w.requests} requests`,
   ];
-  for (const c of f.corpus) lines.push(`  render ${c.file}: ${c.ms.toFixed(0)} ms (${c.cells} cells, ${c.images} images, ${kb(c.htmlBytes)} HTML)`);
+  for (const c of f.corpus)
+    lines.push(
+      `  render ${c.file}: ${c.ms.toFixed(0)} ms (${c.cells} cells, ${c.images} images, ${kb(c.htmlBytes)} HTML)`,
+    );
   if (!f.corpus.length) lines.push('  (no ../shared/corpus here: corpus notebook timings skipped)');
   return lines.join('\n');
 }

@@ -30,7 +30,13 @@ const kindOf = (p: string): keyof Pick<PageWeight, 'html' | 'css' | 'js' | 'font
  * Loads a page in Chromium, waits until the network is idle, and adds up what the server sent,
  * compressing each file with gzip as GitHub Pages would.
  */
-export async function measurePage(browser: Browser, server: StaticServer, dist: string, base: string, pagePath: string): Promise<PageWeight> {
+export async function measurePage(
+  browser: Browser,
+  server: StaticServer,
+  dist: string,
+  base: string,
+  pagePath: string,
+): Promise<PageWeight> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const before = server.served.length;

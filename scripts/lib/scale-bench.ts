@@ -28,7 +28,10 @@ function pagefindFiles(dist: string): PagefindFiles {
   const files = fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => ({ path: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), bytes: fs.statSync(path.join(e.parentPath, e.name)).size }));
+    .map((e) => ({
+      path: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+      bytes: fs.statSync(path.join(e.parentPath, e.name)).size,
+    }));
   const isData = (p: string) => /(^|\/)(index|fragment|filter)\//.test(p) || /\.pf_meta$|pagefind-entry\.json$/.test(p);
   return { totalBytes: files.reduce((s, f) => s + f.bytes, 0), runtime: files.filter((f) => !isData(f.path)) };
 }
@@ -48,8 +51,12 @@ const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 function printBuild(label: string, b: BuildFigures, pages?: number): void {
-  const per = pages ? ` (${(b.seconds / pages).toFixed(3)} s/page, ${(b.cpuSeconds / pages).toFixed(3)} CPU s/page)` : '';
-  console.log(`  ${label}: ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s${per}, peak memory ${mb(b.peakRssBytes)}`);
+  const per = pages
+    ? ` (${(b.seconds / pages).toFixed(3)} s/page, ${(b.cpuSeconds / pages).toFixed(3)} CPU s/page)`
+    : '';
+  console.log(
+    `  ${label}: ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s${per}, peak memory ${mb(b.peakRssBytes)}`,
+  );
 }
 
 /** Appends a paragraph to one note, as an author editing it would, and returns how to undo it. */
@@ -71,7 +78,8 @@ export async function runScaleBench(arg: string): Promise<void> {
       label = 'corpus';
     } else {
       const perLanguage = Number(arg);
-      if (!Number.isInteger(perLanguage) || perLanguage < 0) throw new Error(`--scale takes a number of generated pages per language or "corpus", not "${arg}"`);
+      if (!Number.isInteger(perLanguage) || perLanguage < 0)
+        throw new Error(`--scale takes a number of generated pages per language or "corpus", not "${arg}"`);
       const { generated } = writeScaledNotes(path.resolve('content'), notes, perLanguage);
       toEdit = generated[0] ?? path.join(notes, 'lessons', 'en', 'lesson-1.md');
       label = `scale-${perLanguage}`;
@@ -86,7 +94,9 @@ export async function runScaleBench(arg: string): Promise<void> {
     printBuild('clean build', clean, pages.indexed);
     printBuild('rebuild after editing one note', rebuild);
     console.log(`  rebuild / clean: ${((rebuild.seconds / clean.seconds) * 100).toFixed(0)}%`);
-    console.log(`  pagefind/: ${kb(pagefind.totalBytes)} on disk; runtime files: ${pagefind.runtime.map((f) => `${f.path} (${kb(f.bytes)})`).join(', ')}`);
+    console.log(
+      `  pagefind/: ${kb(pagefind.totalBytes)} on disk; runtime files: ${pagefind.runtime.map((f) => `${f.path} (${kb(f.bytes)})`).join(', ')}`,
+    );
 
     let search: { timing: ScaleSearchFigures; quality: SearchFigures } | undefined;
     if (arg !== 'corpus') {
@@ -97,18 +107,45 @@ export async function runScaleBench(arg: string): Promise<void> {
         const quality = await benchSearch(browser, server, dist, base, 60);
         search = { timing, quality };
         console.log('  search:');
-        for (const q of timing.queries) console.log(`    [${q.lang}] ${q.term}: ${q.ms.toFixed(0)} ms, ${q.requests} requests, ${kb(q.bytes)}, ${q.results} results`);
-        console.log(`    first query after opening: median ${timing.firstMs.toFixed(0)} ms; later queries: median ${timing.laterMedianMs.toFixed(0)} ms`);
-        console.log(`    later queries: requests median ${timing.laterMedianRequests}, max ${timing.laterMaxRequests}; bytes median ${kb(timing.laterMedianBytes)}, max ${kb(timing.laterMaxBytes)}`);
-        console.log(`    Chinese quality on ${quality.queries} sampled terms: recall ${quality.recall.toFixed(3)}, precision ${quality.precision.toFixed(3)}, top-1 ${quality.top1.toFixed(3)}`);
-        console.log(`    index data ${kb(quality.indexDataBytes)} (Pagefind defaults: ${kb(quality.defaultIndexDataBytes)})`);
+        for (const q of timing.queries)
+          console.log(
+            `    [${q.lang}] ${q.term}: ${q.ms.toFixed(0)} ms, ${q.requests} requests, ${kb(q.bytes)}, ${q.results} results`,
+          );
+        console.log(
+          `    first query after opening: median ${timing.firstMs.toFixed(0)} ms; later queries: median ${timing.laterMedianMs.toFixed(0)} ms`,
+        );
+        console.log(
+          `    later queries: requests median ${timing.laterMedianRequests}, max ${timing.laterMaxRequests}; bytes median ${kb(timing.laterMedianBytes)}, max ${kb(timing.laterMaxBytes)}`,
+        );
+        console.log(
+          `    Chinese quality on ${quality.queries} sampled terms: recall ${quality.recall.toFixed(3)}, precision ${quality.precision.toFixed(3)}, top-1 ${quality.top1.toFixed(3)}`,
+        );
+        console.log(
+          `    index data ${kb(quality.indexDataBytes)} (Pagefind defaults: ${kb(quality.defaultIndexDataBytes)})`,
+        );
       } finally {
         await server.close();
         await browser.close();
       }
     }
     const file = path.join(out, `${label}.json`);
-    fs.writeFileSync(file, JSON.stringify({ label, cpus: os.cpus().length, loadAverage: os.loadavg(), pages, clean, rebuild, pagefind, search: search ?? null }, null, 2) + '\n');
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          label,
+          cpus: os.cpus().length,
+          loadAverage: os.loadavg(),
+          pages,
+          clean,
+          rebuild,
+          pagefind,
+          search: search ?? null,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     console.log(`\nfigures written to ${path.relative(process.cwd(), file)}`);
   } finally {
     fs.rmSync(notes, { recursive: true, force: true });

@@ -8,8 +8,34 @@ import type { StaticServer } from './serve';
  * after the dialog opens.
  */
 export const fixedQueries = {
-  zh: ['梯度下降', '学习率', '的', '学习', '交叉熵', '反向传播', '权重衰减', '卷积', '数据增强', '批量归一化', '嵌入', 'SGD优化器'],
-  en: ['gradient descent', 'learning rate', 'the', 'dropout', 'embedding', 'softmax', 'weight decay', 'convolution', 'fine-tuning', 'batch norm', 'attention', 'loss'],
+  zh: [
+    '梯度下降',
+    '学习率',
+    '的',
+    '学习',
+    '交叉熵',
+    '反向传播',
+    '权重衰减',
+    '卷积',
+    '数据增强',
+    '批量归一化',
+    '嵌入',
+    'SGD优化器',
+  ],
+  en: [
+    'gradient descent',
+    'learning rate',
+    'the',
+    'dropout',
+    'embedding',
+    'softmax',
+    'weight decay',
+    'convolution',
+    'fine-tuning',
+    'batch norm',
+    'attention',
+    'loss',
+  ],
 };
 
 export interface QueryTiming {
@@ -34,7 +60,11 @@ export interface ScaleSearchFigures {
 }
 
 /** Types the fixed queries into the search dialog of each language's home page. */
-export async function timeFixedQueries(browser: Browser, server: StaticServer, base: string): Promise<ScaleSearchFigures> {
+export async function timeFixedQueries(
+  browser: Browser,
+  server: StaticServer,
+  base: string,
+): Promise<ScaleSearchFigures> {
   const queries: QueryTiming[] = [];
   const firsts: number[] = [];
   for (const [lang, terms] of Object.entries(fixedQueries)) {
@@ -45,7 +75,14 @@ export async function timeFixedQueries(browser: Browser, server: StaticServer, b
       { served: server.served, allResults: false },
     );
     probed.forEach((p, i) => {
-      queries.push({ lang, term: p.term, ms: p.ms, requests: p.requests ?? 0, bytes: p.bytes ?? 0, results: p.returned.length });
+      queries.push({
+        lang,
+        term: p.term,
+        ms: p.ms,
+        requests: p.requests ?? 0,
+        bytes: p.bytes ?? 0,
+        results: p.returned.length,
+      });
       if (i === 0) firsts.push(p.ms);
     });
   }

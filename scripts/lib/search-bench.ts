@@ -26,7 +26,9 @@ function indexDataBytes(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && isIndexData(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')))
+    .filter(
+      (e) => e.isFile() && isIndexData(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')),
+    )
     .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
 }
 
@@ -53,12 +55,21 @@ function dirBytes(dir: string): number {
  * Measures Chinese search on a built site through its real UI: sampled terms, ground truth by
  * substring, recall/precision/top-1, keystroke-to-results time, and what the index costs.
  */
-export async function benchSearch(browser: Browser, server: StaticServer, dist: string, base: string, count = 120): Promise<SearchFigures> {
+export async function benchSearch(
+  browser: Browser,
+  server: StaticServer,
+  dist: string,
+  base: string,
+  count = 120,
+): Promise<SearchFigures> {
   const pages = await indexedPages(dist, base);
   const zh = pages.filter((p) => p.lang === 'zh');
   if (zh.length === 0) throw new Error(`no Chinese pages with data-pagefind-body in ${dist}`);
   const start = `${server.origin}${zh[0]!.url}`;
-  const terms = sampleTerms(zh.map((p) => p.text), count);
+  const terms = sampleTerms(
+    zh.map((p) => p.text),
+    count,
+  );
   const queries = terms.map((term) => ({ term, truth: groundTruth(zh, term) }));
 
   // Bytes for a first query: everything the server sends from opening search to the first results.
@@ -93,7 +104,11 @@ export async function benchSearch(browser: Browser, server: StaticServer, dist: 
     p90Ms: sortedTimes[Math.floor(sortedTimes.length * 0.9)] ?? 0,
     englishStemming,
     misses: outcomes
-      .map((o) => ({ term: o.term, missing: o.truth.filter((u) => !o.returned.includes(u)), wrong: o.returned.filter((u) => !o.truth.includes(u)) }))
+      .map((o) => ({
+        term: o.term,
+        missing: o.truth.filter((u) => !o.returned.includes(u)),
+        wrong: o.returned.filter((u) => !o.truth.includes(u)),
+      }))
       .filter((m) => m.missing.length || m.wrong.length)
       .slice(0, 10),
   };

@@ -19,7 +19,11 @@ export async function indexedPages(dist: string, base: string): Promise<IndexedP
     const html = await fs.readFile(file, 'utf8');
     if (!html.includes('data-pagefind-body')) continue;
     const lang = pageLanguage(html) ?? '';
-    const rel = path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
+    const rel = path
+      .relative(dist, file)
+      .split(path.sep)
+      .join('/')
+      .replace(/index\.html$/, '');
     pages.push({ url: `${base}${rel}`, lang, text: indexedText(html) });
   }
   return pages.sort((a, b) => a.url.localeCompare(b.url));
@@ -35,7 +39,7 @@ export interface ProbeResult extends QueryOutcome {
 
 /** Waits until the server has answered nothing new for `quietMs`. */
 async function settled(served: { bytes: number }[], quietMs = 150): Promise<void> {
-  for (let seen = -1; seen !== served.length; ) {
+  for (let seen = -1; seen !== served.length;) {
     seen = served.length;
     await new Promise((r) => setTimeout(r, quietMs));
   }
@@ -56,7 +60,9 @@ export async function probeSearch(
   const page = await context.newPage();
   await page.goto(startUrl);
   await page.keyboard.press('/');
-  await page.waitForFunction(() => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true);
+  await page.waitForFunction(
+    () => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true,
+  );
   if (options.both) await page.check('[data-search-both]');
   const results: ProbeResult[] = [];
   // The first query is typed right after the dialog opens, as a reader would: its figures
@@ -64,33 +70,39 @@ export async function probeSearch(
   const served = options.served;
   for (const q of queries) {
     const before = served?.length ?? 0;
-    const outcome = await page.evaluate(async ({ term, all }) => {
-      const dialog = document.getElementById('search-dialog')!;
-      const input = document.getElementById('search-input') as HTMLInputElement;
-      const done = new Promise<void>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (['results', 'empty', 'error'].includes(dialog.getAttribute('data-state') ?? '')) {
-            observer.disconnect();
-            resolve();
-          }
+    const outcome = await page.evaluate(
+      async ({ term, all }) => {
+        const dialog = document.getElementById('search-dialog')!;
+        const input = document.getElementById('search-input') as HTMLInputElement;
+        const done = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (['results', 'empty', 'error'].includes(dialog.getAttribute('data-state') ?? '')) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(dialog, { attributes: true, attributeFilter: ['data-state'] });
         });
-        observer.observe(dialog, { attributes: true, attributeFilter: ['data-state'] });
-      });
-      const t0 = performance.now();
-      input.value = term;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await done;
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
-      const ms = performance.now() - t0;
-      // Results come a page at a time; for measuring quality, ask for every page.
-      for (let more = dialog.querySelector<HTMLButtonElement>('[data-search-more]'); all && more?.isConnected; ) {
-        const shown = dialog.querySelectorAll('.search__result').length;
-        more.click();
-        while (more.isConnected && dialog.querySelectorAll('.search__result').length === shown) await new Promise((r) => setTimeout(r, 10));
-      }
-      const urls = [...dialog.querySelectorAll<HTMLAnchorElement>('.search__result')].map((a) => a.dataset['url'] ?? '');
-      return { ms, urls, state: dialog.getAttribute('data-state') };
-    }, { term: q.term, all: options.allResults ?? true });
+        const t0 = performance.now();
+        input.value = term;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await done;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        const ms = performance.now() - t0;
+        // Results come a page at a time; for measuring quality, ask for every page.
+        for (let more = dialog.querySelector<HTMLButtonElement>('[data-search-more]'); all && more?.isConnected;) {
+          const shown = dialog.querySelectorAll('.search__result').length;
+          more.click();
+          while (more.isConnected && dialog.querySelectorAll('.search__result').length === shown)
+            await new Promise((r) => setTimeout(r, 10));
+        }
+        const urls = [...dialog.querySelectorAll<HTMLAnchorElement>('.search__result')].map(
+          (a) => a.dataset['url'] ?? '',
+        );
+        return { ms, urls, state: dialog.getAttribute('data-state') };
+      },
+      { term: q.term, all: options.allResults ?? true },
+    );
     if (outcome.state === 'error') throw new Error(`search failed for "${q.term}"`);
     const result: ProbeResult = { term: q.term, truth: q.truth, returned: outcome.urls, ms: outcome.ms };
     if (served) {

@@ -10,20 +10,32 @@ export function statusText(s: PairStatus): string {
   const parts: string[] = [];
   if (s.stale) {
     const ahead = s.stale.behind === 'zh' ? 'en' : 'zh';
-    parts.push(`stale: ${name(ahead)} changed ${day(s.stale.changed)}, ${name(s.stale.behind)} last ${day(s.stale.since)} (${s.stale.by === 'git' ? 'git' : 'updated:'})`);
+    parts.push(
+      `stale: ${name(ahead)} changed ${day(s.stale.changed)}, ${name(s.stale.behind)} last ${day(s.stale.since)} (${s.stale.by === 'git' ? 'git' : 'updated:'})`,
+    );
   }
   for (const [locale, titles] of Object.entries(s.onlyIn) as [Locale, string[]][]) {
-    parts.push(`${titles.length} section(s) only in ${name(locale)}: ${titles.map((t) => `"${t || 'intro'}"`).join(', ')}`);
+    parts.push(
+      `${titles.length} section(s) only in ${name(locale)}: ${titles.map((t) => `"${t || 'intro'}"`).join(', ')}`,
+    );
   }
   return parts.length ? parts.join('; ') : 'complete';
 }
 
 /** The status of every page as an aligned text table with a summary line. */
 export function statusTable(statuses: readonly PairStatus[], root: string): string {
-  const rows = statuses.map((s) => [s.kind, s.slug, s.titles.zh ? '✓' : '—', s.titles.en ? '✓' : '—', `${s.rows.shared}/${s.rows.total}`, statusText(s)]);
+  const rows = statuses.map((s) => [
+    s.kind,
+    s.slug,
+    s.titles.zh ? '✓' : '—',
+    s.titles.en ? '✓' : '—',
+    `${s.rows.shared}/${s.rows.total}`,
+    statusText(s),
+  ]);
   const head = ['kind', 'page', 'zh', 'en', 'rows', 'status'];
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(width[i]! - [...c].length))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(width[i]! - [...c].length))).join('  ');
   const count = (f: (s: PairStatus) => boolean) => statuses.filter(f).length;
   const summary = `${statuses.length} pages in ${root}: ${count((s) => s.complete)} complete, ${count((s) => Boolean(s.missing))} in one language only, ${count((s) => Object.keys(s.onlyIn).length > 0)} with sections in one language only, ${count((s) => Boolean(s.stale))} stale`;
   return [line(head), ...rows.map(line), '', summary].join('\n');

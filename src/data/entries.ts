@@ -101,7 +101,14 @@ export function allNotebooks(): Promise<NotebookEntry[]> {
         const metadata = entry.rendered?.metadata;
         const headings = Array.isArray(metadata?.headings) ? metadata.headings : [];
         const frontmatter = (metadata?.frontmatter ?? {}) as Record<string, unknown>;
-        return { entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson, headings, hasMath: Boolean(frontmatter['hasMath']) };
+        return {
+          entry,
+          ...splitEntryId(entry.id),
+          title: entry.data.title,
+          lesson: entry.data.lesson,
+          headings,
+          hasMath: Boolean(frontmatter['hasMath']),
+        };
       })
       .sort((a, b) => (a.lesson ?? 99) - (b.lesson ?? 99) || a.title.localeCompare(b.title)),
   );

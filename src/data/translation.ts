@@ -30,7 +30,14 @@ export function translationStatuses(): Promise<PairStatus[]> {
       entries.map((e) => ({
         kind,
         slug: e.slug,
-        ...translationSide({ locale: e.locale, file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`, title: e.title, body: e.entry.body ?? '', data: e.entry.data as Record<string, unknown>, root }),
+        ...translationSide({
+          locale: e.locale,
+          file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
+          title: e.title,
+          body: e.entry.body ?? '',
+          data: e.entry.data as Record<string, unknown>,
+          root,
+        }),
       })),
     );
     return pairUp(sides).map(pairStatus);

@@ -6,7 +6,8 @@ import type { Locale } from '../lib/locales';
  */
 const en = {
   'site.title': 'fastai course notes',
-  'site.description': 'Bilingual study notes for the fastai deep-learning course (2019): Part 1 and Part 2, with a dated study log.',
+  'site.description':
+    'Bilingual study notes for the fastai deep-learning course (2019): Part 1 and Part 2, with a dated study log.',
   'skip.toContent': 'Skip to content',
   'nav.main': 'Main',
   'nav.home': 'Home',
@@ -49,7 +50,8 @@ const en = {
   'code.copied': 'Copied',
   'code.copyFailed': 'Copy failed',
   'lessons.title': 'Lessons',
-  'lessons.intro': 'Twelve lessons in two parts. Each lesson is written in both languages with the same sections, so you can switch mid-read.',
+  'lessons.intro':
+    'Twelve lessons in two parts. Each lesson is written in both languages with the same sections, so you can switch mid-read.',
   'lessons.count': '{n} lessons',
   'log.title': 'Study log',
   'log.intro': 'What was tried, what was found and what is still to do, day by day, newest first.',
@@ -58,7 +60,8 @@ const en = {
   'log.time': 'at {time}',
   'log.readEntry': 'Open this entry',
   'home.title': 'Deep learning, one lesson at a time',
-  'home.lead': 'Study notes for the fastai course, written in Chinese and English side by side: every lesson explained with its formulas and code, plus the log of a learner working through object detection.',
+  'home.lead':
+    'Study notes for the fastai course, written in Chinese and English side by side: every lesson explained with its formulas and code, plus the log of a learner working through object detection.',
   'home.start': 'Start with lesson 1',
   'home.browseLessons': 'All lessons',
   'home.latestLog': 'Latest in the study log',
@@ -66,9 +69,11 @@ const en = {
   'home.how1': 'Part 1 (lessons 1–7) is top-down: train real models first, then open them up.',
   'home.how2': 'Part 2 (lessons 8–12) rebuilds the library from matrix multiplication upwards.',
   'home.how3': 'Every lesson exists in both languages with the same section ids; the language switch keeps your place.',
-  'home.how4': 'Formulas are typeset offline, code is highlighted and can be copied, and search works without a network.',
+  'home.how4':
+    'Formulas are typeset offline, code is highlighted and can be copied, and search works without a network.',
   'notFound.title': 'Page not found',
-  'notFound.body': 'This address does not lead to a page of these notes. It may have moved when the notes were reorganised.',
+  'notFound.body':
+    'This address does not lead to a page of these notes. It may have moved when the notes were reorganised.',
   'notFound.home': 'Go to the home page',
   'landing.choose': 'Choose a language',
   'footer.note': 'Notes written for study; course material © fast.ai.',
@@ -104,7 +109,8 @@ const en = {
   'search.kind.note': 'Note',
   'nav.notebooks': 'Notebooks',
   'notebooks.title': 'Notebooks',
-  'notebooks.intro': 'Jupyter notebooks run while studying the course, shown with their code and outputs as they were saved.',
+  'notebooks.intro':
+    'Jupyter notebooks run while studying the course, shown with their code and outputs as they were saved.',
   'notebooks.empty': 'No notebooks in this language yet.',
   'notebooks.cells': '{n} cells',
   'notebook.label': 'Notebook',
@@ -166,7 +172,8 @@ const en = {
   'parallel.show': 'Show the {language} version',
   'parallel.rows': 'Sections in {language} and {other}',
   'status.title': 'Translation status',
-  'status.intro': 'Every page and its translation: which are complete, which exist in one language only, which lack sections the other version has, and which fell behind an original that changed since. Sections are matched by id, by video timestamp, then by outline.',
+  'status.intro':
+    'Every page and its translation: which are complete, which exist in one language only, which lack sections the other version has, and which fell behind an original that changed since. Sections are matched by id, by video timestamp, then by outline.',
   'status.kind': 'Kind',
   'status.page': 'Page',
   'status.state': 'Status',
@@ -175,9 +182,11 @@ const en = {
   'status.stale': '{language} version behind: the {other} version changed on {date}, this one last on {since}',
   'status.sectionsOnly': 'Only in {language}: {list}',
   'status.intro.section': 'the introduction',
-  'status.summary': '{pages} pages: {complete} complete, {missing} in one language only, {sections} with sections in one language only, {stale} out of date.',
+  'status.summary':
+    '{pages} pages: {complete} complete, {missing} in one language only, {sections} with sections in one language only, {stale} out of date.',
   'status.parallel': 'side by side',
-  'notice.stale': 'The {language} version of this page changed on {date}, after this page was last updated ({since}); some of it may be out of date.',
+  'notice.stale':
+    'The {language} version of this page changed on {date}, after this page was last updated ({since}); some of it may be out of date.',
   'notice.missingHere': 'Not yet in this version: {list}.',
   'notice.onlyHere': 'Only in this version: {list}.',
   'notice.readOther': 'Read the {language} version',
@@ -349,7 +358,8 @@ const zh = {
   'parallel.show': '展开{language}版',
   'parallel.rows': '{language}与{other}的各节',
   'status.title': '翻译状态',
-  'status.intro': '每个页面及其译文的状态：哪些已完整，哪些只有一种语言，哪些缺少另一版本中的小节，哪些的原文后来改过而译文没有跟上。小节依次按 id、视频时间戳和大纲结构对应。',
+  'status.intro':
+    '每个页面及其译文的状态：哪些已完整，哪些只有一种语言，哪些缺少另一版本中的小节，哪些的原文后来改过而译文没有跟上。小节依次按 id、视频时间戳和大纲结构对应。',
   'status.kind': '类别',
   'status.page': '页面',
   'status.state': '状态',
@@ -358,7 +368,8 @@ const zh = {
   'status.stale': '{language}版落后：{other}版在 {date} 有改动，本版最后更新于 {since}',
   'status.sectionsOnly': '仅{language}版有：{list}',
   'status.intro.section': '开头导言',
-  'status.summary': '共 {pages} 个页面：{complete} 个完整，{missing} 个只有一种语言，{sections} 个有只在一种语言中的小节，{stale} 个已过时。',
+  'status.summary':
+    '共 {pages} 个页面：{complete} 个完整，{missing} 个只有一种语言，{sections} 个有只在一种语言中的小节，{stale} 个已过时。',
   'status.parallel': '对照阅读',
   'notice.stale': '本页的{language}版在 {date} 有改动，晚于本页最后一次更新（{since}），部分内容可能已经过时。',
   'notice.missingHere': '本页还缺少：{list}。',
@@ -387,7 +398,17 @@ export function t(locale: Locale, key: UiKey, values: Record<string, string | nu
  * translated label. Tags without a label here show their name.
  */
 const tagLabels: Record<Locale, Readonly<Record<string, string>>> = {
-  en: { map: 'mAP', ssd: 'SSD', yolo: 'YOLO', retinanet: 'RetinaNet', icevision: 'IceVision', keras: 'Keras', pytorch: 'PyTorch', pycocotools: 'pycocotools', 'fastai-v2': 'fastai v2' },
+  en: {
+    map: 'mAP',
+    ssd: 'SSD',
+    yolo: 'YOLO',
+    retinanet: 'RetinaNet',
+    icevision: 'IceVision',
+    keras: 'Keras',
+    pytorch: 'PyTorch',
+    pycocotools: 'pycocotools',
+    'fastai-v2': 'fastai v2',
+  },
   zh: {
     'object-detection': '目标检测',
     'class-imbalance': '类别不平衡',

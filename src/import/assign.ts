@@ -33,7 +33,9 @@ export function assignPaths(docs: readonly LoadedDoc[], taken: (p: string) => bo
   };
   const page = new Map<LoadedDoc, string>();
   const log = new Map<LogSection, string>();
-  const lessonFolders = new Set(docs.filter((d) => d.doc.lesson !== undefined).map((d) => `${d.doc.root}/${path.posix.dirname(d.doc.rel)}`));
+  const lessonFolders = new Set(
+    docs.filter((d) => d.doc.lesson !== undefined).map((d) => `${d.doc.root}/${path.posix.dirname(d.doc.rel)}`),
+  );
 
   for (const d of docs.filter((x) => x.doc.lesson !== undefined)) {
     page.set(d, claim(`lessons/${d.locale}`, `lesson-${d.doc.lesson}`, kebab(d.doc.rootName) || 'import'));

@@ -86,9 +86,11 @@ function edgesFrom(slots: readonly Slot[], start: number, dict: Dictionary): Edg
   const edges: Edge[] = [];
   const first = slots[start]?.options ?? [];
   const fixed = first.length === 1 && !HAN.test(first[0]?.char ?? '');
-  for (const o of first) edges.push({ start, end: start + 1, chars: [o.char], score: o.prior + (fixed ? 0 : singleScore(o.char, dict)) });
+  for (const o of first)
+    edges.push({ start, end: start + 1, chars: [o.char], score: o.prior + (fixed ? 0 : singleScore(o.char, dict)) });
   let partial: { text: string; prior: number }[] = [];
-  for (const o of first) if (HAN.test(o.char) && dict.prefixes.has(o.char)) partial.push({ text: o.char, prior: o.prior });
+  for (const o of first)
+    if (HAN.test(o.char) && dict.prefixes.has(o.char)) partial.push({ text: o.char, prior: o.prior });
   for (let end = start + 2; end <= Math.min(slots.length, start + MAX_WORD) && partial.length; end++) {
     const next: typeof partial = [];
     const options = slots[end - 1]?.options ?? [];
@@ -134,10 +136,12 @@ export function bestReading(slots: readonly Slot[]): Reading {
   }
   const backward = new Array<number>(n + 1).fill(-Infinity);
   backward[n] = 0;
-  for (let i = n - 1; i >= 0; i--) for (const e of edges[i] ?? []) backward[i] = Math.max(backward[i] ?? -Infinity, e.score + (backward[e.end] ?? -Infinity));
+  for (let i = n - 1; i >= 0; i--)
+    for (const e of edges[i] ?? [])
+      backward[i] = Math.max(backward[i] ?? -Infinity, e.score + (backward[e.end] ?? -Infinity));
 
   const chars = new Array<string>(n).fill('');
-  for (let end = n; end > 0; ) {
+  for (let end = n; end > 0;) {
     const e = back[end];
     if (!e) break;
     e.chars.forEach((c, k) => (chars[e.start + k] = c));
@@ -161,6 +165,8 @@ export function bestReading(slots: readonly Slot[]): Reading {
     for (const v of m.values()) sum += Math.exp(v - top);
     return 1 / sum;
   });
-  const ranked = bestPer.map((m, i) => (m.size ? [...m].sort((a, b) => b[1] - a[1]).map(([c]) => c) : [chars[i] ?? '']));
+  const ranked = bestPer.map((m, i) =>
+    m.size ? [...m].sort((a, b) => b[1] - a[1]).map(([c]) => c) : [chars[i] ?? ''],
+  );
   return { chars, confidence, ranked };
 }

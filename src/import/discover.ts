@@ -28,7 +28,9 @@ const SKIP_DIRS = /^(\.|node_modules$|_site$|dist$)/;
 export function listFiles(root: string, symlinks?: Map<string, string>): string[] {
   const out: string[] = [];
   const walkDir = (dir: string, prefix: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const rel = prefix ? `${prefix}/${e.name}` : e.name;
       if (e.isDirectory()) {
@@ -48,7 +50,14 @@ export function discover(root: string): SourceDoc[] {
     .filter((rel) => /\.(md|markdown)$/i.test(rel))
     .map((rel) => {
       const lesson = lessonNumber(rel);
-      const doc: SourceDoc = { root: abs, rootName, abs: path.join(abs, rel), rel, display: `${rootName}/${rel}`, readme: isReadme(rel) };
+      const doc: SourceDoc = {
+        root: abs,
+        rootName,
+        abs: path.join(abs, rel),
+        rel,
+        display: `${rootName}/${rel}`,
+        readme: isReadme(rel),
+      };
       if (lesson !== undefined) doc.lesson = lesson;
       return doc;
     });
@@ -62,7 +71,20 @@ export function isReadme(rel: string): boolean {
   return /^(readme|index)$/i.test(stemOf(rel));
 }
 
-const CN_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const CN_NUMBERS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
 
 /** `Lesson1`, `lesson 01`, `lesson-3-notes`, `第3课`, `第十二课` → the number, if it is 1–12. */
 function numberInName(name: string): number | undefined {
@@ -84,6 +106,7 @@ export function lessonNumber(rel: string): number | undefined {
   const own = numberInName(stem);
   if (own !== undefined) return own;
   const folder = path.posix.basename(path.posix.dirname(rel));
-  if (/^(readme|index|notes?|笔记)$/i.test(stem) && /^(?:lesson|lecture)[\s_-]*\d{1,2}$|^第.{1,3}[课讲]$/i.test(folder)) return numberInName(folder);
+  if (/^(readme|index|notes?|笔记)$/i.test(stem) && /^(?:lesson|lecture)[\s_-]*\d{1,2}$|^第.{1,3}[课讲]$/i.test(folder))
+    return numberInName(folder);
   return undefined;
 }

@@ -20,7 +20,16 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
 ];
 
 /** Multi-byte encodings chardet names that Chinese, Japanese or Korean notes are saved in. */
-const CJK_ENCODINGS = new Set(['GB18030', 'Big5', 'EUC-JP', 'EUC-KR', 'Shift_JIS', 'ISO-2022-CN', 'ISO-2022-JP', 'ISO-2022-KR']);
+const CJK_ENCODINGS = new Set([
+  'GB18030',
+  'Big5',
+  'EUC-JP',
+  'EUC-KR',
+  'Shift_JIS',
+  'ISO-2022-CN',
+  'ISO-2022-JP',
+  'ISO-2022-KR',
+]);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -25,7 +25,8 @@ export function splitFrontmatter(text: string): SplitFrontmatter {
   const looksLikeYaml = /^[\w"'-][^:\n]*:(\s|$)/m.test(raw);
   try {
     const data: unknown = parseYaml(raw);
-    if (data && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, body: rest, bodyLine };
+    if (data && typeof data === 'object' && !Array.isArray(data))
+      return { data: data as Record<string, unknown>, body: rest, bodyLine };
     if (data === null && raw.trim() === '') return { data: {}, body: rest, bodyLine };
     if (!looksLikeYaml) return { body: text, bodyLine: 1 };
     return fenced(text, m[0], raw, rest, 'front matter is not a key: value mapping');

@@ -58,7 +58,14 @@ function tagAt(html: string, at: number): HtmlToken | undefined {
   const open = match(OPEN);
   if (open) {
     const attrs = [...(open[2] ?? '').matchAll(ONE_ATTR)].map((m) => ({ name: m[1] ?? '', raw: m[2] }));
-    return { type: 'open', name: (open[1] ?? '').toLowerCase(), attrs, selfClosing: open[3] === '/', start: at, end: at + open[0].length };
+    return {
+      type: 'open',
+      name: (open[1] ?? '').toLowerCase(),
+      attrs,
+      selfClosing: open[3] === '/',
+      start: at,
+      end: at + open[0].length,
+    };
   }
   const close = match(CLOSE);
   if (close) return { type: 'close', name: (close[1] ?? '').toLowerCase(), start: at, end: at + close[0].length };
@@ -82,4 +89,19 @@ export function getAttr(attrs: readonly Attr[], name: string): string | undefine
   return found ? attrValue(found) : undefined;
 }
 
-export const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+export const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);

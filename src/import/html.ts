@@ -14,7 +14,9 @@ export interface HtmlHooks {
 
 /** CommonMark's HTML-block tag names (spec §4.6, type 6): on a line of their own they start a block. */
 const BLOCK_TAGS = new Set(
-  'address article aside blockquote caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main menu nav ol p section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main menu nav ol p section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
 const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup']);
 
@@ -53,7 +55,9 @@ export function sanitizeHtml(text: string, tree: Root, hooks: HtmlHooks): Edit[]
       if (replacement !== undefined) edits.push({ start: startOf(node), end: endOf(node), text: replacement });
       return;
     }
-    const container = ancestors.findLast((a) => a.type === 'paragraph' || a.type === 'heading' || a.type === 'tableCell') ?? ancestors.at(-1);
+    const container =
+      ancestors.findLast((a) => a.type === 'paragraph' || a.type === 'heading' || a.type === 'tableCell') ??
+      ancestors.at(-1);
     if (!container) return;
     if (region?.node !== container) {
       closeRegion();
@@ -167,7 +171,9 @@ function judgeToken(
       if (verdict.kind === 'escape') return { text: escaped(raw), block: false };
       if (verdict.kind === 'remove') {
         hooks.removed(`<${token.name}>`, at);
-        return verdict.withContent && !token.selfClosing && removesContent(token.name) ? { text: '', block: false, drop: token.name } : { text: '', block: false };
+        return verdict.withContent && !token.selfClosing && removesContent(token.name)
+          ? { text: '', block: false, drop: token.name }
+          : { text: '', block: false };
       }
       for (const what of verdict.removed) hooks.removed(what, at);
       const isBlock = block && BLOCK_TAGS.has(token.name);
@@ -188,8 +194,10 @@ function judgeToken(
       if (verdict === 'escape') return { text: escaped(raw), block: false };
       const isBlock = block && BLOCK_TAGS.has(token.name);
       if (VOID_ELEMENTS.has(token.name)) return { text: '', block: false };
-      if (stack.some((o) => o.name === token.name)) return { text: popTo(stack, token.name, hooks, at) + raw, block: isBlock };
-      if (outer?.some((o) => o.name === token.name)) return { text: popTo(outer, token.name, hooks, at) + raw, block: isBlock };
+      if (stack.some((o) => o.name === token.name))
+        return { text: popTo(stack, token.name, hooks, at) + raw, block: isBlock };
+      if (outer?.some((o) => o.name === token.name))
+        return { text: popTo(outer, token.name, hooks, at) + raw, block: isBlock };
       hooks.repaired(`dropped stray </${token.name}>`, at);
       return { text: '', block: false };
     }

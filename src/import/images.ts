@@ -74,7 +74,12 @@ function throughSymlink(candidate: string, index: SourceIndex): Resolved | undef
   for (let k = 1; k <= parts.length; k++) {
     const rel = parts.slice(0, k).join('/');
     const target = index.symlinks.get(rel);
-    if (target !== undefined) return { kind: 'refused', rel: norm, reason: `is a symbolic link (${rel} → ${target}); symbolic links are not followed, copy the file into the folder instead` };
+    if (target !== undefined)
+      return {
+        kind: 'refused',
+        rel: norm,
+        reason: `is a symbolic link (${rel} → ${target}); symbolic links are not followed, copy the file into the folder instead`,
+      };
   }
   return undefined;
 }
@@ -103,9 +108,16 @@ function byTail(p: string, index: SourceIndex): Resolved {
  * Where a found image goes: in a folder named after the note, keeping its path relative to the
  * note (`lesson1/1.png` → `lesson-1/lesson1/1.png`), so two images never collide.
  */
-export function imageOutput(foundRel: string, noteRel: string, noteDirOut: string, assetDir: string): { outPath: string; url: string } {
+export function imageOutput(
+  foundRel: string,
+  noteRel: string,
+  noteDirOut: string,
+  assetDir: string,
+): { outPath: string; url: string } {
   const fromNote = path.posix.relative(path.posix.dirname(noteRel), foundRel);
-  const parts = fromNote.startsWith('..') ? ['_root', ...foundRel.split('/').map(safeFileName)] : fromNote.split('/').map(safeFileName);
+  const parts = fromNote.startsWith('..')
+    ? ['_root', ...foundRel.split('/').map(safeFileName)]
+    : fromNote.split('/').map(safeFileName);
   const rel = [assetDir, ...parts].join('/');
   return { outPath: `${noteDirOut}/${rel}`, url: rel.split('/').map(encodeURIComponent).join('/') };
 }
@@ -119,7 +131,9 @@ export function imageOutput(foundRel: string, noteRel: string, noteDirOut: strin
 export function missingImageUrl(url: string, outPath: string): string {
   const u = url.trim();
   const p = u.startsWith('/') ? `.${u}` : DRIVE.test(u.replace(/\\/g, '/')) || /^file:/i.test(u) ? `./${u}` : u;
-  const target = path.posix.normalize(path.posix.join(path.posix.dirname(outPath), safeDecode(splitSuffix(p)[0] ?? '').replace(/\\/g, '/')));
+  const target = path.posix.normalize(
+    path.posix.join(path.posix.dirname(outPath), safeDecode(splitSuffix(p)[0] ?? '').replace(/\\/g, '/')),
+  );
   if (!escapesFolder(target)) return p;
   return `./${p.replace(/\\/g, '/').replace(/^(\.{0,2}\/)+/, '')}`;
 }

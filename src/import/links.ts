@@ -32,7 +32,8 @@ export function rewriteLinks(text: string, tree: Root, ctx: LinkContext): Edit[]
   walk(tree, (node) => {
     if (node.type === 'definition' && scriptScheme(node.url)) {
       ctx.removed(`${scriptScheme(node.url)}: URL in a link definition`, startOf(node));
-      const label = /^\s*\[(?:\\.|[^\]\\])*\]:/.exec(text.slice(startOf(node), endOf(node)))?.[0] ?? `[${node.identifier}]:`;
+      const label =
+        /^\s*\[(?:\\.|[^\]\\])*\]:/.exec(text.slice(startOf(node), endOf(node)))?.[0] ?? `[${node.identifier}]:`;
       edits.push({ start: startOf(node), end: endOf(node), text: `${label} #` });
     }
     if (node.type !== 'link') return;
@@ -43,7 +44,13 @@ export function rewriteLinks(text: string, tree: Root, ctx: LinkContext): Edit[]
       // Markdown links are not HTML, but `[x](javascript:…)` still becomes a script link on the page.
       ctx.removed(`${scheme}: URL in a Markdown link`, start);
       const open = destinationStart(src);
-      edits.push({ start, end: endOf(node), text: src.startsWith('<') ? src.slice(1, -1).replace(/:/, '\\:') : src.slice(1, open === -1 ? src.indexOf(']') : open - 1) });
+      edits.push({
+        start,
+        end: endOf(node),
+        text: src.startsWith('<')
+          ? src.slice(1, -1).replace(/:/, '\\:')
+          : src.slice(1, open === -1 ? src.indexOf(']') : open - 1),
+      });
       return;
     }
     if (!src.startsWith('[') && !src.startsWith('<')) {
@@ -78,7 +85,9 @@ function retarget(node: Link, ctx: LinkContext, offset: number): string | typeof
   if (!out) {
     ctx.unresolved(node.url, offset);
     const written = safeDecode(splitSuffix(node.url.trim())[0] ?? '').replace(/\\/g, '/');
-    return !written.startsWith('/') && escapesFolder(path.posix.join(path.posix.dirname(ctx.outPath), written)) ? OUTSIDE : undefined;
+    return !written.startsWith('/') && escapesFolder(path.posix.join(path.posix.dirname(ctx.outPath), written))
+      ? OUTSIDE
+      : undefined;
   }
   const suffix = splitSuffix(node.url)[1] ?? '';
   const rel = path.posix.relative(path.posix.dirname(ctx.outPath), out);

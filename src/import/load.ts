@@ -41,7 +41,12 @@ export function loadSource(root: string, findings: Findings): LoadedDoc[] {
   const index = indexSource(listFiles(root, symlinks), symlinks);
   const rootName = path.basename(root);
   for (const [rel, target] of symlinks) {
-    if (/\.(md|markdown)$/i.test(rel)) findings.refused.push({ file: `${rootName}/${rel}`, path: rel, reason: `is a symbolic link (→ ${target}); symbolic links are not followed, copy the note into the folder instead` });
+    if (/\.(md|markdown)$/i.test(rel))
+      findings.refused.push({
+        file: `${rootName}/${rel}`,
+        path: rel,
+        reason: `is a symbolic link (→ ${target}); symbolic links are not followed, copy the note into the folder instead`,
+      });
   }
   return discover(root).map((doc) => {
     try {

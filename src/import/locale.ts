@@ -41,7 +41,10 @@ function withoutFences(markdown: string): string {
 
 /** A folder name that says which language its notes are in (`chinese/`, `zh-CN/`, `english/`…). */
 export function folderHint(relPath: string): Locale | undefined {
-  const folders = relPath.split('/').slice(0, -1).map((s) => s.toLowerCase());
+  const folders = relPath
+    .split('/')
+    .slice(0, -1)
+    .map((s) => s.toLowerCase());
   for (const f of folders.reverse()) {
     if (/^(zh|cn|zh[-_](cn|hans|hant|tw|hk)|chinese|中文|汉语|漢語|简体|繁體)$/.test(f)) return 'zh';
     if (/^(en|en[-_](us|gb)|english|英文)$/.test(f)) return 'en';

@@ -19,7 +19,8 @@ const WEEKDAY = /^(星期|礼拜|周)[一二三四五六日天]|^(mon|tue|wed|th
  */
 export function parseDateHeading(text: string): DateHeading | undefined {
   const m =
-    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(.*)$/.exec(text) ?? /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])\s*(?:T(?=\d))?(.*)$/.exec(text);
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(.*)$/.exec(text) ??
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])\s*(?:T(?=\d))?(.*)$/.exec(text);
   if (!m) return undefined;
   const [, y, mo, d] = m;
   const date = `${y}-${mo?.padStart(2, '0')}-${d?.padStart(2, '0')}`;

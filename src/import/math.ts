@@ -86,8 +86,12 @@ export function normaliseDisplayMath(lines: readonly Line[], skip: (index: numbe
  */
 export function normaliseInlineMath(text: string): string {
   // `\(see above\)` is an escaped parenthesis in prose, not a formula: only TeX-looking or one-token content converts.
-  let s = text.replace(/\\\((.+?)\\\)/g, (all, tex: string) => (TEXISH.test(tex) || !/\s/.test(tex.trim()) ? `$${tex.trim()}$` : all));
-  s = s.replace(/\\\[(.+?)\\\]/g, (all, tex: string) => (TEXISH.test(tex) && !/\]\(|\[/.test(tex) ? `$${tex.trim()}$` : all));
+  let s = text.replace(/\\\((.+?)\\\)/g, (all, tex: string) =>
+    TEXISH.test(tex) || !/\s/.test(tex.trim()) ? `$${tex.trim()}$` : all,
+  );
+  s = s.replace(/\\\[(.+?)\\\]/g, (all, tex: string) =>
+    TEXISH.test(tex) && !/\]\(|\[/.test(tex) ? `$${tex.trim()}$` : all,
+  );
   return escapeCurrency(s);
 }
 
@@ -114,7 +118,8 @@ function escapeCurrency(s: string): string {
       continue;
     }
     const close = findClosingDollar(s, i + 1);
-    const money = /\d/.test(s[i + 1] ?? '') && (close === -1 || /\s/.test(s[close - 1] ?? '') || /\d/.test(s[close + 1] ?? ''));
+    const money =
+      /\d/.test(s[i + 1] ?? '') && (close === -1 || /\s/.test(s[close - 1] ?? '') || /\d/.test(s[close + 1] ?? ''));
     if (money) {
       out += '\\$';
       i += 1;

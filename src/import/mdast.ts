@@ -12,8 +12,17 @@ import { unified } from 'unified';
  * `$$` cannot swallow the rest of the file, which is what the first pass needs. Emphasis next to
  * CJK punctuation is read as the site reads it, so a summary taken from it has no stray `**`.
  */
-const withMath = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough).use(remarkMath);
-const withoutMath = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkCjkFriendlyGfmStrikethrough);
+const withMath = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough)
+  .use(remarkMath);
+const withoutMath = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough);
 
 export function parse(text: string, options: { math: boolean }): Root {
   return (options.math ? withMath : withoutMath).parse(text);
@@ -28,7 +37,11 @@ export function endOf(node: Nodes): number {
 }
 
 /** Visits every node with its ancestors, in document order. */
-export function walk(node: Nodes, visit: (node: Nodes, ancestors: readonly Nodes[]) => boolean | void, ancestors: Nodes[] = []): void {
+export function walk(
+  node: Nodes,
+  visit: (node: Nodes, ancestors: readonly Nodes[]) => boolean | void,
+  ancestors: Nodes[] = [],
+): void {
   if (visit(node, ancestors) === false) return;
   if ('children' in node) {
     ancestors.push(node);
@@ -62,5 +75,11 @@ export function insideAny(ranges: readonly [number, number][], start: number, en
 
 /** Block containers: an `html` node directly inside one is an HTML block, elsewhere inline HTML. */
 export function isFlowParent(node: Nodes | undefined): boolean {
-  return !node || node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'footnoteDefinition';
+  return (
+    !node ||
+    node.type === 'root' ||
+    node.type === 'blockquote' ||
+    node.type === 'listItem' ||
+    node.type === 'footnoteDefinition'
+  );
 }

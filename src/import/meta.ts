@@ -30,7 +30,10 @@ export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): stri
     if (node.type === 'code' || node.type === 'table' || node.type === 'heading' || node.type === 'html') return false;
     if (node.type !== 'paragraph') return;
     // A callout's marker (`[!NOTE]`) or fence (`:::tip`) is syntax, not the note's first words.
-    const all = textOf(node).replace(/^\s*\[![A-Za-z]+\]/, '').replace(/\s+/g, ' ').trim();
+    const all = textOf(node)
+      .replace(/^\s*\[![A-Za-z]+\]/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (/^:{3,}/.test(all)) return false;
     const own = textOf(node, true).replace(/[\s/|·,，、:：-]+/g, '');
     const linkHeavy = options.inOrder ? own.length < 4 : own.length < all.replace(/\s+/g, '').length / 2;
@@ -76,7 +79,8 @@ export function videoOf(tree: Root): string | undefined {
     if (!url) continue;
     if (url.hostname === 'youtu.be' && url.pathname.length > 1) return `https://youtu.be${url.pathname}`;
     const id = url.searchParams.get('v');
-    if (/(^|\.)youtube\.com$/.test(url.hostname) && url.pathname === '/watch' && id) return `https://www.youtube.com/watch?v=${id}`;
+    if (/(^|\.)youtube\.com$/.test(url.hostname) && url.pathname === '/watch' && id)
+      return `https://www.youtube.com/watch?v=${id}`;
   }
   return undefined;
 }
@@ -99,7 +103,8 @@ function parseUrl(raw: string): URL | undefined {
   }
 }
 
-const GENERIC = /^(welcome|欢迎|introduction|intro|overview|preface|前言|简介|介绍|引言|目录|contents|table of contents|toc|summary|总结|notes?|笔记)$/i;
+const GENERIC =
+  /^(welcome|欢迎|introduction|intro|overview|preface|前言|简介|介绍|引言|目录|contents|table of contents|toc|summary|总结|notes?|笔记)$/i;
 
 /**
  * What is left of a lesson heading once "Lesson 9", "第九课", "欢迎来到第四课" is taken away:
@@ -119,8 +124,13 @@ export function informative(text: string): boolean {
   return bare.length >= 2 && bare.length <= 80 && !GENERIC.test(bare);
 }
 
-
 /** `fastai code` → `fastai code`, `icevisionNote` → `icevision Note`: the file name, readable, as the author cased it. */
 export function titleFromName(stem: string): string {
-  return stem.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim() || stem;
+  return (
+    stem
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .replace(/[_-]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || stem
+  );
 }

@@ -19,7 +19,9 @@ import { bestReading, characterScore, type Slot } from './chinese-model.ts';
 const CP1252 = (() => {
   const map = new Map<string, number>();
   const bytes = Buffer.from(Array.from({ length: 128 }, (_, i) => 0x80 + i));
-  [...iconv.decode(bytes, 'windows-1252')].forEach((c, i) => map.set(c === '\uFFFD' ? String.fromCharCode(0x80 + i) : c, 0x80 + i));
+  [...iconv.decode(bytes, 'windows-1252')].forEach((c, i) =>
+    map.set(c === '\uFFFD' ? String.fromCharCode(0x80 + i) : c, 0x80 + i),
+  );
   return map;
 })();
 
@@ -32,14 +34,18 @@ const LOST = new Set<number>(LOST_BYTES);
  */
 const RANDOM_LOSS = Math.log(0.005);
 
-const SUSPECT = new RegExp(`[${[...CP1252.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]+`, 'g');
+const SUSPECT = new RegExp(
+  `[${[...CP1252.keys()].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]+`,
+  'g',
+);
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const HAN = new RegExp(`[${CJK_RANGE}]`);
 /** Characters a restored position may not be: controls, format characters, private use, unassigned. */
 const IMPLAUSIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 const isCont = (b: number) => b >= 0x80 && b <= 0xbf;
-const seqLength = (lead: number) => (lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0);
+const seqLength = (lead: number) =>
+  lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
 
 function decodeBytes(bytes: readonly number[]): string | undefined {
   try {
@@ -52,7 +58,8 @@ function decodeBytes(bytes: readonly number[]): string | undefined {
 
 /** `decodeBytes` for three bytes, by arithmetic: candidates are tried by the thousand. */
 function decodeThree(l: number, a: number, b: number): string | undefined {
-  if (l < 0xe0 || l > 0xef || !isCont(a) || !isCont(b) || (l === 0xe0 && a < 0xa0) || (l === 0xed && a > 0x9f)) return undefined;
+  if (l < 0xe0 || l > 0xef || !isCont(a) || !isCont(b) || (l === 0xe0 && a < 0xa0) || (l === 0xed && a > 0x9f))
+    return undefined;
   const c = String.fromCharCode(((l & 0x0f) << 12) | ((a & 0x3f) << 6) | (b & 0x3f));
   return IMPLAUSIBLE.test(c) ? undefined : c;
 }
@@ -90,7 +97,9 @@ function candidates(lead: number | undefined, tail: readonly number[]): { char: 
         consider([l, v, a], lp + contPrior(v));
         consider([l, a, v], lp + contPrior(v));
       }
-    else for (const v of CONTINUATIONS) for (const w of CONTINUATIONS) consider([l, v, w], lp + contPrior(v) + contPrior(w));
+    else
+      for (const v of CONTINUATIONS)
+        for (const w of CONTINUATIONS) consider([l, v, w], lp + contPrior(v) + contPrior(w));
   }
   // Characters reached only through a rare loss are kept when they are among the likeliest
   // anyway (prior and how common the character is): a few dozen, not hundreds, for the model to try.
@@ -197,20 +206,24 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
   // Rebuild the text as slots: fixed characters, and damaged positions with their candidates.
   const slots: (Slot & { raw: string; damaged: boolean })[] = [];
   let at = 0;
-  const fixed = (s: string) => [...s].forEach((c) => slots.push({ options: [{ char: c, prior: 0 }], raw: c, damaged: false }));
+  const fixed = (s: string) =>
+    [...s].forEach((c) => slots.push({ options: [{ char: c, prior: 0 }], raw: c, damaged: false }));
   for (const r of runs) {
     fixed(text.slice(at, r.index));
     const anyWhole = r.units.some((u) => u.kind === 'whole');
     if (anyWhole || lossy) whole += anyWhole ? 1 : 0;
     for (const u of r.units) {
-      if (u.kind === 'whole' && (anyWhole && (r.run.length > 1 || lossy))) slots.push({ options: [{ char: u.char, prior: 0 }], raw: u.raw, damaged: false });
-      else if (u.kind === 'damaged' && lossy && candidates(u.lead, u.tail).length) slots.push({ options: candidates(u.lead, u.tail), raw: u.raw, damaged: true });
+      if (u.kind === 'whole' && anyWhole && (r.run.length > 1 || lossy))
+        slots.push({ options: [{ char: u.char, prior: 0 }], raw: u.raw, damaged: false });
+      else if (u.kind === 'damaged' && lossy && candidates(u.lead, u.tail).length)
+        slots.push({ options: candidates(u.lead, u.tail), raw: u.raw, damaged: true });
       else fixed(u.raw);
     }
     at = r.index + r.run.length;
   }
   fixed(text.slice(at));
-  if (!slots.some((s) => s.damaged)) return { text: slots.map((s) => s.options[0]?.char ?? s.raw).join(''), whole, restorations: [] };
+  if (!slots.some((s) => s.damaged))
+    return { text: slots.map((s) => s.options[0]?.char ?? s.raw).join(''), whole, restorations: [] };
 
   withDocumentEvidence(slots, options.weights ?? EVIDENCE);
   const restorations: Restoration[] = [];
@@ -230,7 +243,14 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
         const decided = confidence >= decideAt;
         const restored = decided ? (reading.chars[k] ?? '') : (options.marker ?? undecidedMarker)(alternatives);
         out.push(restored);
-        restorations.push({ line: lineNumber, damaged: s.raw, restored, decided, confidence, alternatives: alternatives.slice(0, 3) });
+        restorations.push({
+          line: lineNumber,
+          damaged: s.raw,
+          restored,
+          decided,
+          confidence,
+          alternatives: alternatives.slice(0, 3),
+        });
       });
     } else for (const s of line) out.push(s.options[0]?.char ?? s.raw);
     if (end < slots.length) out.push('\n');
@@ -275,7 +295,9 @@ function withDocumentEvidence(slots: (Slot & { damaged: boolean })[], weights: E
       prior:
         o.prior +
         weights.unigram * Math.log1p(single.get(o.char) ?? 0) +
-        weights.bigram * (Math.log1p(before ? (pair.get(before + o.char) ?? 0) : 0) + Math.log1p(after ? (pair.get(o.char + after) ?? 0) : 0)),
+        weights.bigram *
+          (Math.log1p(before ? (pair.get(before + o.char) ?? 0) : 0) +
+            Math.log1p(after ? (pair.get(o.char + after) ?? 0) : 0)),
     }));
   });
 }

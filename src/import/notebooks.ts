@@ -22,7 +22,10 @@ export function planNotebooks(root: string, findings: Findings, taken: (p: strin
     let markdown: string;
     try {
       const nb = parseNotebook(decode(fs.readFileSync(abs)).text, display);
-      markdown = nb.cells.filter((c) => c.type === 'markdown').map((c) => c.source).join('\n\n');
+      markdown = nb.cells
+        .filter((c) => c.type === 'markdown')
+        .map((c) => c.source)
+        .join('\n\n');
     } catch (error) {
       if (!(error instanceof NotebookError)) throw error;
       findings.notebooksSkipped.push({ file: display, reason: error.message.slice(display.length + 2) });

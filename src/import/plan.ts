@@ -35,7 +35,9 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
 
   for (const d of docs) {
     try {
-      const imported = new Map([...page].filter(([o]) => o.doc.root === d.doc.root).map(([o, p]) => [o.doc.rel, p] as const));
+      const imported = new Map(
+        [...page].filter(([o]) => o.doc.root === d.doc.root).map(([o, p]) => [o.doc.rel, p] as const),
+      );
       const context = (outPath: string): TransformContext => ({
         display: d.doc.display,
         noteRel: d.doc.rel,
@@ -44,9 +46,11 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
         outPath,
         imported,
         findings,
-        copy: (out, fromRel) => files.set(out, { path: out, kind: 'image', from: path.join(d.doc.root, fromRel), source: d.doc.display }),
+        copy: (out, fromRel) =>
+          files.set(out, { path: out, kind: 'image', from: path.join(d.doc.root, fromRel), source: d.doc.display }),
       });
-      const add = (p: string, content: string) => files.set(p, { path: p, kind: 'markdown', content, source: d.doc.display });
+      const add = (p: string, content: string) =>
+        files.set(p, { path: p, kind: 'markdown', content, source: d.doc.display });
       const pagePath = page.get(d);
       if (pagePath && d.doc.lesson !== undefined) {
         add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath), qualifiers.get(d)));
@@ -82,7 +86,9 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
  */
 function lessonQualifiers(docs: readonly LoadedDoc[], page: ReadonlyMap<LoadedDoc, string>): Map<LoadedDoc, string> {
   const groups = new Map<string, LoadedDoc[]>();
-  for (const d of docs) if (d.doc.lesson !== undefined && page.has(d)) groups.set(`${d.locale}:${d.doc.lesson}`, [...(groups.get(`${d.locale}:${d.doc.lesson}`) ?? []), d]);
+  for (const d of docs)
+    if (d.doc.lesson !== undefined && page.has(d))
+      groups.set(`${d.locale}:${d.doc.lesson}`, [...(groups.get(`${d.locale}:${d.doc.lesson}`) ?? []), d]);
   const out = new Map<LoadedDoc, string>();
   for (const group of groups.values()) {
     if (group.length < 2) continue;
@@ -136,9 +142,19 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifi
   const fromNext = next ? headingText(next) : '';
   // A heading that is only "Lesson 3" says nothing the site does not: the course's own title for the lesson does.
   const known = courseLessonTitles[lesson]?.[d.locale];
-  const own = str(d.data['title']) ?? (informative(fromH1) ? fromH1 : informative(fromNext) ? fromNext : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
+  const own =
+    str(d.data['title']) ??
+    (informative(fromH1)
+      ? fromH1
+      : informative(fromNext)
+        ? fromNext
+        : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
   const title = qualifier ? `${own} (${qualifier})` : own;
-  const summary = str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(d.tree) ?? t(d.locale, 'import.lessonSummary', { n: lesson });
+  const summary =
+    str(d.data['summary']) ??
+    str(d.data['description']) ??
+    summaryOf(d.tree) ??
+    t(d.locale, 'import.lessonSummary', { n: lesson });
   const body = transformBody(d.text, d.lineMap, ctx, titleH1);
   const front = stringifyFrontmatter([
     ['title', title],
@@ -158,7 +174,11 @@ function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number): string
   const tree = logCount ? parse(text, { math: true }) : d.tree;
   const lead = leadingHeading(tree);
   const stem = path.posix.basename(d.doc.rel).replace(/\.(md|markdown)$/i, '');
-  const fallback = d.doc.readme ? (path.posix.dirname(d.doc.rel) === '.' ? d.doc.rootName : path.posix.basename(path.posix.dirname(d.doc.rel))) : stem;
+  const fallback = d.doc.readme
+    ? path.posix.dirname(d.doc.rel) === '.'
+      ? d.doc.rootName
+      : path.posix.basename(path.posix.dirname(d.doc.rel))
+    : stem;
   const fromLead = lead ? headingText(lead) : '';
   const title = str(d.data['title']) ?? (fromLead || titleFromName(fallback));
   const drop = !str(d.data['title']) && fromLead ? leadingHeading : undefined;

@@ -33,7 +33,11 @@ export interface ImportReport {
   files: Partial<Record<Action, number>>;
 }
 
-export function buildReport(plan: Plan, written: WriteResult, meta: { sources: string[]; out: string; dryRun: boolean }): ImportReport {
+export function buildReport(
+  plan: Plan,
+  written: WriteResult,
+  meta: { sources: string[]; out: string; dryRun: boolean },
+): ImportReport {
   const planned = new Set(plan.files.map((f) => f.path));
   const exists = (p: string) => planned.has(p) || fs.existsSync(path.join(meta.out, p));
   const paired: number[] = [];
@@ -79,10 +83,19 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
     for (const x of items.slice(0, limit)) lines.push(`      ${show(x)}`);
     if (items.length > limit) lines.push(`      … and ${items.length - limit} more (see --json)`);
   };
-  lines.push(`${r.dryRun ? 'Import plan (dry run, nothing written)' : 'Import report'}: ${r.sources.join(', ')} → ${r.out}`);
-  if (plan && r.dryRun) list(plan.actions.filter((a) => a.action !== 'unchanged'), (a) => `${a.action.padEnd(11)} ${a.path}`);
+  lines.push(
+    `${r.dryRun ? 'Import plan (dry run, nothing written)' : 'Import report'}: ${r.sources.join(', ')} → ${r.out}`,
+  );
+  if (plan && r.dryRun)
+    list(
+      plan.actions.filter((a) => a.action !== 'unchanged'),
+      (a) => `${a.action.padEnd(11)} ${a.path}`,
+    );
   row('notes', r.notes);
-  row('lessons', `${r.lessons} (paired zh/en: ${r.lessonsPaired.join(', ') || 'none'}${r.lessonsUnpaired.length ? `; one language: ${r.lessonsUnpaired.join(', ')}` : ''})`);
+  row(
+    'lessons',
+    `${r.lessons} (paired zh/en: ${r.lessonsPaired.join(', ') || 'none'}${r.lessonsUnpaired.length ? `; one language: ${r.lessonsUnpaired.join(', ')}` : ''})`,
+  );
   row('log entries', r.logEntries);
   row('notebooks', r.notebooks);
   if (r.notebooksSkipped.length) {
@@ -108,6 +121,11 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
   list(r.unresolvedLinks, (u) => `${at(u)}  ${u.url}`, 10);
   row('conflicts', r.conflicts.length);
   list(r.conflicts, (c) => `${c}  (edited since the last import; new version in ${c}.incoming, --force overwrites)`);
-  row('files', Object.entries(r.files).map(([k, v]) => `${v} ${k}`).join(', ') || 'none');
+  row(
+    'files',
+    Object.entries(r.files)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ') || 'none',
+  );
   return `${lines.join('\n')}\n`;
 }

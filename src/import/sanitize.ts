@@ -9,7 +9,25 @@ import { attrValue, VOID_ELEMENTS, type Attr } from './html-tags.ts';
  * schema): the notes were written to be read on GitHub, so what GitHub showed is what the author
  * meant. A few harmless formatting tags Typora emits are added.
  */
-const EXTRA_TAGS = ['u', 'mark', 'center', 'small', 'big', 'font', 'abbr', 'cite', 'dfn', 'caption', 'colgroup', 'col', 'figure', 'figcaption', 'time', 'wbr', 'nobr'];
+const EXTRA_TAGS = [
+  'u',
+  'mark',
+  'center',
+  'small',
+  'big',
+  'font',
+  'abbr',
+  'cite',
+  'dfn',
+  'caption',
+  'colgroup',
+  'col',
+  'figure',
+  'figcaption',
+  'time',
+  'wbr',
+  'nobr',
+];
 
 const schema: Schema = {
   ...defaultSchema,
@@ -25,11 +43,54 @@ const schema: Schema = {
 const ALLOWED = new Set(schema.tagNames);
 
 /** Active or page-breaking content: removed with everything inside it. */
-const REMOVE_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'noscript', 'template', 'textarea', 'xmp', 'noembed', 'noframes', 'object', 'applet', 'svg', 'math', 'title', 'select']);
+const REMOVE_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'template',
+  'textarea',
+  'xmp',
+  'noembed',
+  'noframes',
+  'object',
+  'applet',
+  'svg',
+  'math',
+  'title',
+  'select',
+]);
 /** Removed, but what they wrap stays (it is the author's text). */
-const REMOVE_TAG = new Set(['embed', 'base', 'link', 'meta', 'frame', 'frameset', 'form', 'button', 'param', 'portal', 'html', 'head', 'body', 'input']);
+const REMOVE_TAG = new Set([
+  'embed',
+  'base',
+  'link',
+  'meta',
+  'frame',
+  'frameset',
+  'form',
+  'button',
+  'param',
+  'portal',
+  'html',
+  'head',
+  'body',
+  'input',
+]);
 
-const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'cite', 'background', 'poster', 'longdesc', 'srcset']);
+const URL_ATTRS = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'cite',
+  'background',
+  'poster',
+  'longdesc',
+  'srcset',
+]);
 
 /**
  * Sanitises a parsed HTML fragment with the same allow-list, for HTML that arrives whole rather
@@ -62,7 +123,10 @@ export function judgeOpen(name: string, attrs: readonly Attr[], raw: string): Ve
     const get = (n: string) => attrValue(attrs.find((a) => a.name.toLowerCase() === n) ?? { name: n, raw: undefined });
     return { kind: 'image', src: get('src').trim(), alt: get('alt'), title: get('title') };
   }
-  if (name === 'input' && attrs.some((a) => a.name.toLowerCase() === 'type' && attrValue(a).toLowerCase() === 'checkbox')) {
+  if (
+    name === 'input' &&
+    attrs.some((a) => a.name.toLowerCase() === 'type' && attrValue(a).toLowerCase() === 'checkbox')
+  ) {
     return keep(name, attrs, raw);
   }
   if (REMOVE_WITH_CONTENT.has(name)) return { kind: 'remove', withContent: true };
@@ -82,7 +146,10 @@ export function dangerousAttributes(name: string, attrs: readonly Attr[]): strin
   for (const a of attrs) {
     const attr = a.name.toLowerCase();
     if (attr.startsWith('on')) found.push(`${attr} handler on <${name}>`);
-    else if (URL_ATTRS.has(attr) && /^(javascript|vbscript|data):/i.test(attrValue(a).replace(/[\s\u0000-\u001f]/g, ''))) {
+    else if (
+      URL_ATTRS.has(attr) &&
+      /^(javascript|vbscript|data):/i.test(attrValue(a).replace(/[\s\u0000-\u001f]/g, ''))
+    ) {
       found.push(`${attrValue(a).split(':')[0]?.toLowerCase()}: URL in ${attr} of <${name}>`);
     }
   }

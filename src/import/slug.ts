@@ -33,7 +33,13 @@ export function safeFileName(name: string): string {
   if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return name;
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot).toLowerCase().replace(/[^a-z0-9.]/g, '') : '';
+  const ext =
+    dot > 0
+      ? name
+          .slice(dot)
+          .toLowerCase()
+          .replace(/[^a-z0-9.]/g, '')
+      : '';
   const base = kebab(stem);
   return `${base ? `${base}-` : ''}${shortHash(name)}${ext}`;
 }

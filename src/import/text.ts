@@ -11,9 +11,7 @@ export interface Edit {
  * whole heading line wins over a fix inside that heading. Partial overlaps are a bug in the caller.
  */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = edits
-    .map((e, i) => ({ ...e, i }))
-    .sort((a, b) => a.start - b.start || b.end - a.end || a.i - b.i);
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || b.end - a.end || a.i - b.i);
   let out = '';
   let pos = 0;
   for (const e of sorted) {

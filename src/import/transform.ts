@@ -31,7 +31,12 @@ export interface TransformContext {
  * Second pass: with the text now parsing as intended, sanitise HTML, move images beside the note,
  * retarget links and fix the heading outline. `drop` is the title heading, which the site renders.
  */
-export function transformBody(text: string, lineMap: LineMap, ctx: TransformContext, drop?: (tree: Root) => Heading | undefined): string {
+export function transformBody(
+  text: string,
+  lineMap: LineMap,
+  ctx: TransformContext,
+  drop?: (tree: Root) => Heading | undefined,
+): string {
   const tree = parse(text, { math: true });
   const starts = lineStarts(text);
   const lineAt = (offset: number) => {
@@ -73,7 +78,8 @@ export function transformBody(text: string, lineMap: LineMap, ctx: TransformCont
 
   const edits: Edit[] = [
     ...sanitizeHtml(text, tree, {
-      image: (img, offset) => mdImage(imageUrl(img.src, offset) ?? img.src, img.alt || img.title, img.title || undefined),
+      image: (img, offset) =>
+        mdImage(imageUrl(img.src, offset) ?? img.src, img.alt || img.title, img.title || undefined),
       removed: (what, offset) => ctx.findings.htmlRemoved.push({ ...place(offset), what }),
       repaired: (what, offset) => ctx.findings.htmlRepaired.push({ ...place(offset), what }),
     }),
@@ -109,19 +115,31 @@ function imageEdits(text: string, tree: Root, imageUrl: (url: string, offset: nu
     if (url === undefined || url === def.url) continue;
     const src = text.slice(startOf(def), endOf(def));
     const label = /^\[(?:\\.|[^\]\\])*\]:/.exec(src)?.[0] ?? `[${id}]:`;
-    edits.push({ start: startOf(def), end: endOf(def), text: `${label} ${mdDest(url)}${def.title ? ` ${mdTitle(def.title)}` : ''}` });
+    edits.push({
+      start: startOf(def),
+      end: endOf(def),
+      text: `${label} ${mdDest(url)}${def.title ? ` ${mdTitle(def.title)}` : ''}`,
+    });
   }
   return edits;
 }
 
-function rewriteImage(text: string, node: Image, imageUrl: (url: string, offset: number) => string | undefined): Edit | undefined {
+function rewriteImage(
+  text: string,
+  node: Image,
+  imageUrl: (url: string, offset: number) => string | undefined,
+): Edit | undefined {
   const start = startOf(node);
   const src = text.slice(start, endOf(node));
   const open = destinationStart(src);
   if (open === -1) return undefined;
   const url = imageUrl(node.url, start);
   if (url === undefined || url === node.url) return undefined;
-  return { start: start + open, end: endOf(node), text: `(${mdDest(url)}${node.title ? ` ${mdTitle(node.title)}` : ''})` };
+  return {
+    start: start + open,
+    end: endOf(node),
+    text: `(${mdDest(url)}${node.title ? ` ${mdTitle(node.title)}` : ''})`,
+  };
 }
 
 /** LF only, no leading blank lines, exactly one newline at the end. */

@@ -54,7 +54,16 @@ export interface Findings {
 }
 
 export function emptyFindings(): Findings {
-  return { missingImages: [], refused: [], htmlRemoved: [], htmlRepaired: [], encodingRepairs: [], brokenFrontmatter: [], unresolvedLinks: [], notebooksSkipped: [] };
+  return {
+    missingImages: [],
+    refused: [],
+    htmlRemoved: [],
+    htmlRepaired: [],
+    encodingRepairs: [],
+    brokenFrontmatter: [],
+    unresolvedLinks: [],
+    notebooksSkipped: [],
+  };
 }
 
 /** One file the run wants in the notes folder, relative to it (POSIX separators). */

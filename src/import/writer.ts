@@ -58,7 +58,12 @@ export function takenBy(manifest: Manifest, roots: ReadonlySet<string>): (p: str
  * version goes beside it as `<name>.incoming` and counts as a conflict (`force` overwrites). Files
  * this source wrote before and no longer produces are removed unless edited.
  */
-export function writePlan(out: string, files: readonly PlannedFile[], roots: ReadonlySet<string>, options: { dryRun: boolean; force: boolean }): WriteResult {
+export function writePlan(
+  out: string,
+  files: readonly PlannedFile[],
+  roots: ReadonlySet<string>,
+  options: { dryRun: boolean; force: boolean },
+): WriteResult {
   const manifest = readManifest(out);
   const next: Manifest = { version: 1, files: { ...manifest.files } };
   const result: WriteResult = { actions: [], conflicts: [] };

@@ -5,7 +5,8 @@ import { spaceCjkNode } from '../lib/search/cjk';
  * tags and text. Astro writes well-formed HTML, so a scanner is enough, and at a thousand pages
  * it is about ten times cheaper than parsing each page into a tree and serialising it again.
  */
-const TOKEN = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<span class="katex">|<[^>]*>|[^<]+|</gi;
+const TOKEN =
+  /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<span class="katex">|<[^>]*>|[^<]+|</gi;
 const SPAN = /<span\b[^>]*>|<\/span\s*>/gi;
 const TEX = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/;
 

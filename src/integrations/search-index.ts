@@ -64,7 +64,9 @@ export function isShipped(file: string, wasmLanguages: string[]): boolean {
 }
 
 async function pruneBundle(dir: string): Promise<void> {
-  const entry = JSON.parse(await fs.readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { wasm: string | null }> };
+  const entry = JSON.parse(await fs.readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { wasm: string | null }>;
+  };
   const wasm = Object.values(entry.languages).map((l) => l.wasm ?? 'unknown');
   for (const file of await fs.readdir(dir)) {
     if (!isShipped(file, wasm)) await fs.rm(path.join(dir, file));

@@ -48,7 +48,10 @@ export function sortLessons<T extends LessonRef>(lessons: readonly T[]): T[] {
 }
 
 /** The lessons of one locale grouped by part, in course order; parts without lessons are omitted. */
-export function groupByPart<T extends LessonRef>(lessons: readonly T[], locale: Locale): { part: 1 | 2; lessons: T[] }[] {
+export function groupByPart<T extends LessonRef>(
+  lessons: readonly T[],
+  locale: Locale,
+): { part: 1 | 2; lessons: T[] }[] {
   const mine = sortLessons(lessons.filter((l) => l.locale === locale));
   return courseParts
     .map(({ part }) => ({ part, lessons: mine.filter((l) => l.part === part) }))

@@ -12,5 +12,9 @@ export function formatDay(date: Date, locale: Locale): string {
 /** @example formatMonth('2023-05', 'en') // 'May 2023' */
 export function formatMonth(month: string, locale: Locale): string {
   const date = new Date(`${month}-01T00:00:00Z`);
-  return new Intl.DateTimeFormat(localeInfo[locale].htmlLang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(localeInfo[locale].htmlLang, {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(date);
 }

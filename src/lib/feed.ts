@@ -46,7 +46,13 @@ function isChrome(node: Element): boolean {
   const classes = node.properties['className'];
   const list = Array.isArray(classes) ? classes.map(String) : [];
   // Copy buttons, "#" section links and KaTeX's visual layer (readers get its MathML twin) need the site's CSS and JS.
-  return node.tagName === 'button' || node.tagName === 'script' || list.includes('heading-anchor') || list.includes('code-block__bar') || list.includes('katex-html');
+  return (
+    node.tagName === 'button' ||
+    node.tagName === 'script' ||
+    list.includes('heading-anchor') ||
+    list.includes('code-block__bar') ||
+    list.includes('katex-html')
+  );
 }
 
 function absolutize(value: string, pageUrl: string): string {
@@ -75,7 +81,9 @@ export function feedHtml(html: string, pageUrl: string): string {
     }
     const srcset = node.properties['srcSet'];
     if (typeof srcset === 'string' || Array.isArray(srcset)) {
-      const candidates = (Array.isArray(srcset) ? srcset.map(String) : srcset.split(',')).map((c) => c.trim()).filter(Boolean);
+      const candidates = (Array.isArray(srcset) ? srcset.map(String) : srcset.split(','))
+        .map((c) => c.trim())
+        .filter(Boolean);
       node.properties['srcSet'] = candidates
         .map((c) => {
           const [url = '', ...descriptor] = c.split(/\s+/);

@@ -5,5 +5,8 @@
  * @example shiftHeadings('<h2 id="a">A</h2>', 2) // '<h4 id="a">A</h4>'
  */
 export function shiftHeadings(html: string, by: number): string {
-  return html.replace(/<(\/?)h([1-6])(?=[\s>])/gi, (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + by)}`);
+  return html.replace(
+    /<(\/?)h([1-6])(?=[\s>])/gi,
+    (_m, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + by)}`,
+  );
 }

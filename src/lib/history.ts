@@ -26,7 +26,12 @@ const RS = '\x1e';
  * for the tests.
  * @example parseGitLog('\x1eabc 1700000000\0\nnotes/a.md\0', '/repo').get('/repo/notes/a.md') // 2023-11-14T22:13:20Z
  */
-export function parseGitLog(output: string, repoTop: string, shallow: ReadonlySet<string> = new Set(), which: 'last' | 'first' = 'last'): Map<string, Date> {
+export function parseGitLog(
+  output: string,
+  repoTop: string,
+  shallow: ReadonlySet<string> = new Set(),
+  which: 'last' | 'first' = 'last',
+): Map<string, Date> {
   const dates = new Map<string, Date>();
   const seen = new Set<string>();
   for (const record of output.split(RS)) {
@@ -83,7 +88,9 @@ function readGitDates(dir: string): { last: Map<string, Date>; first: Map<string
   if (!log) return none;
   const shallowFile = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
   const shallowPath = shallowFile ? path.resolve(dir, shallowFile) : undefined;
-  const shallow = new Set(shallowPath && fs.existsSync(shallowPath) ? fs.readFileSync(shallowPath, 'utf8').split(/\s+/).filter(Boolean) : []);
+  const shallow = new Set(
+    shallowPath && fs.existsSync(shallowPath) ? fs.readFileSync(shallowPath, 'utf8').split(/\s+/).filter(Boolean) : [],
+  );
   return { last: parseGitLog(log, real(top), shallow), first: parseGitLog(log, real(top), shallow, 'first') };
 }
 

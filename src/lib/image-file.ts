@@ -10,9 +10,11 @@ import fs from 'node:fs';
 
 const RASTER = /\.(png|apng|jpe?g|jfif|gif|webp|avif|bmp|ico|tiff?)$/i;
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
+  signature.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-const u32be = (b: Uint8Array, i: number) => (((b[i] ?? 0) << 24) >>> 0) + ((b[i + 1] ?? 0) << 16) + ((b[i + 2] ?? 0) << 8) + (b[i + 3] ?? 0);
+const u32be = (b: Uint8Array, i: number) =>
+  (((b[i] ?? 0) << 24) >>> 0) + ((b[i + 1] ?? 0) << 16) + ((b[i + 2] ?? 0) << 8) + (b[i + 3] ?? 0);
 
 /** PNG: every chunk fits in the file and the last one is IEND. */
 function pngProblem(b: Uint8Array): string | undefined {
@@ -54,19 +56,32 @@ function jpegProblem(b: Uint8Array): string | undefined {
  */
 export function imageProblem(bytes: Uint8Array, name: string): string | undefined {
   if (bytes.length === 0) return 'is an empty file';
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('version https://git-lfs.github.com/spec/')) return 'is a Git LFS pointer, not the image; run `git lfs pull` in the source repository';
-  if (/^(<!doctype html|<html|<head|<body)/i.test(head)) return 'is an HTML page, not an image (saved from a web page instead of the picture)';
-  if (/\.svg$/i.test(name)) return /<svg[\s>]/i.test(new TextDecoder().decode(bytes)) ? undefined : 'is not an SVG image (no <svg> element)';
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (head.startsWith('version https://git-lfs.github.com/spec/'))
+    return 'is a Git LFS pointer, not the image; run `git lfs pull` in the source repository';
+  if (/^(<!doctype html|<html|<head|<body)/i.test(head))
+    return 'is an HTML page, not an image (saved from a web page instead of the picture)';
+  if (/\.svg$/i.test(name))
+    return /<svg[\s>]/i.test(new TextDecoder().decode(bytes)) ? undefined : 'is not an SVG image (no <svg> element)';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return pngProblem(bytes);
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return jpegProblem(bytes);
-  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return bytes.lastIndexOf(0x3b) > 12 ? undefined : 'is a truncated GIF; save the image again';
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a'))
+    return bytes.lastIndexOf(0x3b) > 12 ? undefined : 'is a truncated GIF; save the image again';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') {
     const size = (bytes[4] ?? 0) + ((bytes[5] ?? 0) << 8) + ((bytes[6] ?? 0) << 16) + (((bytes[7] ?? 0) << 24) >>> 0);
     return size + 8 <= bytes.length ? undefined : 'is a truncated WebP; save the image again';
   }
   if (ascii(bytes, 4, 12) === 'ftypavif' || ascii(bytes, 4, 12) === 'ftypavis') return undefined;
-  if (ascii(bytes, 0, 2) === 'BM' || startsWith(bytes, [0, 0, 1, 0]) || ascii(bytes, 0, 4) === 'II*\0' || ascii(bytes, 0, 4) === 'MM\0*') return undefined;
+  if (
+    ascii(bytes, 0, 2) === 'BM' ||
+    startsWith(bytes, [0, 0, 1, 0]) ||
+    ascii(bytes, 0, 4) === 'II*\0' ||
+    ascii(bytes, 0, 4) === 'MM\0*'
+  )
+    return undefined;
   if (!RASTER.test(name)) return undefined;
   const shown = head.slice(0, 24).replace(/[^\x20-\x7e]/g, '·');
   return `is not an image (it starts with "${shown}"); replace it with the real picture`;

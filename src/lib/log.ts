@@ -22,11 +22,16 @@ export function isoDay(date: Date): string {
 
 /** Newest first; entries of the same day keep their file-name order reversed (`-2` above `-1`). */
 export function sortLogNewestFirst<T extends LogRef>(entries: readonly T[]): T[] {
-  return [...entries].sort((a, b) => b.date.getTime() - a.date.getTime() || b.slug.localeCompare(a.slug, 'en', { numeric: true }));
+  return [...entries].sort(
+    (a, b) => b.date.getTime() - a.date.getTime() || b.slug.localeCompare(a.slug, 'en', { numeric: true }),
+  );
 }
 
 /** Groups one locale's entries by calendar month, newest month first. Keys are `YYYY-MM`. */
-export function groupByMonth<T extends LogRef>(entries: readonly T[], locale: Locale): { month: string; entries: T[] }[] {
+export function groupByMonth<T extends LogRef>(
+  entries: readonly T[],
+  locale: Locale,
+): { month: string; entries: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const entry of sortLogNewestFirst(entries.filter((e) => e.locale === locale))) {
     const month = isoDay(entry.date).slice(0, 7);
@@ -54,7 +59,11 @@ export function logNeighbours<T extends LogRef>(entries: readonly T[], current: 
  * Every tag one locale's entries use, with those entries newest first; the most used tags come
  * first, ties in name order, so the index reads like a table of contents of the log.
  */
-export function tagIndex<T extends LogRef>(entries: readonly T[], locale: Locale, tagsOf: (entry: T) => readonly string[]): { tag: string; entries: T[] }[] {
+export function tagIndex<T extends LogRef>(
+  entries: readonly T[],
+  locale: Locale,
+  tagsOf: (entry: T) => readonly string[],
+): { tag: string; entries: T[] }[] {
   const byTag = new Map<string, T[]>();
   for (const entry of sortLogNewestFirst(entries.filter((e) => e.locale === locale))) {
     for (const tag of new Set(tagsOf(entry))) byTag.set(tag, [...(byTag.get(tag) ?? []), entry]);
@@ -65,7 +74,10 @@ export function tagIndex<T extends LogRef>(entries: readonly T[], locale: Locale
 }
 
 /** Months of one locale's log with their entry counts, grouped by year (newest first), for archive navigation. */
-export function archiveYears<T extends LogRef>(entries: readonly T[], locale: Locale): { year: string; months: { month: string; count: number }[] }[] {
+export function archiveYears<T extends LogRef>(
+  entries: readonly T[],
+  locale: Locale,
+): { year: string; months: { month: string; count: number }[] }[] {
   const years = new Map<string, { month: string; count: number }[]>();
   for (const { month, entries: list } of groupByMonth(entries, locale)) {
     const year = month.slice(0, 4);

@@ -30,7 +30,9 @@ export function repository(env: Record<string, string | undefined> = process.env
     url = new URL('invalid:');
   }
   if (!/^https?:$/.test(url.protocol) || url.pathname.split('/').filter(Boolean).length < 2) {
-    throw new Error(`REPO_URL is "${raw}": give the repository's web address, e.g. https://github.com/you/fastai-notes, or leave it unset for no edit links.`);
+    throw new Error(
+      `REPO_URL is "${raw}": give the repository's web address, e.g. https://github.com/you/fastai-notes, or leave it unset for no edit links.`,
+    );
   }
   const branch = env['REPO_BRANCH']?.trim() || 'main';
   return { url: raw.replace(/\/+$/, '').replace(/\.git$/, ''), branch };
@@ -68,7 +70,11 @@ export interface PageSourceOptions {
  * Edit link and last-updated date for a content file (`entry.filePath`, relative to the project).
  * @example pageSource('content/lessons/en/lesson-1.md', undefined) // { lastUpdated: <last commit> }
  */
-export function pageSource(filePath: string | undefined, updated: Date | undefined, options: PageSourceOptions = {}): PageSource {
+export function pageSource(
+  filePath: string | undefined,
+  updated: Date | undefined,
+  options: PageSourceOptions = {},
+): PageSource {
   const { env = process.env, root = process.cwd(), history = contentHistory() } = options;
   const out: PageSource = {};
   const lastUpdated = (filePath && history.lastCommit(path.resolve(root, filePath))) || updated;

@@ -16,7 +16,10 @@ export function siteCardSvg(): string {
   const { width, height } = siteCard;
   const font = `'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'DejaVu Sans', sans-serif`;
   const partLine = (l: Locale) =>
-    [...courseParts.map(({ part, first, last }) => t(l, 'share.cardPart', { part, first, last })), t(l, 'nav.log')].join(' · ');
+    [
+      ...courseParts.map(({ part, first, last }) => t(l, 'share.cardPart', { part, first, last })),
+      t(l, 'nav.log'),
+    ].join(' · ');
   const text = (x: number, y: number, size: number, weight: number, fill: string, value: string) =>
     `<text x="${x}" y="${y}" font-family="${font}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escapeXml(value)}</text>`;
   return [

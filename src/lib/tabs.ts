@@ -8,7 +8,13 @@ let groups = 0;
  */
 export function tabGroupId(labels: readonly string[]): string {
   groups += 1;
-  const stem = labels.join('-').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24);
+  const stem = labels
+    .join('-')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 24);
   return `tabs-${stem || 'group'}-${groups}`;
 }
 

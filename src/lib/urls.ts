@@ -7,7 +7,14 @@ import type { Locale } from './locales';
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
 export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status';
 
-const sectionSegment: Record<Section, string> = { home: '', lessons: 'lessons', log: 'log', notes: 'notes', notebooks: 'notebooks', status: 'status' };
+const sectionSegment: Record<Section, string> = {
+  home: '',
+  lessons: 'lessons',
+  log: 'log',
+  notes: 'notes',
+  notebooks: 'notebooks',
+  status: 'status',
+};
 
 /**
  * Normalises a base path to a leading and trailing slash.

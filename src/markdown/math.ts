@@ -30,7 +30,8 @@ export function rehypeMathReport(options: { strict: boolean }) {
       const expr = m.ancestors?.at(-1);
       const tex = expr && 'children' in expr ? JSON.stringify(textOf(expr)) : '';
       const text = `[math] ${where(file.path, m.line ?? undefined)}: KaTeX cannot render ${tex}: ${m.cause instanceof Error ? m.cause.message : m.reason}`;
-      if (options.strict) throw new Error(`${text}\nFix the formula, or build without STRICT_MATH=1 to show it as an error on the page.`);
+      if (options.strict)
+        throw new Error(`${text}\nFix the formula, or build without STRICT_MATH=1 to show it as an error on the page.`);
       console.warn(text);
     }
   };

@@ -7,9 +7,24 @@ import { noteSource } from './source';
 
 /** Names shown for Shiki's language ids where the id is not what a reader would call it. */
 const languageNames: Record<string, string> = {
-  py: 'Python', python: 'Python', bash: 'Bash', sh: 'Shell', shell: 'Shell', console: 'Console',
-  js: 'JavaScript', ts: 'TypeScript', json: 'JSON', yaml: 'YAML', text: 'Text', plaintext: 'Text',
-  txt: 'Text', swift: 'Swift', md: 'Markdown', markdown: 'Markdown', html: 'HTML', css: 'CSS',
+  py: 'Python',
+  python: 'Python',
+  bash: 'Bash',
+  sh: 'Shell',
+  shell: 'Shell',
+  console: 'Console',
+  js: 'JavaScript',
+  ts: 'TypeScript',
+  json: 'JSON',
+  yaml: 'YAML',
+  text: 'Text',
+  plaintext: 'Text',
+  txt: 'Text',
+  swift: 'Swift',
+  md: 'Markdown',
+  markdown: 'Markdown',
+  html: 'HTML',
+  css: 'CSS',
 };
 
 /**
@@ -34,7 +49,12 @@ export function rehypeCodeBlocks(options: { notesRoot: string }) {
             tagName: 'figcaption',
             properties: { className: ['code-block__bar'], dataPagefindIgnore: '' },
             children: [
-              { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: label }] },
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-block__lang'] },
+                children: [{ type: 'text', value: label }],
+              },
               {
                 type: 'element',
                 tagName: 'button',

@@ -21,8 +21,20 @@ export function rehypeHeadingAnchors(options: { notesRoot: string }) {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], dataPagefindIgnore: '', href: `#${id}`, ariaLabel: `${t(locale, 'heading.anchor')}: ${text}` },
-        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
+        properties: {
+          className: ['heading-anchor'],
+          dataPagefindIgnore: '',
+          href: `#${id}`,
+          ariaLabel: `${t(locale, 'heading.anchor')}: ${text}`,
+        },
+        children: [
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { ariaHidden: 'true' },
+            children: [{ type: 'text', value: '#' }],
+          },
+        ],
       });
     });
   };

@@ -16,7 +16,12 @@ import { noteSource } from './source';
 export function rehypeScrollRegions(options: { notesRoot: string }) {
   return (tree: Root, file: VFile) => {
     const locale = noteSource(file.path, options.notesRoot)?.locale ?? defaultLocale;
-    const region = (key: UiKey) => ({ tabIndex: 0, role: 'region', ariaLabel: t(locale, key), dataScrollRegion: t(locale, key) });
+    const region = (key: UiKey) => ({
+      tabIndex: 0,
+      role: 'region',
+      ariaLabel: t(locale, key),
+      dataScrollRegion: t(locale, key),
+    });
     visit(tree, 'element', (node: Element, index, parent) => {
       const classes = node.properties['className'];
       if (Array.isArray(classes) && classes.includes('katex-display')) {
@@ -25,7 +30,12 @@ export function rehypeScrollRegions(options: { notesRoot: string }) {
       }
       if (node.tagName !== 'table' || index === undefined || !parent) return undefined;
       if (parent.type === 'element' && parent.properties['dataScrollRegion'] !== undefined) return undefined;
-      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['table-scroll'], ...region('scroll.table') }, children: [node] };
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['table-scroll'], ...region('scroll.table') },
+        children: [node],
+      };
       return 'skip';
     });
   };

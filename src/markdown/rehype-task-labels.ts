@@ -12,7 +12,8 @@ export function rehypeTaskLabels() {
       if (li.tagName !== 'li' || !String(li.properties['className'] ?? '').includes('task-list-item')) return;
       const label = toText(li).replace(/\s+/g, ' ').trim().slice(0, 160);
       visit(li, 'element', (input: Element) => {
-        if (input.tagName === 'input' && input.properties['type'] === 'checkbox' && label) input.properties['ariaLabel'] = label;
+        if (input.tagName === 'input' && input.properties['type'] === 'checkbox' && label)
+          input.properties['ariaLabel'] = label;
       });
     });
   };

@@ -48,7 +48,12 @@ export function remarkCallouts(options: { notesRoot: string }) {
           makeCallout(node, kind, titled ? label.children : undefined, titled ? rest : node.children, locale);
           return;
         }
-        warnAt(file, node, `":::${node.name}" is not a callout type; use one of ${Object.keys(directiveKinds).join(', ')}. It is shown as written`, 'unknown-callout');
+        warnAt(
+          file,
+          node,
+          `":::${node.name}" is not a callout type; use one of ${Object.keys(directiveKinds).join(', ')}. It is shown as written`,
+          'unknown-callout',
+        );
         parent.children.splice(index, 1, ...restoreContainer(node, source));
         return index;
       }
@@ -63,7 +68,13 @@ export function remarkCallouts(options: { notesRoot: string }) {
 }
 
 /** Turns a quote or directive into the callout's markup, in place. */
-function makeCallout(node: Blockquote | ContainerDirective, kind: CalloutKind, title: PhrasingContent[] | undefined, body: Flow[], locale: Locale) {
+function makeCallout(
+  node: Blockquote | ContainerDirective,
+  kind: CalloutKind,
+  title: PhrasingContent[] | undefined,
+  body: Flow[],
+  locale: Locale,
+) {
   const heading = title?.length ? title : [{ type: 'text' as const, value: t(locale, kind.title) }];
   const name = toString({ type: 'paragraph', children: heading }).replace(/\s+/g, ' ').trim();
   const titleLine: Paragraph = {
@@ -71,8 +82,16 @@ function makeCallout(node: Blockquote | ContainerDirective, kind: CalloutKind, t
     data: { hName: 'p', hProperties: { className: ['callout__title'], ariaHidden: 'true' } },
     children: [iconNode(kind), ...heading],
   };
-  const content: Blockquote = { type: 'blockquote', data: { hName: 'div', hProperties: { className: ['callout__body'] } }, children: body };
-  node.data = { ...node.data, hName: 'aside', hProperties: { className: ['callout', `callout--${kind.tone}`], role: 'note', ariaLabel: name } };
+  const content: Blockquote = {
+    type: 'blockquote',
+    data: { hName: 'div', hProperties: { className: ['callout__body'] } },
+    children: body,
+  };
+  node.data = {
+    ...node.data,
+    hName: 'aside',
+    hProperties: { className: ['callout', `callout--${kind.tone}`], role: 'note', ariaLabel: name },
+  };
   node.children = [titleLine, content];
 }
 

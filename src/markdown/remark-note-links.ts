@@ -49,7 +49,12 @@ function outsideFolder(resolved: string, notesRoot: string): boolean {
 }
 
 /** The visible stand-in for an image the page cannot show, in the page's language. */
-function placeholder(locale: Parameters<typeof t>[0], key: UiKey, url: string, alt: string | null | undefined): PhrasingContent {
+function placeholder(
+  locale: Parameters<typeof t>[0],
+  key: UiKey,
+  url: string,
+  alt: string | null | undefined,
+): PhrasingContent {
   const label = t(locale, key, { path: url });
   return {
     type: 'text',
@@ -92,24 +97,40 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       const [target, suffix] = splitHash(url);
       const resolved = path.resolve(dir, decode(target));
       if (outsideFolder(resolved, notesRoot)) {
-        warnAt(file, node, `link to "${url}" leads outside the notes folder (${notesRoot}); it is shown as text. Link to a note inside the folder or to an external URL`, 'outside-notes');
+        warnAt(
+          file,
+          node,
+          `link to "${url}" leads outside the notes folder (${notesRoot}); it is shown as text. Link to a note inside the folder or to an external URL`,
+          'outside-notes',
+        );
         if (parent) outsideLinks.push({ node, parent });
         return;
       }
       const linked = noteSource(resolved, notesRoot);
       if (!fs.existsSync(resolved)) {
-        warnAt(file, node, `link to "${url}" points to a file that does not exist; fix the path or remove the link`, 'missing-link');
+        warnAt(
+          file,
+          node,
+          `link to "${url}" points to a file that does not exist; fix the path or remove the link`,
+          'missing-link',
+        );
         return;
       }
       if (linked && /\.mdx?$/i.test(resolved)) {
         node.url = withBase(localizedPath(linked.locale, linked.collection, linked.slug), base) + suffix;
         return;
       }
-      warnAt(file, node, `link to "${url}" is a file the site does not publish; link to a note or an external URL`, 'unpublished-link');
+      warnAt(
+        file,
+        node,
+        `link to "${url}" is a file the site does not publish; link to a note or an external URL`,
+        'unpublished-link',
+      );
     });
 
     // Each refused link becomes its own words, in place.
-    for (const { node, parent } of outsideLinks) parent.children.splice(parent.children.indexOf(node), 1, ...(node.children as typeof parent.children));
+    for (const { node, parent } of outsideLinks)
+      parent.children.splice(parent.children.indexOf(node), 1, ...(node.children as typeof parent.children));
 
     const definitions = new Map<string, Definition>();
     visit(tree, 'definition', (node: Definition) => {
@@ -121,11 +142,26 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       if (!dir) return undefined;
       const resolved = path.resolve(dir, decode(splitHash(url)[0]));
       if (outsideFolder(resolved, notesRoot)) {
-        return { key: 'image.outside', ruleId: 'outside-notes', message: `image "${url}" is outside the notes folder (${notesRoot}) and is not published; a placeholder is shown instead. Copy the image into the notes folder` };
+        return {
+          key: 'image.outside',
+          ruleId: 'outside-notes',
+          message: `image "${url}" is outside the notes folder (${notesRoot}) and is not published; a placeholder is shown instead. Copy the image into the notes folder`,
+        };
       }
-      if (!fs.existsSync(resolved)) return { key: 'image.missing', ruleId: 'missing-image', message: `image "${url}" does not exist; a placeholder is shown instead. Add the file or fix the path` };
+      if (!fs.existsSync(resolved))
+        return {
+          key: 'image.missing',
+          ruleId: 'missing-image',
+          message: `image "${url}" does not exist; a placeholder is shown instead. Add the file or fix the path`,
+        };
       const problem = fs.statSync(resolved).isFile() ? imageFileProblem(resolved) : 'is a folder, not an image';
-      return problem ? { key: 'image.unreadable', ruleId: 'broken-image', message: `image "${url}" ${problem}; a placeholder is shown instead` } : undefined;
+      return problem
+        ? {
+            key: 'image.unreadable',
+            ruleId: 'broken-image',
+            message: `image "${url}" ${problem}; a placeholder is shown instead`,
+          }
+        : undefined;
     };
 
     visit(tree, (node, index, parent: Parent | undefined) => {

@@ -42,7 +42,12 @@ function chipify(parent: Parent & { children: PhrasingContent[] }, heading: bool
     // Take the author's brackets around the link into the chip, when both are there.
     const before = out.at(-1);
     const after = kids[i + 1];
-    if (before?.type === 'text' && /\[\s*$/.test(before.value) && after?.type === 'text' && /^\s*\]/.test(after.value)) {
+    if (
+      before?.type === 'text' &&
+      /\[\s*$/.test(before.value) &&
+      after?.type === 'text' &&
+      /^\s*\]/.test(after.value)
+    ) {
       before.value = before.value.replace(/\s*\[\s*$/, (_m, at: number) => (inHeading || at === 0 ? '' : ' '));
       after.value = after.value.replace(/^\s*\]/, '');
       if (!before.value) out.pop();
@@ -67,7 +72,11 @@ function trimEnd(children: PhrasingContent[]) {
 }
 
 function chip(link: Link, time: VideoTime, inHeading: boolean, locale: Locale): Link {
-  const clock: Text = { type: 'text', value: time.clock, data: { hName: 'span', hProperties: { className: ['video-time__clock'] } } };
+  const clock: Text = {
+    type: 'text',
+    value: time.clock,
+    data: { hName: 'span', hProperties: { className: ['video-time__clock'] } },
+  };
   return {
     type: 'link',
     url: link.url,

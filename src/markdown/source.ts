@@ -19,7 +19,11 @@ export function noteSource(filePath: string | undefined, notesRoot: string): Not
   const rel = path.relative(notesRoot, filePath).split(path.sep);
   if (rel.length < 3 || rel[0]?.startsWith('..')) return undefined;
   const [collection, locale, ...rest] = rel;
-  if ((collection !== 'lessons' && collection !== 'log' && collection !== 'notes' && collection !== 'notebooks') || !isLocale(locale)) return undefined;
+  if (
+    (collection !== 'lessons' && collection !== 'log' && collection !== 'notes' && collection !== 'notebooks') ||
+    !isLocale(locale)
+  )
+    return undefined;
   const slug = rest.join('/').replace(/\.(mdx?|ipynb)$/i, '');
   return { collection, locale, slug };
 }

@@ -15,7 +15,12 @@ export function ansiToHast(text: string): ElementContent[] {
     for (const d of chunk.decorations) classes.push(`ansi-${d}`);
     const value = chunk.content;
     if (!classes.length) return { type: 'text', value };
-    return { type: 'element', tagName: 'span', properties: { className: classes }, children: [{ type: 'text', value }] };
+    return {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: classes },
+      children: [{ type: 'text', value }],
+    };
   });
 }
 
@@ -28,7 +33,13 @@ export function overwriteCarriageReturns(text: string): string {
   return text
     .replace(/\r\n/g, '\n')
     .split('\n')
-    .map((line) => line.split('\r').filter((part) => part !== '').at(-1) ?? '')
+    .map(
+      (line) =>
+        line
+          .split('\r')
+          .filter((part) => part !== '')
+          .at(-1) ?? '',
+    )
     .join('\n');
 }
 

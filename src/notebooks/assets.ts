@@ -29,7 +29,12 @@ export interface PlacedImage {
  * same names) and reads its size, so the page reserves its box before it loads. Returns undefined
  * when the bytes are not an image of the stated type.
  */
-export function placeImage(mime: string, base64: string, assets: Map<string, NotebookAsset>, prefix = 'output'): PlacedImage | undefined {
+export function placeImage(
+  mime: string,
+  base64: string,
+  assets: Map<string, NotebookAsset>,
+  prefix = 'output',
+): PlacedImage | undefined {
   const ext = IMAGE_EXTENSIONS[mime];
   if (!ext) return undefined;
   const clean = base64.replace(/\s+/g, '');
@@ -53,7 +58,11 @@ export function parseDataUrl(url: string): { mime: string; base64: string } | un
 }
 
 /** Jupyter's `Image(width=…)` and matplotlib's retina flag live in the output's metadata. */
-export function displaySize(metadata: Record<string, unknown>, mime: string, placed: PlacedImage): { width?: number; height?: number } {
+export function displaySize(
+  metadata: Record<string, unknown>,
+  mime: string,
+  placed: PlacedImage,
+): { width?: number; height?: number } {
   const own = metadata[mime];
   const m = typeof own === 'object' && own !== null ? (own as Record<string, unknown>) : {};
   const num = (v: unknown) => (typeof v === 'number' && v > 0 ? Math.round(v) : undefined);
@@ -66,6 +75,7 @@ export function displaySize(metadata: Record<string, unknown>, mime: string, pla
     return { ...(w ? { width: w } : {}), ...(h ? { height: h } : {}) };
   }
   // A retina figure has twice the pixels of the size it is meant to be shown at.
-  if (m['retina'] === true && placed.width && placed.height) return { width: Math.round(placed.width / 2), height: Math.round(placed.height / 2) };
+  if (m['retina'] === true && placed.width && placed.height)
+    return { width: Math.round(placed.width / 2), height: Math.round(placed.height / 2) };
   return { ...(placed.width ? { width: placed.width } : {}), ...(placed.height ? { height: placed.height } : {}) };
 }

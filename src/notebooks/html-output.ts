@@ -60,7 +60,12 @@ function finish(tree: Root): ElementContent[] {
       node.tagName = 'p';
       node.children = [h('strong', node.children)];
     }
-    if (node.tagName === 'table' && parent && index !== undefined && !(parent.type === 'element' && parent.properties['className']?.toString() === 'nb-table')) {
+    if (
+      node.tagName === 'table' &&
+      parent &&
+      index !== undefined &&
+      !(parent.type === 'element' && parent.properties['className']?.toString() === 'nb-table')
+    ) {
       parent.children[index] = h('div', { className: ['nb-table'] }, [node]);
       return SKIP;
     }
@@ -87,11 +92,22 @@ function localImage(node: Element, ctx: RenderContext, where: string): ElementCo
     if (placed) {
       const width = node.properties['width'] ?? placed.width;
       const height = node.properties['height'] ?? (node.properties['width'] ? undefined : placed.height);
-      return h('img', { src: ctx.assetUrl(placed.file), alt, ...(width ? { width } : {}), ...(height ? { height } : {}), loading: 'lazy', decoding: 'async' });
+      return h('img', {
+        src: ctx.assetUrl(placed.file),
+        alt,
+        ...(width ? { width } : {}),
+        ...(height ? { height } : {}),
+        loading: 'lazy',
+        decoding: 'async',
+      });
     }
   }
-  if (EXTERNAL.test(src) && /^(https?:)?\/\//i.test(src)) return h('a', { href: src.startsWith('//') ? `https:${src}` : src }, alt || src);
-  ctx.report(where, `an HTML output shows an image the notebook does not contain (${src.slice(0, 80) || 'no src'}); a placeholder is shown`);
+  if (EXTERNAL.test(src) && /^(https?:)?\/\//i.test(src))
+    return h('a', { href: src.startsWith('//') ? `https:${src}` : src }, alt || src);
+  ctx.report(
+    where,
+    `an HTML output shows an image the notebook does not contain (${src.slice(0, 80) || 'no src'}); a placeholder is shown`,
+  );
   const label = t(ctx.locale, 'image.missing', { path: src.slice(0, 80) });
   return h('span', { className: ['missing-image'], role: 'img', ariaLabel: alt ? `${alt} — ${label}` : label }, label);
 }

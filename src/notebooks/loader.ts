@@ -38,7 +38,10 @@ export function notebookLoader({ base, notesRoot }: NotebookLoaderOptions): Load
         if (store.get(id)?.digest === digest) continue;
 
         const nb = parseNotebook(text, display);
-        const meta = { ...notesMetadata(nb.metadata, display), ...sidecar(sidecarText, path.relative(process.cwd(), sidecarPath)) };
+        const meta = {
+          ...notesMetadata(nb.metadata, display),
+          ...sidecar(sidecarText, path.relative(process.cwd(), sidecarPath)),
+        };
         const title = typeof meta['title'] === 'string' ? meta['title'] : (notebookTitle(nb.cells) ?? slug);
         const rendered = await renderNotebook(nb, {
           locale,
@@ -53,14 +56,24 @@ export function notebookLoader({ base, notesRoot }: NotebookLoaderOptions): Load
         const data = await parseData({
           id,
           filePath: display,
-          data: { ...meta, title, kernelLanguage: nb.language, nbformat: nb.nbformat, cells: nb.cells.map(cellSummary), assets: rendered.assets },
+          data: {
+            ...meta,
+            title,
+            kernelLanguage: nb.language,
+            nbformat: nb.nbformat,
+            cells: nb.cells.map(cellSummary),
+            assets: rendered.assets,
+          },
         });
         store.set({
           id,
           data,
           filePath: path.relative(fileURLToPath(config.root), abs),
           digest,
-          rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: { hasMath: rendered.hasMath } } },
+          rendered: {
+            html: rendered.html,
+            metadata: { headings: rendered.headings, frontmatter: { hasMath: rendered.hasMath } },
+          },
         });
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
@@ -74,7 +87,10 @@ function findNotebooks(base: string): { id: string; abs: string; locale: (typeof
   const found = [];
   for (const entry of fs.readdirSync(base, { withFileTypes: true })) {
     if (entry.isFile() && /\.ipynb$/i.test(entry.name)) {
-      throw new NotebookError(path.join(base, entry.name), 'a notebook must be inside a language folder. Move it to notebooks/zh/ or notebooks/en/.');
+      throw new NotebookError(
+        path.join(base, entry.name),
+        'a notebook must be inside a language folder. Move it to notebooks/zh/ or notebooks/en/.',
+      );
     }
     if (!entry.isDirectory() || !isLocale(entry.name)) continue;
     const locale = entry.name;

@@ -52,10 +52,15 @@ function imageEdit(source: string, node: Image, images: CellImages): Edit | unde
   const start = startOf(node);
   const target = resolveImage(node.url, images);
   if (target.kind === 'keep') return undefined;
-  if (target.kind === 'link') return { start, end: endOf(node), text: `[${linkText(node.alt || node.url)}](${mdDest(node.url)})` };
+  if (target.kind === 'link')
+    return { start, end: endOf(node), text: `[${linkText(node.alt || node.url)}](${mdDest(node.url)})` };
   const open = destinationStart(source.slice(start, endOf(node)));
   if (open === -1) return undefined;
-  return { start: start + open, end: endOf(node), text: `(${mdDest(target.url)}${node.title ? ` ${mdTitle(node.title)}` : ''})` };
+  return {
+    start: start + open,
+    end: endOf(node),
+    text: `(${mdDest(target.url)}${node.title ? ` ${mdTitle(node.title)}` : ''})`,
+  };
 }
 
 function imageMarkdown(src: string, alt: string, title: string, images: CellImages): string {
@@ -76,7 +81,8 @@ function resolveImage(url: string, images: CellImages): Target {
     const name = decodeURIComponent(trimmed.slice('attachment:'.length));
     const bundle = images.attachments[name];
     const mime = bundle && Object.keys(bundle).find((m) => IMAGE_EXTENSIONS[m]);
-    const placed = mime && bundle?.[mime] !== undefined ? placeImage(mime, bundle[mime], images.assets, 'attachment') : undefined;
+    const placed =
+      mime && bundle?.[mime] !== undefined ? placeImage(mime, bundle[mime], images.assets, 'attachment') : undefined;
     if (placed) return { kind: 'file', url: images.assetUrl(placed.file) };
     images.report(`attachment "${name}" is not in the cell's attachments; a placeholder is shown`);
     return { kind: 'file', url: `./${name}` };
@@ -90,7 +96,9 @@ function resolveImage(url: string, images: CellImages): Target {
   if (EXTERNAL.test(trimmed) || trimmed.startsWith('/') || trimmed === '') return { kind: 'keep' };
   // An image beside the notebook, inside the notes folder, is published with the page.
   const file = path.resolve(images.dir, decodeURIComponent(trimmed.split(/[?#]/)[0] ?? ''));
-  const mime = Object.entries(IMAGE_EXTENSIONS).find(([, ext]) => file.toLowerCase().endsWith(`.${ext}`))?.[0] ?? (/\.jpeg$/i.test(file) ? 'image/jpeg' : undefined);
+  const mime =
+    Object.entries(IMAGE_EXTENSIONS).find(([, ext]) => file.toLowerCase().endsWith(`.${ext}`))?.[0] ??
+    (/\.jpeg$/i.test(file) ? 'image/jpeg' : undefined);
   const inside = !path.relative(images.notesRoot, file).startsWith('..');
   if (!inside || !mime || !fs.existsSync(file)) return { kind: 'keep' };
   const placed = placeImage(mime, fs.readFileSync(file).toString('base64'), images.assets, 'image');

@@ -10,7 +10,12 @@ export type MimeBundle = Record<string, string>;
 
 export type Output =
   | { type: 'stream'; name: 'stdout' | 'stderr'; text: string }
-  | { type: 'display_data' | 'execute_result'; data: MimeBundle; metadata: Record<string, unknown>; executionCount: number | null }
+  | {
+      type: 'display_data' | 'execute_result';
+      data: MimeBundle;
+      metadata: Record<string, unknown>;
+      executionCount: number | null;
+    }
   | { type: 'error'; ename: string; evalue: string; traceback: string[] }
   /** An output type this version of nbformat does not define; shown as a one-line note. */
   | { type: 'unknown'; outputType: string };
@@ -79,8 +84,16 @@ function parseJson(text: string, file: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = errorOffset(text, message);
-    const where = position !== undefined ? ` at ${lineCol(text, position)}` : /end of (JSON )?input/i.test(message) ? ' at the end of the file, which is cut short' : '';
-    throw new NotebookError(file, `not valid JSON${where} (${message.replace(/\s*\(line \d+ column \d+\)/, '')}). Open it in Jupyter and save it again, or fix the JSON.`);
+    const where =
+      position !== undefined
+        ? ` at ${lineCol(text, position)}`
+        : /end of (JSON )?input/i.test(message)
+          ? ' at the end of the file, which is cut short'
+          : '';
+    throw new NotebookError(
+      file,
+      `not valid JSON${where} (${message.replace(/\s*\(line \d+ column \d+\)/, '')}). Open it in Jupyter and save it again, or fix the JSON.`,
+    );
   }
 }
 
@@ -91,22 +104,41 @@ function parseJson(text: string, file: string): unknown {
  */
 export function parseNotebook(text: string, file: string): Notebook {
   const raw = parseJson(text, file);
-  if (!isObject(raw)) throw new NotebookError(file, 'not a Jupyter notebook: the file is JSON but not an object with "cells".');
+  if (!isObject(raw))
+    throw new NotebookError(file, 'not a Jupyter notebook: the file is JSON but not an object with "cells".');
   const version = raw['nbformat'];
-  if (typeof version !== 'number') throw new NotebookError(file, 'not a Jupyter notebook: "nbformat" is missing. Only .ipynb files saved by Jupyter can be shown.');
-  if (version === 3) return readV4(convertV3(raw, (field, what) => new NotebookError(file, `nbformat 3: ${field} ${what}`)), file, 3);
+  if (typeof version !== 'number')
+    throw new NotebookError(
+      file,
+      'not a Jupyter notebook: "nbformat" is missing. Only .ipynb files saved by Jupyter can be shown.',
+    );
+  if (version === 3)
+    return readV4(
+      convertV3(raw, (field, what) => new NotebookError(file, `nbformat 3: ${field} ${what}`)),
+      file,
+      3,
+    );
   if (version !== 4) {
-    throw new NotebookError(file, `nbformat ${version} is not supported (the site reads nbformat 4 and converts 3). Open the notebook in a current Jupyter and save it to upgrade it.`);
+    throw new NotebookError(
+      file,
+      `nbformat ${version} is not supported (the site reads nbformat 4 and converts 3). Open the notebook in a current Jupyter and save it to upgrade it.`,
+    );
   }
   return readV4(raw, file, 4);
 }
 
 function readV4(raw: Json, file: string, nbformat: number): Notebook {
-  const fail = (field: string, what: string) => new NotebookError(file, `${field} ${what}; the notebook is damaged — open it in Jupyter and save it again.`);
+  const fail = (field: string, what: string) =>
+    new NotebookError(file, `${field} ${what}; the notebook is damaged — open it in Jupyter and save it again.`);
   const metadata = isObject(raw['metadata']) ? raw['metadata'] : {};
   const cells = raw['cells'];
   if (!Array.isArray(cells)) throw fail('"cells"', 'is missing or not a list');
-  return { nbformat, language: kernelLanguage(metadata), metadata, cells: cells.map((c, i) => readCell(c, `cells[${i}]`, fail)) };
+  return {
+    nbformat,
+    language: kernelLanguage(metadata),
+    metadata,
+    cells: cells.map((c, i) => readCell(c, `cells[${i}]`, fail)),
+  };
 }
 
 type Fail = (field: string, what: string) => Error;
@@ -119,13 +151,20 @@ function readCell(raw: unknown, at: string, fail: Fail): Cell {
     case 'markdown': {
       const attachments: Record<string, MimeBundle> = {};
       const given = raw['attachments'];
-      if (isObject(given)) for (const [name, bundle] of Object.entries(given)) attachments[name] = readBundle(bundle, `${at}.attachments.${name}`, fail);
+      if (isObject(given))
+        for (const [name, bundle] of Object.entries(given))
+          attachments[name] = readBundle(bundle, `${at}.attachments.${name}`, fail);
       return { type: 'markdown', source, attachments };
     }
     case 'code': {
       const outputs = raw['outputs'] ?? [];
       if (!Array.isArray(outputs)) throw fail(`${at}.outputs`, 'is not a list');
-      return { type: 'code', source, executionCount: count(raw['execution_count']), outputs: outputs.map((o, k) => readOutput(o, `${at}.outputs[${k}]`, fail)) };
+      return {
+        type: 'code',
+        source,
+        executionCount: count(raw['execution_count']),
+        outputs: outputs.map((o, k) => readOutput(o, `${at}.outputs[${k}]`, fail)),
+      };
     }
     case 'raw':
       return { type: 'raw', source };
@@ -168,7 +207,12 @@ function readOutput(raw: unknown, at: string, fail: Fail): Output {
     case 'error': {
       const traceback = raw['traceback'] ?? [];
       if (!Array.isArray(traceback)) throw fail(`${at}.traceback`, 'is not a list');
-      return { type: 'error', ename: String(raw['ename'] ?? 'Error'), evalue: String(raw['evalue'] ?? ''), traceback: traceback.map(String) };
+      return {
+        type: 'error',
+        ename: String(raw['ename'] ?? 'Error'),
+        evalue: String(raw['evalue'] ?? ''),
+        traceback: traceback.map(String),
+      };
     }
     default:
       return { type: 'unknown', outputType: String(type) };
@@ -195,5 +239,10 @@ export function notebookTitle(cells: readonly Cell[]): string | undefined {
   const first = cells.find((c) => c.source.trim() !== '');
   if (first?.type !== 'markdown') return undefined;
   const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(first.source)?.[1];
-  return heading?.replace(/\s*\{#[\w-]+\}$/, '').replace(/[*_`]/g, '').trim() || undefined;
+  return (
+    heading
+      ?.replace(/\s*\{#[\w-]+\}$/, '')
+      .replace(/[*_`]/g, '')
+      .trim() || undefined
+  );
 }

@@ -44,11 +44,22 @@ function convertCell(cell: unknown, at: string, fail: (field: string, what: stri
     case 'heading': {
       const level = typeof cell['level'] === 'number' ? Math.min(6, Math.max(1, cell['level'])) : 1;
       const text = Array.isArray(cell['source']) ? cell['source'].join('') : String(cell['source'] ?? '');
-      return { cell_type: 'markdown', source: `${'#'.repeat(level)} ${text.replace(/\n/g, ' ')}`, metadata: cell['metadata'] ?? {} };
+      return {
+        cell_type: 'markdown',
+        source: `${'#'.repeat(level)} ${text.replace(/\n/g, ' ')}`,
+        metadata: cell['metadata'] ?? {},
+      };
     }
     case 'code': {
       const outputs = Array.isArray(cell['outputs']) ? cell['outputs'].map(convertOutput) : cell['outputs'];
-      return { cell_type: 'code', source: cell['input'] ?? '', execution_count: cell['prompt_number'] ?? null, outputs, language: cell['language'], metadata: cell['metadata'] ?? {} };
+      return {
+        cell_type: 'code',
+        source: cell['input'] ?? '',
+        execution_count: cell['prompt_number'] ?? null,
+        outputs,
+        language: cell['language'],
+        metadata: cell['metadata'] ?? {},
+      };
     }
     case 'markdown':
     case 'raw':
@@ -64,7 +75,12 @@ function convertOutput(output: unknown): unknown {
     case 'stream':
       return { output_type: 'stream', name: output['stream'] ?? 'stdout', text: output['text'] ?? '' };
     case 'pyerr':
-      return { output_type: 'error', ename: output['ename'], evalue: output['evalue'], traceback: output['traceback'] ?? [] };
+      return {
+        output_type: 'error',
+        ename: output['ename'],
+        evalue: output['evalue'],
+        traceback: output['traceback'] ?? [],
+      };
     case 'pyout':
     case 'display_data': {
       const data: Json = {};

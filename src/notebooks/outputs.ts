@@ -34,22 +34,47 @@ const WIDGET = 'application/vnd.jupyter.widget-view+json';
  * MIME types the site can show safely, richest first (Jupyter's own display order without
  * JavaScript). `text/html` that sanitises to nothing falls through to the next type present.
  */
-const DISPLAY_ORDER = ['text/html', 'text/markdown', 'text/latex', 'image/svg+xml', 'image/png', 'image/jpeg', 'image/gif', 'text/plain'] as const;
+const DISPLAY_ORDER = [
+  'text/html',
+  'text/markdown',
+  'text/latex',
+  'image/svg+xml',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'text/plain',
+] as const;
 
 type Shown = ElementContent[];
 
-export async function renderOutput(output: Output, prompt: number | null, ctx: RenderContext, where: string): Promise<ElementContent | undefined> {
+export async function renderOutput(
+  output: Output,
+  prompt: number | null,
+  ctx: RenderContext,
+  where: string,
+): Promise<ElementContent | undefined> {
   const size = outputBytes(output);
   if (size > MAX_OUTPUT_BYTES) {
     const mb = (size / 1024 / 1024).toFixed(1);
-    ctx.report(where, `output is ${mb} MB, over the ${MAX_OUTPUT_BYTES / 1024 / 1024} MB limit; a note is shown instead. Clear or shrink the output in Jupyter.`);
+    ctx.report(
+      where,
+      `output is ${mb} MB, over the ${MAX_OUTPUT_BYTES / 1024 / 1024} MB limit; a note is shown instead. Clear or shrink the output in Jupyter.`,
+    );
     return wrap('note', [note(t(ctx.locale, 'notebook.tooLarge', { size: mb }))]);
   }
   switch (output.type) {
     case 'stream':
-      return output.text === '' ? undefined : wrap(`stream nb-output--${output.name}`, textBlock(output.text, ctx, { label: output.name === 'stderr' ? 'stderr' : undefined }));
+      return output.text === ''
+        ? undefined
+        : wrap(
+            `stream nb-output--${output.name}`,
+            textBlock(output.text, ctx, { label: output.name === 'stderr' ? 'stderr' : undefined }),
+          );
     case 'error': {
-      const title = h('p', { className: ['nb-error'] }, [h('strong', { className: ['nb-error__name'] }, output.ename), output.evalue ? `: ${output.evalue}` : '']);
+      const title = h('p', { className: ['nb-error'] }, [
+        h('strong', { className: ['nb-error__name'] }, output.ename),
+        output.evalue ? `: ${output.evalue}` : '',
+      ]);
       // The traceback is code locations and colours, not content a reader searches for.
       const trace = textBlock(output.traceback.join('\n'), ctx, { ignore: true, className: 'nb-traceback' });
       return wrap('error', [title, ...trace]);
@@ -61,13 +86,20 @@ export async function renderOutput(output: Output, prompt: number | null, ctx: R
     case 'execute_result': {
       const shown = await richest(output.data, output.metadata, prompt, ctx, where);
       if (!shown) return undefined;
-      const out = output.type === 'execute_result' && output.executionCount !== null ? output.executionCount : undefined;
+      const out =
+        output.type === 'execute_result' && output.executionCount !== null ? output.executionCount : undefined;
       return wrap(shown.kind, shown.content, out);
     }
   }
 }
 
-async function richest(data: MimeBundle, metadata: Record<string, unknown>, prompt: number | null, ctx: RenderContext, where: string): Promise<{ kind: string; content: Shown } | undefined> {
+async function richest(
+  data: MimeBundle,
+  metadata: Record<string, unknown>,
+  prompt: number | null,
+  ctx: RenderContext,
+  where: string,
+): Promise<{ kind: string; content: Shown } | undefined> {
   if (data[WIDGET] !== undefined) return { kind: 'note', content: [note(t(ctx.locale, 'notebook.widget'))] };
   for (const mime of DISPLAY_ORDER) {
     const value = data[mime];
@@ -113,34 +145,67 @@ async function richest(data: MimeBundle, metadata: Record<string, unknown>, prom
   return { kind: 'note', content: [note(t(ctx.locale, 'notebook.notShown', { type: types.join(', ') }))] };
 }
 
-function image(mime: string, base64: string, metadata: Record<string, unknown>, prompt: number | null, ctx: RenderContext): ElementContent | undefined {
+function image(
+  mime: string,
+  base64: string,
+  metadata: Record<string, unknown>,
+  prompt: number | null,
+  ctx: RenderContext,
+): ElementContent | undefined {
   const placed = placeImage(mime, base64, ctx.assets);
   if (!placed) return undefined;
   const size = displaySize(metadata, mime, placed);
-  const alt = prompt === null ? t(ctx.locale, 'notebook.imageAlt') : t(ctx.locale, 'notebook.imageAltCell', { n: prompt });
+  const alt =
+    prompt === null ? t(ctx.locale, 'notebook.imageAlt') : t(ctx.locale, 'notebook.imageAltCell', { n: prompt });
   return h('img', { src: ctx.assetUrl(placed.file), alt, ...size, loading: 'lazy', decoding: 'async' });
 }
 
 /** `$$x$$`, `$x$`, `\[x\]` or a bare environment, typeset by KaTeX as the lessons' math is. */
 function latex(value: string): string {
   const trimmed = value.trim();
-  const inner = /^\$\$([\s\S]*)\$\$$/.exec(trimmed)?.[1] ?? /^\$([\s\S]*)\$$/.exec(trimmed)?.[1] ?? /^\\\[([\s\S]*)\\\]$/.exec(trimmed)?.[1] ?? trimmed;
-  return katex.renderToString(inner, { displayMode: true, throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' });
+  const inner =
+    /^\$\$([\s\S]*)\$\$$/.exec(trimmed)?.[1] ??
+    /^\$([\s\S]*)\$$/.exec(trimmed)?.[1] ??
+    /^\\\[([\s\S]*)\\\]$/.exec(trimmed)?.[1] ??
+    trimmed;
+  return katex.renderToString(inner, {
+    displayMode: true,
+    throwOnError: false,
+    strict: 'ignore',
+    output: 'htmlAndMathml',
+  });
 }
 
 /** Preformatted text with terminal colours; folded after the first lines when it is long. */
-function textBlock(text: string, ctx: RenderContext, options: { label?: string | undefined; ignore?: boolean; className?: string } = {}): Shown {
+function textBlock(
+  text: string,
+  ctx: RenderContext,
+  options: { label?: string | undefined; ignore?: boolean; className?: string } = {},
+): Shown {
   const lines = overwriteCarriageReturns(text).replace(/\n$/, '').split('\n');
   const pre = (part: string[]) =>
     // Focusable, as Shiki's code blocks are, so a keyboard can scroll a wide output sideways.
-    h('pre', { className: ['nb-output__text', ...(options.className ? [options.className] : [])], tabIndex: 0, ...(options.ignore ? { dataPagefindIgnore: '' } : {}) }, ansiToHast(part.join('\n')));
-  const label = options.label ? [h('span', { className: ['nb-output__label'], dataPagefindIgnore: '' }, options.label)] : [];
+    h(
+      'pre',
+      {
+        className: ['nb-output__text', ...(options.className ? [options.className] : [])],
+        tabIndex: 0,
+        ...(options.ignore ? { dataPagefindIgnore: '' } : {}),
+      },
+      ansiToHast(part.join('\n')),
+    );
+  const label = options.label
+    ? [h('span', { className: ['nb-output__label'], dataPagefindIgnore: '' }, options.label)]
+    : [];
   if (lines.length <= FOLD_LINES) return [...label, pre(lines)];
   const rest = lines.slice(FOLD_HEAD);
   return [
     ...label,
     pre(lines.slice(0, FOLD_HEAD)),
-    h('details', { className: ['nb-fold'] }, [h('summary', { dataPagefindIgnore: '' }, t(ctx.locale, 'notebook.moreLines', { n: rest.length })), pre(rest)]),
+    h('details', { className: ['nb-fold'] }, [
+      h('summary', { dataPagefindIgnore: '' }, t(ctx.locale, 'notebook.moreLines', { n: rest.length })),
+      pre(rest),
+    ]),
   ];
 }
 
@@ -149,8 +214,15 @@ function note(text: string): ElementContent {
 }
 
 function wrap(kind: string, content: Shown, executionCount?: number): ElementContent {
-  const prompt = executionCount === undefined ? [] : [h('span', { className: ['nb-prompt', 'nb-prompt--out'], dataPagefindIgnore: '' }, `Out [${executionCount}]:`)];
-  return h('div', { className: ['nb-output', ...kind.split(' ').map((k) => (k.startsWith('nb-') ? k : `nb-output--${k}`))] }, [...prompt, h('div', { className: ['nb-output__body'] }, content)]);
+  const prompt =
+    executionCount === undefined
+      ? []
+      : [h('span', { className: ['nb-prompt', 'nb-prompt--out'], dataPagefindIgnore: '' }, `Out [${executionCount}]:`)];
+  return h(
+    'div',
+    { className: ['nb-output', ...kind.split(' ').map((k) => (k.startsWith('nb-') ? k : `nb-output--${k}`))] },
+    [...prompt, h('div', { className: ['nb-output__body'] }, content)],
+  );
 }
 
 function outputBytes(output: Output): number {

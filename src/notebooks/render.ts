@@ -14,7 +14,9 @@ import type { Cell, MimeBundle, Notebook } from './nbformat';
 import { renderOutput, type RenderContext } from './outputs';
 
 /** The site's Markdown pipeline as the content layer exposes it: HTML plus remark's frontmatter. */
-export type MarkdownRenderer = (source: string) => Promise<{ html: string; metadata?: { frontmatter?: Record<string, unknown> } }>;
+export type MarkdownRenderer = (
+  source: string,
+) => Promise<{ html: string; metadata?: { frontmatter?: Record<string, unknown> } }>;
 
 export interface RenderOptions {
   locale: Locale;
@@ -74,21 +76,40 @@ export async function renderNotebook(nb: Notebook, options: RenderOptions): Prom
       if (cell.source.trim() === '') continue;
       const out = await render(cell.source, cell.attachments, where);
       if (out.hasMath) ctx.hasMath = true;
-      sections.push(h('div', { className: ['nb-cell', 'nb-cell--markdown'] }, fromHtml(out.html, { fragment: true }).children as ElementContent[]));
+      sections.push(
+        h(
+          'div',
+          { className: ['nb-cell', 'nb-cell--markdown'] },
+          fromHtml(out.html, { fragment: true }).children as ElementContent[],
+        ),
+      );
     } else if (cell.type === 'code') {
       const section = await codeCell(cell, nb.language, ctx, options, where);
       if (section) sections.push(section);
     } else if (cell.source.trim() !== '') {
-      sections.push(h('div', { className: ['nb-cell', 'nb-cell--raw'] }, [h('pre', { className: ['nb-raw'], tabIndex: 0 }, cell.source)]));
+      sections.push(
+        h('div', { className: ['nb-cell', 'nb-cell--raw'] }, [
+          h('pre', { className: ['nb-raw'], tabIndex: 0 }, cell.source),
+        ]),
+      );
     }
   }
   const headings = outline(sections, options.title);
   // The "#" links, added by the same plugin as in lessons, now that levels and ids are final.
-  rehypeHeadingAnchors({ notesRoot: options.notesRoot })({ type: 'root', children: sections }, new VFile({ path: path.join(options.dir, path.basename(options.file)) }));
+  rehypeHeadingAnchors({ notesRoot: options.notesRoot })(
+    { type: 'root', children: sections },
+    new VFile({ path: path.join(options.dir, path.basename(options.file)) }),
+  );
   return { html: toHtml(sections), headings, hasMath: ctx.hasMath, assets: [...assets.values()] };
 }
 
-async function codeCell(cell: Cell & { type: 'code' }, language: string, ctx: RenderContext, options: RenderOptions, where: string): Promise<Element | undefined> {
+async function codeCell(
+  cell: Cell & { type: 'code' },
+  language: string,
+  ctx: RenderContext,
+  options: RenderOptions,
+  where: string,
+): Promise<Element | undefined> {
   if (cell.source.trim() === '' && cell.outputs.length === 0) return undefined;
   const outputs: ElementContent[] = [];
   for (const [k, output] of cell.outputs.entries()) {
@@ -105,7 +126,10 @@ async function codeCell(cell: Cell & { type: 'code' }, language: string, ctx: Re
   }
   return h('div', { className: ['nb-cell', 'nb-cell--code'] }, [
     h('div', { className: ['nb-cell__input'] }, [
-      h('span', { className: ['nb-prompt'], dataPagefindIgnore: '' }, [h('span', { className: ['sr-only'] }, t(ctx.locale, 'notebook.cellInput')), `In [${prompt}]:`]),
+      h('span', { className: ['nb-prompt'], dataPagefindIgnore: '' }, [
+        h('span', { className: ['sr-only'] }, t(ctx.locale, 'notebook.cellInput')),
+        `In [${prompt}]:`,
+      ]),
       ...input,
     ]),
     ...(outputs.length ? [h('div', { className: ['nb-cell__outputs'] }, outputs)] : []),

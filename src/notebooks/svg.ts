@@ -45,7 +45,10 @@ function clean(node: Element, removed: string[]): void {
     clean(child, removed);
     return true;
   }) as Element['children'];
-  const attrs = Object.entries(node.properties).map(([name, value]) => ({ name: attributeName(name), raw: JSON.stringify(Array.isArray(value) ? value.join(' ') : String(value)) }));
+  const attrs = Object.entries(node.properties).map(([name, value]) => ({
+    name: attributeName(name),
+    raw: JSON.stringify(Array.isArray(value) ? value.join(' ') : String(value)),
+  }));
   for (const problem of dangerousAttributes(node.tagName, attrs)) removed.push(problem);
   for (const key of Object.keys(node.properties)) {
     const value = String(node.properties[key]);

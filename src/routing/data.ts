@@ -130,7 +130,9 @@ export async function entrySectionIds(entry: MarkdownEntry): Promise<string[]> {
  * What the glob loader stored when it rendered a Markdown file at sync time (MDX has none).
  * Astro types the stored metadata loosely, hence the checks.
  */
-function storedRender(entry: MarkdownEntry): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
+function storedRender(
+  entry: MarkdownEntry,
+): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
   const metadata = entry.rendered?.metadata;
   const frontmatter = metadata?.['frontmatter'];
   const headings = metadata?.['headings'];
@@ -186,9 +188,14 @@ function isMarkdownEntry(entry: CollectionEntry<CollectionKey>): entry is Markdo
 }
 
 /** Route data for one entry among all entries of its kind. */
-export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entries: readonly E[], entry: E): Promise<EntryPageData<E>> {
+export async function entryPage<E extends RoutedEntry>(
+  kind: EntryKind<E>,
+  entries: readonly E[],
+  entry: E,
+): Promise<EntryPageData<E>> {
   const { locale, slug } = entry;
-  const sectionIdsOf = async (e: E) => (kind.sectionIds ? kind.sectionIds(e) : isMarkdownEntry(e.entry) ? entrySectionIds(e.entry) : []);
+  const sectionIdsOf = async (e: E) =>
+    kind.sectionIds ? kind.sectionIds(e) : isMarkdownEntry(e.entry) ? entrySectionIds(e.entry) : [];
   const target = otherLocale(locale);
   const other = counterpart(entries, entry, target);
   const otherHref = other ? pageUrl(target, kind.section, other.slug) : undefined;
@@ -197,12 +204,17 @@ export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entri
     entry,
     title: kind.title(entry),
     description: kind.description?.(entry) ?? t(locale, 'site.description'),
-    alternates: [{ locale, href: pageUrl(locale, kind.section, slug) }, ...(other && otherHref ? [{ locale: target, href: otherHref }] : [])],
+    alternates: [
+      { locale, href: pageUrl(locale, kind.section, slug) },
+      ...(other && otherHref ? [{ locale: target, href: otherHref }] : []),
+    ],
     switchTo:
       other && otherHref
         ? { href: otherHref, exists: true, sectionIds: await sectionIdsOf(other) }
         : { href: pageUrl(target, kind.section), exists: false },
-    hasMath: kind.hasMath ? await kind.hasMath(entry) : isMarkdownEntry(entry.entry) && (await entryHasMath(entry.entry)),
+    hasMath: kind.hasMath
+      ? await kind.hasMath(entry)
+      : isMarkdownEntry(entry.entry) && (await entryHasMath(entry.entry)),
   };
   if (kind.share) page.share = kind.share(entry);
   const updated = (entry.entry.data as { updated?: unknown }).updated;
@@ -220,7 +232,11 @@ export async function entryPage<E extends RoutedEntry>(kind: EntryKind<E>, entri
   if (kind.pager) {
     const { neighbours, label, prevLabel, nextLabel, linkTitle } = kind.pager;
     const { prev, next } = neighbours(entries, entry);
-    const link = (e: E, word: UiKey): PagerLink => ({ href: pageUrl(e.locale, kind.section, e.slug), title: linkTitle(e), label: t(locale, word) });
+    const link = (e: E, word: UiKey): PagerLink => ({
+      href: pageUrl(e.locale, kind.section, e.slug),
+      title: linkTitle(e),
+      label: t(locale, word),
+    });
     if (prev || next) {
       page.pager = { label: t(locale, label) };
       if (prev) page.pager.prev = link(prev, prevLabel);

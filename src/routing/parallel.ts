@@ -25,7 +25,11 @@ export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> ext
   entryTitle: string;
 }
 
-async function parallelPathsOf<E extends MarkdownRouted>(kind: PairKind, entries: readonly E[], titleOf: (e: E) => string) {
+async function parallelPathsOf<E extends MarkdownRouted>(
+  kind: PairKind,
+  entries: readonly E[],
+  titleOf: (e: E) => string,
+) {
   const paths = [];
   for (const own of entries) {
     const target = otherLocale(own.locale);
@@ -39,12 +43,20 @@ async function parallelPathsOf<E extends MarkdownRouted>(kind: PairKind, entries
       other,
       entryTitle,
       title: t(own.locale, 'parallel.title', { title: entryTitle }),
-      description: t(own.locale, 'parallel.description', { title: entryTitle, language: localeInfo[own.locale].nativeName, other: localeInfo[target].nativeName }),
+      description: t(own.locale, 'parallel.description', {
+        title: entryTitle,
+        language: localeInfo[own.locale].nativeName,
+        other: localeInfo[target].nativeName,
+      }),
       alternates: [
         { locale: own.locale, href: parallelUrl(own.locale, kind, own.slug) },
         { locale: target, href: parallelUrl(target, kind, other.slug) },
       ],
-      switchTo: { href: parallelUrl(target, kind, other.slug), exists: true, sectionIds: await entrySectionIds(other.entry) },
+      switchTo: {
+        href: parallelUrl(target, kind, other.slug),
+        exists: true,
+        sectionIds: await entrySectionIds(other.entry),
+      },
       hasMath: (await entryHasMath(own.entry)) || (await entryHasMath(other.entry)),
       canonical: pageUrl(own.locale, kind, own.slug),
       parallel: { href: pageUrl(own.locale, kind, own.slug), current: true },
@@ -70,8 +82,13 @@ export async function statusPaths() {
     props: {
       ...sectionPage(locale, 'status', { title: t(locale, 'status.title'), description: t(locale, 'status.intro') }),
       statuses: statuses.map((status) => {
-        const pages = Object.fromEntries(locales.filter((l) => status.titles[l] !== undefined).map((l) => [l, pageUrl(l, status.kind, status.slug)]));
-        return { status, links: { pages, ...(status.missing ? {} : { parallel: parallelUrl(locale, status.kind, status.slug) }) } };
+        const pages = Object.fromEntries(
+          locales.filter((l) => status.titles[l] !== undefined).map((l) => [l, pageUrl(l, status.kind, status.slug)]),
+        );
+        return {
+          status,
+          links: { pages, ...(status.missing ? {} : { parallel: parallelUrl(locale, status.kind, status.slug) }) },
+        };
       }),
     } satisfies StatusPageData,
   }));

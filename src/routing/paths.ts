@@ -2,7 +2,16 @@
  * The `getStaticPaths` of every page kind. Each hands its pages their route data (see `data.ts`),
  * so page files only choose a template.
  */
-import { allLessons, allLogEntries, allLooseNotes, allNotebooks, type Lesson, type LogEntry, type LooseNote, type NotebookEntry } from '../data/entries';
+import {
+  allLessons,
+  allLogEntries,
+  allLooseNotes,
+  allNotebooks,
+  type Lesson,
+  type LogEntry,
+  type LooseNote,
+  type NotebookEntry,
+} from '../data/entries';
 import { t } from '../i18n/ui';
 import { neighbours } from '../lib/course';
 import { formatDay } from '../lib/dates';
@@ -18,7 +27,10 @@ export function localePaths() {
 
 /** `/zh/` and `/en/`. */
 export function homePaths() {
-  return locales.map((locale) => ({ params: { lang: locale }, props: sectionPage(locale, 'home', { title: t(locale, 'site.title') }) }));
+  return locales.map((locale) => ({
+    params: { lang: locale },
+    props: sectionPage(locale, 'home', { title: t(locale, 'site.title') }),
+  }));
 }
 
 export interface LessonListPageData extends PageData {
@@ -30,7 +42,10 @@ export async function lessonListPaths() {
   const lessons = await allLessons();
   return locales.map((locale) => ({
     params: { lang: locale },
-    props: { ...sectionPage(locale, 'lessons', { title: t(locale, 'lessons.title') }), lessons } satisfies LessonListPageData,
+    props: {
+      ...sectionPage(locale, 'lessons', { title: t(locale, 'lessons.title') }),
+      lessons,
+    } satisfies LessonListPageData,
   }));
 }
 
@@ -46,7 +61,11 @@ export async function logTimelinePaths() {
     locales.map(async (locale) => {
       const mine = entries.filter((e) => e.locale === locale);
       const hasMath = (await Promise.all(mine.map((e) => entryHasMath(e.entry)))).some(Boolean);
-      const page = sectionPage(locale, 'log', { title: t(locale, 'log.title'), description: t(locale, 'log.intro'), hasMath });
+      const page = sectionPage(locale, 'log', {
+        title: t(locale, 'log.title'),
+        description: t(locale, 'log.intro'),
+        hasMath,
+      });
       return { params: { lang: locale }, props: { ...page, entries } satisfies LogTimelinePageData };
     }),
   );
@@ -115,7 +134,11 @@ const logKind: EntryKind<LogEntry> = {
   section: 'log',
   title: (e) => `${e.title} · ${formatDay(e.date, e.locale)}`,
   description: (e) => summarize(e.entry.rendered?.html ?? '', 160) || undefined,
-  share: (e) => ({ type: 'article', publishedTime: publishedAt(e.date, e.entry.data.time).toISOString(), tags: e.entry.data.tags }),
+  share: (e) => ({
+    type: 'article',
+    publishedTime: publishedAt(e.date, e.entry.data.time).toISOString(),
+    tags: e.entry.data.tags,
+  }),
   pager: {
     label: 'nav.logPagination',
     neighbours: (entries, e) => {
@@ -162,7 +185,6 @@ export async function notePaths() {
   );
 }
 
-
 const notebookKind: EntryKind<NotebookEntry> = {
   section: 'notebooks',
   title: (n) => n.title,
@@ -208,7 +230,10 @@ export async function notebookListPaths() {
   return locales.map((locale) => ({
     params: { lang: locale },
     props: {
-      ...sectionPage(locale, 'notebooks', { title: t(locale, 'notebooks.title'), description: t(locale, 'notebooks.intro') }),
+      ...sectionPage(locale, 'notebooks', {
+        title: t(locale, 'notebooks.title'),
+        description: t(locale, 'notebooks.intro'),
+      }),
       notebooks: notebooks.filter((n) => n.locale === locale),
       lessons: lessons.filter((l) => l.locale === locale),
     } satisfies NotebookListPageData,
@@ -223,8 +248,19 @@ export async function notebookFilePaths() {
   return notebooks.flatMap((notebook) => {
     const params = (file: string) => ({ lang: notebook.locale, slug: notebook.slug, file });
     const source = notebook.entry.filePath;
-    const images = notebook.entry.data.assets.map((asset) => ({ params: params(asset.file), props: { mime: asset.mime, base64: asset.base64 } satisfies NotebookFileProps }));
-    return source ? [...images, { params: params(`${notebook.slug}.ipynb`), props: { mime: 'application/x-ipynb+json', path: source } satisfies NotebookFileProps }] : images;
+    const images = notebook.entry.data.assets.map((asset) => ({
+      params: params(asset.file),
+      props: { mime: asset.mime, base64: asset.base64 } satisfies NotebookFileProps,
+    }));
+    return source
+      ? [
+          ...images,
+          {
+            params: params(`${notebook.slug}.ipynb`),
+            props: { mime: 'application/x-ipynb+json', path: source } satisfies NotebookFileProps,
+          },
+        ]
+      : images;
   });
 }
 

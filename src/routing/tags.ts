@@ -47,7 +47,9 @@ export interface TagPageData extends PageData {
 /** `/<lang>/log/tags/<tag>/`, for every tag a locale uses. */
 export async function tagPaths() {
   const entries = await allLogEntries();
-  const byLocale = new Map(locales.map((l) => [l, new Map(tagIndex(entries, l, tagsOf).map((g) => [g.tag, g.entries]))] as const));
+  const byLocale = new Map(
+    locales.map((l) => [l, new Map(tagIndex(entries, l, tagsOf).map((g) => [g.tag, g.entries]))] as const),
+  );
   return locales.flatMap((locale: Locale) => {
     const target = otherLocale(locale);
     return [...byLocale.get(locale)!].map(([tag, list]) => {
@@ -57,7 +59,10 @@ export async function tagPaths() {
         locale,
         title: t(locale, 'tag.title', { tag: label }),
         description: t(locale, 'tag.intro', { tag: label }),
-        alternates: [{ locale, href: tagUrl(locale, tag) }, ...(inOther ? [{ locale: target, href: tagUrl(target, tag) }] : [])],
+        alternates: [
+          { locale, href: tagUrl(locale, tag) },
+          ...(inOther ? [{ locale: target, href: tagUrl(target, tag) }] : []),
+        ],
         switchTo: inOther ? { href: tagUrl(target, tag), exists: true } : { href: tagUrl(target), exists: false },
         hasMath: false,
         tag,

@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { entryNames, localNow, parseDay, parseTags, planLesson, planLogEntry, ScaffoldError, writeNewFiles, type NewFile } from './new-entry.ts';
+import {
+  entryNames,
+  localNow,
+  parseDay,
+  parseTags,
+  planLesson,
+  planLogEntry,
+  ScaffoldError,
+  writeNewFiles,
+  type NewFile,
+} from './new-entry.ts';
 
 export const LOG_USAGE = `Usage: npm run new:log -- [--date YYYY-MM-DD] [--title "…"] [--tags a,b]
 
@@ -43,19 +53,35 @@ function run(usage: string, io: Io, plan: () => NewFile[]): number {
 /** `npm run new:log`: today's study-log entry in both languages. */
 export function newLog(argv: string[], io: Io): number {
   return run(LOG_USAGE, io, () => {
-    const { values } = parseArgs({ args: argv, options: { date: { type: 'string' }, title: { type: 'string' }, tags: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { date: { type: 'string' }, title: { type: 'string' }, tags: { type: 'string' } },
+      strict: true,
+    });
     const now = localNow(io.now);
     const date = values.date === undefined ? now.date : parseDay(values.date);
     const taken = ['zh', 'en'].flatMap((l) => entryNames(path.join(io.notesRoot, 'log', l)));
-    return planLogEntry({ date, time: now.time, title: values.title?.trim() || undefined, tags: parseTags(values.tags), taken });
+    return planLogEntry({
+      date,
+      time: now.time,
+      title: values.title?.trim() || undefined,
+      tags: parseTags(values.tags),
+      taken,
+    });
   });
 }
 
 /** `npm run new:lesson <n>`: a lesson's two files. */
 export function newLesson(argv: string[], io: Io): number {
   return run(LESSON_USAGE, io, () => {
-    const { values, positionals } = parseArgs({ args: argv, options: { title: { type: 'string' } }, allowPositionals: true, strict: true });
-    if (positionals.length !== 1) throw new ScaffoldError(`give exactly one lesson number, e.g. npm run new:lesson 7\n${LESSON_USAGE}`);
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { title: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1)
+      throw new ScaffoldError(`give exactly one lesson number, e.g. npm run new:lesson 7\n${LESSON_USAGE}`);
     return planLesson(positionals[0] ?? '', values.title?.trim() || undefined);
   });
 }

@@ -30,7 +30,8 @@ export function localNow(now: Date): { date: string; time: string } {
 export function parseDay(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!day || day.toISOString().slice(0, 10) !== value) throw new ScaffoldError(`--date "${value}" is not a calendar day; write it as YYYY-MM-DD, e.g. 2023-05-26.`);
+  if (!day || day.toISOString().slice(0, 10) !== value)
+    throw new ScaffoldError(`--date "${value}" is not a calendar day; write it as YYYY-MM-DD, e.g. 2023-05-26.`);
   return value;
 }
 
@@ -44,7 +45,10 @@ export function parseTags(value: string | undefined): string[] {
     .map((t) => t.trim().toLowerCase())
     .filter(Boolean);
   const bad = tags.filter((t) => !TAG.test(t));
-  if (bad.length) throw new ScaffoldError(`--tags: ${bad.map((t) => `"${t}"`).join(', ')} cannot be a tag; use lowercase letters, digits and hyphens (e.g. object-detection).`);
+  if (bad.length)
+    throw new ScaffoldError(
+      `--tags: ${bad.map((t) => `"${t}"`).join(', ')} cannot be a tag; use lowercase letters, digits and hyphens (e.g. object-detection).`,
+    );
   return [...new Set(tags)];
 }
 
@@ -67,8 +71,16 @@ export function logSlug(day: string, taken: Iterable<string>): string {
  */
 function frontmatter(data: Record<string, string | number | string[] | { day: string }>, body: string): string {
   const value = (v: string | number | string[] | { day: string }) =>
-    typeof v === 'number' ? String(v) : typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(', ')}]` : v.day;
-  return `---\n${Object.entries(data).map(([k, v]) => `${k}: ${value(v)}`).join('\n')}\n---\n\n${body}`;
+    typeof v === 'number'
+      ? String(v)
+      : typeof v === 'string'
+        ? JSON.stringify(v)
+        : Array.isArray(v)
+          ? `[${v.join(', ')}]`
+          : v.day;
+  return `---\n${Object.entries(data)
+    .map(([k, v]) => `${k}: ${value(v)}`)
+    .join('\n')}\n---\n\n${body}`;
 }
 
 const logPlaceholders: Record<Locale, { title: (day: string) => string; body: string }> = {
@@ -91,15 +103,28 @@ export function planLogEntry(options: NewLogOptions): NewFile[] {
   return locales.map((locale) => ({
     path: `log/${locale}/${slug}.md`,
     text: frontmatter(
-      { date: { day: options.date }, time: options.time, title: options.title ?? logPlaceholders[locale].title(options.date), tags: options.tags },
+      {
+        date: { day: options.date },
+        time: options.time,
+        title: options.title ?? logPlaceholders[locale].title(options.date),
+        tags: options.tags,
+      },
       logPlaceholders[locale].body,
     ),
   }));
 }
 
 const lessonPlaceholders: Record<Locale, { title: string; summary: string; body: string }> = {
-  zh: { title: '（本课标题，不含“第 N 课”）', summary: '（一两句话，用于列表、搜索和页面描述。）', body: '本课的引言。\n\n## 第一节 {#first-section}\n' },
-  en: { title: '(the lesson’s title, without “Lesson N”)', summary: '(One or two sentences for lists, search and the page description.)', body: 'Introduction to the lesson.\n\n## First section {#first-section}\n' },
+  zh: {
+    title: '（本课标题，不含“第 N 课”）',
+    summary: '（一两句话，用于列表、搜索和页面描述。）',
+    body: '本课的引言。\n\n## 第一节 {#first-section}\n',
+  },
+  en: {
+    title: '(the lesson’s title, without “Lesson N”)',
+    summary: '(One or two sentences for lists, search and the page description.)',
+    body: 'Introduction to the lesson.\n\n## First section {#first-section}\n',
+  },
 };
 
 /** The two files of a new lesson, with its part worked out from the lesson number. */
@@ -112,14 +137,20 @@ export function planLesson(number: string, title?: string): NewFile[] {
   }
   return locales.map((locale) => ({
     path: `lessons/${locale}/lesson-${lesson}.md`,
-    text: frontmatter({ title: title ?? lessonPlaceholders[locale].title, lesson, part, summary: lessonPlaceholders[locale].summary }, lessonPlaceholders[locale].body),
+    text: frontmatter(
+      { title: title ?? lessonPlaceholders[locale].title, lesson, part, summary: lessonPlaceholders[locale].summary },
+      lessonPlaceholders[locale].body,
+    ),
   }));
 }
 
 /** Names of the Markdown files in a notes sub-folder, without `.md` (empty when it does not exist). */
 export function entryNames(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3));
 }
 
 /**
@@ -129,7 +160,10 @@ export function entryNames(dir: string): string[] {
 export function writeNewFiles(root: string, files: readonly NewFile[]): string[] {
   const targets = files.map((f) => ({ ...f, full: path.join(root, f.path) }));
   const existing = targets.filter((f) => fs.existsSync(f.full));
-  if (existing.length) throw new ScaffoldError(`${existing.map((f) => f.full).join(' and ')} already ${existing.length > 1 ? 'exist' : 'exists'}; nothing was written. Edit the existing file or choose another name.`);
+  if (existing.length)
+    throw new ScaffoldError(
+      `${existing.map((f) => f.full).join(' and ')} already ${existing.length > 1 ? 'exist' : 'exists'}; nothing was written. Edit the existing file or choose another name.`,
+    );
   const written: string[] = [];
   for (const f of targets) {
     fs.mkdirSync(path.dirname(f.full), { recursive: true });

@@ -28,8 +28,19 @@ export function saveReadingPlace(place: ReadingPlace): void {
 export function loadReadingPlace(): ReadingPlace | undefined {
   try {
     const place = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<ReadingPlace> | null;
-    if (typeof place?.href !== 'string' || typeof place.lesson !== 'string' || !place.href.startsWith(base) || place.href.startsWith('//')) return undefined;
-    return { href: place.href, lesson: place.lesson, at: Number(place.at) || 0, ...(typeof place.section === 'string' ? { section: place.section } : {}) };
+    if (
+      typeof place?.href !== 'string' ||
+      typeof place.lesson !== 'string' ||
+      !place.href.startsWith(base) ||
+      place.href.startsWith('//')
+    )
+      return undefined;
+    return {
+      href: place.href,
+      lesson: place.lesson,
+      at: Number(place.at) || 0,
+      ...(typeof place.section === 'string' ? { section: place.section } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -44,12 +44,16 @@ export class SiteSearch extends HTMLElement {
 
 /** Wraps each occurrence of the searched words in <mark> and scrolls to the first one. */
 export function highlightFromUrl(): void {
-  const terms = new URLSearchParams(location.search).getAll('highlight').map((t) => t.trim()).filter(Boolean);
+  const terms = new URLSearchParams(location.search)
+    .getAll('highlight')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const root = document.querySelector('[data-pagefind-body]');
   if (!terms.length || !root) return;
   const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.parentElement?.closest('script, style, .katex, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (n) =>
+      n.parentElement?.closest('script, style, .katex, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   const nodes: Text[] = [];
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);

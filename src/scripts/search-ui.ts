@@ -1,4 +1,11 @@
-import { hasExactMatch, search, type Hit, type PagefindLike, type ResultList, type SearchOptions } from '../lib/search/engine';
+import {
+  hasExactMatch,
+  search,
+  type Hit,
+  type PagefindLike,
+  type ResultList,
+  type SearchOptions,
+} from '../lib/search/engine';
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
 
@@ -38,14 +45,18 @@ export function attach(dialog: HTMLDialogElement): void {
   const sort = dialog.querySelector<HTMLSelectElement>('[data-search-sort]')!;
   const text = (key: string) => dialog.dataset[key] ?? '';
   const kindLabels = JSON.parse(dialog.dataset['kindLabels'] ?? '{}') as Record<string, string>;
-  const sources = (dialog.dataset['bundles'] ?? '').split(' ').filter(Boolean).map((pair) => {
-    const i = pair.indexOf('=');
-    return { lang: pair.slice(0, i), url: pair.slice(i + 1) };
-  });
+  const sources = (dialog.dataset['bundles'] ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((pair) => {
+      const i = pair.indexOf('=');
+      return { lang: pair.slice(0, i), url: pair.slice(i + 1) };
+    });
   // Start fetching the page language's bundle while the reader types.
   if (sources[0]) void bundle(sources[0].lang, sources[0].url);
   const pageLang = sources[0]?.lang;
-  const load = (langs: string[]) => Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.url)));
+  const load = (langs: string[]) =>
+    Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.url)));
 
   let generation = 0;
   /** The query on screen: its results so far and the rest, loaded as the reader scrolls to them. */
@@ -71,9 +82,17 @@ export function attach(dialog: HTMLDialogElement): void {
     }
     status.textContent = text('textLoading');
     dialog.setAttribute('data-state', 'loading');
-    const options: SearchOptions = { kind: kind.value || undefined, part: part.value || undefined, sort: sort.value === 'date' ? 'date' : 'relevance' };
+    const options: SearchOptions = {
+      kind: kind.value || undefined,
+      part: part.value || undefined,
+      sort: sort.value === 'date' ? 'date' : 'relevance',
+    };
     try {
-      const plan = languagePlan(sources.map((s) => s.lang), query, both.checked);
+      const plan = languagePlan(
+        sources.map((s) => s.lang),
+        query,
+        both.checked,
+      );
       let chosen = await load(plan.now);
       // Latin words the page's language does not have: the reader is looking for the other one.
       if (plan.ifNothing.length && !(await hasExactMatch(chosen, query))) chosen = await load(plan.ifNothing);
@@ -85,7 +104,10 @@ export function attach(dialog: HTMLDialogElement): void {
       render(hits);
     } catch (error) {
       if (mine !== generation) return;
-      status.textContent = text('textUnavailable').replace('{reason}', error instanceof Error ? error.message : String(error));
+      status.textContent = text('textUnavailable').replace(
+        '{reason}',
+        error instanceof Error ? error.message : String(error),
+      );
       dialog.setAttribute('data-state', 'error');
     }
   };
@@ -158,9 +180,12 @@ export function attach(dialog: HTMLDialogElement): void {
   };
   moreButton.addEventListener('click', () => void showMore());
   // Reaching the end of the list loads the next page, as the reader scrolls.
-  new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting)) void showMore();
-  }, { root: list }).observe(more);
+  new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) void showMore();
+    },
+    { root: list },
+  ).observe(more);
 
   input.addEventListener('input', () => void run());
   // Whatever was typed while this module was loading is searched straight away.

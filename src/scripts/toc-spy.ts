@@ -7,7 +7,8 @@ import { currentSection, sectionHeadings } from './current-section';
 export class TableOfContents extends HTMLElement {
   connectedCallback(): void {
     const links = new Map<string, HTMLAnchorElement>();
-    for (const a of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) links.set(decodeURIComponent(a.hash.slice(1)), a);
+    for (const a of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))
+      links.set(decodeURIComponent(a.hash.slice(1)), a);
     const headings = sectionHeadings().filter((h) => links.has(h.id));
     if (headings.length === 0) return;
     let current: HTMLAnchorElement | undefined;

@@ -25,19 +25,46 @@ const present = sources.every((s) => fs.existsSync(s));
 const base = E2E_BASE;
 
 const LOG_DATES = [
-  '2023-05-11', '2023-05-16', '2023-05-17', '2023-05-18', '2023-05-23', '2023-05-24', '2023-05-25', '2023-05-26',
-  '2023-05-29', '2023-05-31', '2023-06-01', '2023-06-07', '2023-06-08', '2023-06-09', '2023-08-08', '2023-08-15',
+  '2023-05-11',
+  '2023-05-16',
+  '2023-05-17',
+  '2023-05-18',
+  '2023-05-23',
+  '2023-05-24',
+  '2023-05-25',
+  '2023-05-26',
+  '2023-05-29',
+  '2023-05-31',
+  '2023-06-01',
+  '2023-06-07',
+  '2023-06-08',
+  '2023-06-09',
+  '2023-08-08',
+  '2023-08-15',
 ];
 const LOG_TIMES: Record<string, string> = {
-  '2023-05-11': '11:46:41', '2023-05-16': '09:20:11', '2023-05-18': '10:36:57', '2023-05-23': '14:52:09',
-  '2023-05-24': '09:43:07', '2023-05-25': '15:55:38', '2023-05-26': '14:50:11',
+  '2023-05-11': '11:46:41',
+  '2023-05-16': '09:20:11',
+  '2023-05-18': '10:36:57',
+  '2023-05-23': '14:52:09',
+  '2023-05-24': '09:43:07',
+  '2023-05-25': '15:55:38',
+  '2023-05-26': '14:50:11',
 };
 
 function importInto(notes: string, json: string) {
   const started = Date.now();
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes, '--json', json], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes, '--json', json],
+    { cwd: repo, encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`import failed (${r.status}):\n${r.stderr}`);
-  return { seconds: (Date.now() - started) / 1000, stdout: r.stdout, report: JSON.parse(fs.readFileSync(json, 'utf8')) as ImportReport };
+  return {
+    seconds: (Date.now() - started) / 1000,
+    stdout: r.stdout,
+    report: JSON.parse(fs.readFileSync(json, 'utf8')) as ImportReport,
+  };
 }
 
 function files(dir: string, ext?: string): string[] {
@@ -48,12 +75,27 @@ function files(dir: string, ext?: string): string[] {
 }
 
 function treeHash(dir: string): Record<string, string> {
-  return Object.fromEntries(files(dir).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    files(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 function frontmatter(file: string): Record<string, string> {
   const block = /^---\n([\s\S]*?)\n---/.exec(fs.readFileSync(file, 'utf8'))?.[1] ?? '';
-  return Object.fromEntries(block.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim().replace(/^"|"$/g, '')]));
+  return Object.fromEntries(
+    block.split('\n').map((l) => [
+      l.slice(0, l.indexOf(':')),
+      l
+        .slice(l.indexOf(':') + 1)
+        .trim()
+        .replace(/^"|"$/g, ''),
+    ]),
+  );
 }
 
 /** Lines outside fenced code, with their numbers: where images and prose can be. */
@@ -85,7 +127,12 @@ function expectedMissing(root: string): string[] {
     for (const [, line] of proseLines(fs.readFileSync(path.join(root, note), 'utf8'))) {
       const refs = [
         // Typora accepts spaces in a path (`J:\notes\a b.png`); a quoted title ends it.
-        ...[...line.matchAll(/!\[[^\]]*\]\((<[^>]*>|[^)]*)\)/g)].map((m) => (m[1] ?? '').replace(/^<|>$/g, '').replace(/\s+"[^"]*"$/, '').trim()),
+        ...[...line.matchAll(/!\[[^\]]*\]\((<[^>]*>|[^)]*)\)/g)].map((m) =>
+          (m[1] ?? '')
+            .replace(/^<|>$/g, '')
+            .replace(/\s+"[^"]*"$/, '')
+            .trim(),
+        ),
         ...[...line.matchAll(/<img[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1] ?? ''),
       ];
       for (const ref of refs) {
@@ -94,7 +141,9 @@ function expectedMissing(root: string): string[] {
         const tail = p.split('/').slice(-2).join('/');
         const found = /^[a-z]:\//i.test(p)
           ? all.some((f) => f.endsWith(`/${tail}`))
-          : [path.posix.join(dir, p), p.replace(/^\//, ''), path.posix.join(dir, p.replace(/^(\.\.\/)+/, ''))].some((c) => !c.startsWith('..') && exists(c));
+          : [path.posix.join(dir, p), p.replace(/^\//, ''), path.posix.join(dir, p.replace(/^(\.\.\/)+/, ''))].some(
+              (c) => !c.startsWith('..') && exists(c),
+            );
         if (!found) missing.push(`${name}/${note} ${ref}`);
       }
     }
@@ -109,9 +158,14 @@ function expectedMissing(root: string): string[] {
  */
 function words(line: string): string[] {
   const text = decodeHTML(
-    line
-      .replace(/\]\((<[^>]*>|[^)]*)\)/g, '] ')
-      .replace(/<\/?[a-z][^>]*>/gi, (tag) => ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'style' && m[1] !== 'src' && m[1] !== 'href').map((m) => m[2]).join(' ')} `),
+    line.replace(/\]\((<[^>]*>|[^)]*)\)/g, '] ').replace(
+      /<\/?[a-z][^>]*>/gi,
+      (tag) =>
+        ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)]
+          .filter((m) => m[1] !== 'style' && m[1] !== 'src' && m[1] !== 'href')
+          .map((m) => m[2])
+          .join(' ')} `,
+    ),
   );
   return text.match(/\p{Script=Han}{2,}|[[\p{L}\p{N}]--\p{Script=Han}]{2,}/gv) ?? [];
 }
@@ -134,7 +188,10 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     // The project's own config with a private cache: a build running at the same time (the e2e
     // suite, a developer) shares node_modules/.astro otherwise, and the content store with it.
     const config = path.join(work, 'astro.config.mjs');
-    fs.writeFileSync(config, `import config from ${JSON.stringify(path.join(repo, 'astro.config.ts'))};\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(work, 'astro-cache'))} };\n`);
+    fs.writeFileSync(
+      config,
+      `import config from ${JSON.stringify(path.join(repo, 'astro.config.ts'))};\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(work, 'astro-cache'))} };\n`,
+    );
     build = runBuild(dist, { NOTES_DIR: notes, ...e2eBuildEnv }, { config: path.relative(repo, config) });
     console.log(
       [
@@ -163,14 +220,19 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     expect(report.lessonsPaired).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(report.lessonsUnpaired).toEqual(['zh:8', 'zh:9']);
     for (let n = 1; n <= 7; n++) {
-      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))['source']).toBe(`fastai-notes/chinese/Lesson${n}.md`);
+      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))['source']).toBe(
+        `fastai-notes/chinese/Lesson${n}.md`,
+      );
       expect(frontmatter(path.join(notes, `lessons/en/lesson-${n}.md`))['source']).toBe(`hiromis-notes/Lesson${n}.md`);
       // Each language's page offers the other one.
       expect(page(`zh/lessons/lesson-${n}`)).toContain(`href="${base}en/lessons/lesson-${n}/"`);
       expect(page(`en/lessons/lesson-${n}`)).toContain(`href="${base}zh/lessons/lesson-${n}/"`);
     }
     for (const n of [8, 9]) {
-      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))).toMatchObject({ lesson: String(n), part: '2' });
+      expect(frontmatter(path.join(notes, `lessons/zh/lesson-${n}.md`))).toMatchObject({
+        lesson: String(n),
+        part: '2',
+      });
       expect(page(`zh/lessons/lesson-${n}`)).toContain('<article');
     }
   });
@@ -193,7 +255,9 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     const browser = await launch();
     try {
       const figures = await benchSearch(browser, server, dist, base, 120);
-      console.log(`corpus search: ${figures.queries} queries over ${figures.pages} pages, recall ${figures.recall.toFixed(3)}, precision ${figures.precision.toFixed(3)}, top-1 ${figures.top1.toFixed(3)}, median ${figures.medianMs.toFixed(1)} ms`);
+      console.log(
+        `corpus search: ${figures.queries} queries over ${figures.pages} pages, recall ${figures.recall.toFixed(3)}, precision ${figures.precision.toFixed(3)}, top-1 ${figures.top1.toFixed(3)}, median ${figures.medianMs.toFixed(1)} ms`,
+      );
       expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
       expect(figures.precision, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.9);
       expect(figures.top1).toBeGreaterThanOrEqual(0.95);
@@ -207,7 +271,8 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     const figures: string[] = [];
     for (let n = 1; n <= 7; n++) {
       const rows = page(`zh/lessons/lesson-${n}/parallel`).split('data-parallel-row').slice(1);
-      const times = (cell: string) => new Set([...cell.matchAll(/href="https:\/\/youtu\.be\/[^"]*[?&](?:amp;)?t=(\d+)/g)].map((m) => m[1] ?? ''));
+      const times = (cell: string) =>
+        new Set([...cell.matchAll(/href="https:\/\/youtu\.be\/[^"]*[?&](?:amp;)?t=(\d+)/g)].map((m) => m[1] ?? ''));
       let shared = 0;
       const all = new Set<string>();
       for (const row of rows) {
@@ -218,7 +283,10 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       }
       figures.push(`lesson ${n}: ${shared}/${all.size}`);
       expect(all.size, `lesson ${n}`).toBeGreaterThan(20);
-      expect(shared / all.size, `lesson ${n}: ${shared} of ${all.size} timestamps in shared rows`).toBeGreaterThanOrEqual(0.95);
+      expect(
+        shared / all.size,
+        `lesson ${n}: ${shared} of ${all.size} timestamps in shared rows`,
+      ).toBeGreaterThanOrEqual(0.95);
     }
     console.log(`timestamps in shared side-by-side rows: ${figures.join(', ')}`);
   });
@@ -226,8 +294,12 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
   it('lists the Chinese-only lessons 8 and 9 on the translation status page', () => {
     for (const lang of ['zh', 'en']) {
       const status = page(`${lang}/status`);
-      for (const n of [8, 9]) expect(status, `${lang} lesson ${n}`).toMatch(new RegExp(`data-status-page="lessons/lesson-${n}" data-state="missing"`));
-      for (let n = 1; n <= 7; n++) expect(status).toMatch(new RegExp(`data-status-page="lessons/lesson-${n}" data-state="(?!missing)`));
+      for (const n of [8, 9])
+        expect(status, `${lang} lesson ${n}`).toMatch(
+          new RegExp(`data-status-page="lessons/lesson-${n}" data-state="missing"`),
+        );
+      for (let n = 1; n <= 7; n++)
+        expect(status).toMatch(new RegExp(`data-status-page="lessons/lesson-${n}" data-state="(?!missing)`));
     }
   });
 
@@ -242,7 +314,10 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     const reported = [...new Set(report.imagesMissing.map((m) => `${m.file} ${m.path}`))].sort();
     expect(reported).toEqual([...new Set(expected)].sort());
     for (const m of report.imagesMissing) expect(m.line).toBeGreaterThan(0);
-    const placeholders = htmlPages().reduce((n, p) => n + (fs.readFileSync(path.join(dist, p), 'utf8').match(/class="missing-image"/g)?.length ?? 0), 0);
+    const placeholders = htmlPages().reduce(
+      (n, p) => n + (fs.readFileSync(path.join(dist, p), 'utf8').match(/class="missing-image"/g)?.length ?? 0),
+      0,
+    );
     expect(placeholders).toBe(report.imagesMissing.length);
   });
 
@@ -260,7 +335,8 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       for (const m of text.matchAll(/\*{2,}/g)) {
         total += Math.floor(m[0].length / 2);
         const around = `${text[m.index - 1] ?? ''}${text[m.index + m[0].length] ?? ''}`;
-        if (cjkPunct.test(around)) beside.push(`${p}: …${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)}…`);
+        if (cjkPunct.test(around))
+          beside.push(`${p}: …${text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)}…`);
       }
     }
     console.log(`literal ** left on the imported pages: ${total}`);
@@ -278,7 +354,13 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       expect(headings.length).toBeGreaterThan(10);
       let timed = 0;
       for (const [, , id = '', inner = ''] of headings) {
-        expect(inner.replace(/<[^>]+>/g, '').replace('#', '').trim(), `${lang}: heading text`).not.toMatch(/\d{1,2}:\d{2}/);
+        expect(
+          inner
+            .replace(/<[^>]+>/g, '')
+            .replace('#', '')
+            .trim(),
+          `${lang}: heading text`,
+        ).not.toMatch(/\d{1,2}:\d{2}/);
         const clock = /data-clock="([\d:]+)"/.exec(inner)?.[1];
         if (!clock) continue;
         timed++;
@@ -338,14 +420,26 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     const server = await serveDist(dist, base);
     try {
       for (const name of ['pets', 'train-catdog']) {
-        const source = JSON.parse(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`), 'utf8')) as { cells: { outputs?: { data?: Record<string, unknown> }[] }[] };
-        const expected = source.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.['image/png'] !== undefined).length;
+        const source = JSON.parse(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`), 'utf8')) as {
+          cells: { outputs?: { data?: Record<string, unknown> }[] }[];
+        };
+        const expected = source.cells
+          .flatMap((c) => c.outputs ?? [])
+          .filter((o) => o.data?.['image/png'] !== undefined).length;
         expect(expected).toBeGreaterThan(0);
-        expect(fs.readFileSync(path.join(notes, `notebooks/zh/${name}.ipynb`)).equals(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`)))).toBe(true);
+        expect(
+          fs
+            .readFileSync(path.join(notes, `notebooks/zh/${name}.ipynb`))
+            .equals(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`))),
+        ).toBe(true);
         const html = page(`zh/notebooks/${name}`);
         const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
         expect(article).not.toMatch(/base64|data:image|<script|\son[a-z]+=/i);
-        const images = [...html.matchAll(/<div class="nb-output nb-output--image">.*?<img src="([^"]+)"[^>]*? width="(\d+)" height="(\d+)"/g)];
+        const images = [
+          ...html.matchAll(
+            /<div class="nb-output nb-output--image">.*?<img src="([^"]+)"[^>]*? width="(\d+)" height="(\d+)"/g,
+          ),
+        ];
         expect(images).toHaveLength(expected);
         for (const [, src = '', width, height] of images) {
           const file = path.join(dist, decodeURIComponent(src.slice(base.length)));

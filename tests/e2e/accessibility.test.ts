@@ -20,32 +20,61 @@ async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } })
+      .axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
     return result.violations;
   });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
-const pages = ['', 'LANG/', 'LANG/lessons/lesson-5/', 'LANG/lessons/lesson-4/parallel/', 'LANG/log/', 'LANG/log/2023-05-31/', 'LANG/log/tags/', 'LANG/log/tags/yolo/', 'LANG/notebooks/', 'LANG/notebooks/sgd-from-scratch/', 'LANG/notes/lesson-1-self-test/', 'LANG/status/'];
+const pages = [
+  '',
+  'LANG/',
+  'LANG/lessons/lesson-5/',
+  'LANG/lessons/lesson-4/parallel/',
+  'LANG/log/',
+  'LANG/log/2023-05-31/',
+  'LANG/log/tags/',
+  'LANG/log/tags/yolo/',
+  'LANG/notebooks/',
+  'LANG/notebooks/sgd-from-scratch/',
+  'LANG/notes/lesson-1-self-test/',
+  'LANG/status/',
+];
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
   describe.each(['zh', 'en'])('%s', (lang) => {
-    it.each(pages.map((p) => p.replace('LANG', lang)))('has no serious or critical axe violations on /%s', async (p) => {
-      // axe is injected as a script, which the site's own CSP would rightly refuse.
-      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(`${site.server.origin}${base}${p}`);
-      expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
-      expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
-    });
+    it.each(pages.map((p) => p.replace('LANG', lang)))(
+      'has no serious or critical axe violations on /%s',
+      async (p) => {
+        // axe is injected as a script, which the site's own CSP would rightly refuse.
+        const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(`${site.server.origin}${base}${p}`);
+        expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
+        expect(await seriousViolations(page)).toEqual([]);
+        await context.close();
+      },
+    );
 
     it('has no serious or critical axe violations with "continue reading" shown on the home page', async () => {
       const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      await context.addInitScript(([key, href]) => localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })), [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`]);
+      await context.addInitScript(
+        ([key, href]) =>
+          localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })),
+        [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`],
+      );
       const page = await context.newPage();
       await page.goto(`${site.server.origin}${base}${lang}/`);
       await page.locator('continue-reading a').waitFor();
@@ -71,13 +100,16 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (sche
 const phonePages = [...pages, 'LANG/lessons/lesson-7/', 'LANG/lessons/lesson-9/'];
 
 describe.each(['zh', 'en'])('accessibility at 360 px, %s', (lang) => {
-  it.each(phonePages.map((p) => p.replace('LANG', lang)))('has no serious or critical axe violations on /%s', async (p) => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto(`${site.server.origin}${base}${p}`);
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
+  it.each(phonePages.map((p) => p.replace('LANG', lang)))(
+    'has no serious or critical axe violations on /%s',
+    async (p) => {
+      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${site.server.origin}${base}${p}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('keyboard', () => {
@@ -91,11 +123,13 @@ describe('keyboard', () => {
     // Tab through the header until the theme toggle, its last control.
     for (let i = 0; i < 12 && !names.at(-1)?.startsWith('Dark theme'); i++) {
       await page.keyboard.press('Tab');
-      names.push(await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
-        const outline = getComputedStyle(el).outlineStyle;
-        return `${el.getAttribute('aria-label') ?? el.textContent?.trim()}|${outline}`;
-      }));
+      names.push(
+        await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const outline = getComputedStyle(el).outlineStyle;
+          return `${el.getAttribute('aria-label') ?? el.textContent?.trim()}|${outline}`;
+        }),
+      );
     }
     const labels = names.map((n) => n.split('|')[0]);
     expect(labels).toEqual(expect.arrayContaining(['Lessons', 'Study log', 'Read in 中文', 'Dark theme']));

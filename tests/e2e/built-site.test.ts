@@ -20,7 +20,9 @@ describe('the built test site', () => {
   });
 
   it('passes every check:dist rule (links, anchors, hosts, metadata, hreflang, sitemap, ids, headings)', () => {
-    const problems = checkDist(E2E_DIST, { base: E2E_BASE, site: E2E_SITE }).map((p) => `${p.file}: [${p.rule}] ${p.message}`);
+    const problems = checkDist(E2E_DIST, { base: E2E_BASE, site: E2E_SITE }).map(
+      (p) => `${p.file}: [${p.rule}] ${p.message}`,
+    );
     expect(problems).toEqual([]);
   }, 300_000); // parses every page: about 10 s on an idle machine, several times that on a busy one
 });

@@ -13,7 +13,11 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  buildLog = buildSite(dist, { NOTES_DIR: 'tests/fixtures/notes-mini', BASE_PATH: '/', SITE_URL: 'https://notes.example' });
+  buildLog = buildSite(dist, {
+    NOTES_DIR: 'tests/fixtures/notes-mini',
+    BASE_PATH: '/',
+    SITE_URL: 'https://notes.example',
+  });
   server = await serveDist(dist, '/');
   browser = await launch();
 });
@@ -25,7 +29,9 @@ afterAll(async () => {
 
 describe('a notes folder built at the root', () => {
   it('names the note and the missing image in the build output', () => {
-    expect(buildLog).toMatch(/tests\/fixtures\/notes-mini\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/);
+    expect(buildLog).toMatch(
+      /tests\/fixtures\/notes-mini\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/,
+    );
   });
 
   it('shows a placeholder for the missing image and the existing image from the build', async () => {
@@ -89,7 +95,11 @@ describe('a notes folder built at the root', () => {
     const { page } = await watchedPage(await browser.newContext());
     await page.goto(`${server.origin}/en/status/`);
     expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').getAttribute('data-state')).toBe('missing');
-    expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').textContent()).toContain('No 中文 version yet');
-    expect(await page.locator('tr[data-status-page="lessons/lesson-1"]').textContent()).toContain('Only in English: “Sub section”');
+    expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').textContent()).toContain(
+      'No 中文 version yet',
+    );
+    expect(await page.locator('tr[data-status-page="lessons/lesson-1"]').textContent()).toContain(
+      'Only in English: “Sub section”',
+    );
   });
 });

@@ -9,7 +9,11 @@ import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 const site = useBuiltSite();
 const siteOrigin = 'https://example.github.io';
 const shots = path.resolve('test-results/screenshots');
-const logFiles = (lang: string) => fs.readdirSync(path.resolve('content/log', lang)).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+const logFiles = (lang: string) =>
+  fs
+    .readdirSync(path.resolve('content/log', lang))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.slice(0, -3));
 
 /** The built file an absolute site URL is served from, as a static host maps it. */
 function builtFile(absolute: string): string | undefined {
@@ -23,40 +27,45 @@ function builtFile(absolute: string): string | undefined {
 const asList = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('RSS feed', () => {
-  it.each(['en', 'zh'])('%s feed is served, is RSS 2.0 with every entry, and every link in it resolves', async (lang) => {
-    const res = await fetch(site.url(`${lang}/log/rss.xml`));
-    expect(res.status).toBe(200);
-    const rss = new XMLParser({ ignoreAttributes: false }).parse(await res.text()).rss;
-    expect(rss['@_version']).toBe('2.0');
-    const { channel } = rss;
-    for (const field of ['title', 'link', 'description']) expect(String(channel[field] ?? '')).not.toBe('');
-    expect(channel.link).toBe(`${siteOrigin}${e2eBase}${lang}/log/`);
-    const items = asList<Record<string, unknown>>(channel.item);
-    expect(items.map((i) => String(i['link']).match(/log\/([^/]+)\/$/)?.[1]).sort()).toEqual(logFiles(lang).sort());
-    const dates = items.map((i) => new Date(String(i['pubDate'])).getTime());
-    expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
-    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
-    for (const item of items) {
-      expect(String(item['title'])).not.toBe('');
-      expect(String(item['description'])).not.toBe('');
-      expect(builtFile(String(item['link'])), String(item['link'])).toBeDefined();
-      const html = String(item['content:encoded']);
-      expect(html.length).toBeGreaterThan(50);
-      for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
-        expect(url, `relative URL in ${String(item['link'])}`).toMatch(/^(https?:|mailto:)/);
-        if (url!.startsWith(siteOrigin)) expect(builtFile(url!.split('#')[0]!), url).toBeDefined();
+  it.each(['en', 'zh'])(
+    '%s feed is served, is RSS 2.0 with every entry, and every link in it resolves',
+    async (lang) => {
+      const res = await fetch(site.url(`${lang}/log/rss.xml`));
+      expect(res.status).toBe(200);
+      const rss = new XMLParser({ ignoreAttributes: false }).parse(await res.text()).rss;
+      expect(rss['@_version']).toBe('2.0');
+      const { channel } = rss;
+      for (const field of ['title', 'link', 'description']) expect(String(channel[field] ?? '')).not.toBe('');
+      expect(channel.link).toBe(`${siteOrigin}${e2eBase}${lang}/log/`);
+      const items = asList<Record<string, unknown>>(channel.item);
+      expect(items.map((i) => String(i['link']).match(/log\/([^/]+)\/$/)?.[1]).sort()).toEqual(logFiles(lang).sort());
+      const dates = items.map((i) => new Date(String(i['pubDate'])).getTime());
+      expect(dates.every((d) => !Number.isNaN(d))).toBe(true);
+      expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+      for (const item of items) {
+        expect(String(item['title'])).not.toBe('');
+        expect(String(item['description'])).not.toBe('');
+        expect(builtFile(String(item['link'])), String(item['link'])).toBeDefined();
+        const html = String(item['content:encoded']);
+        expect(html.length).toBeGreaterThan(50);
+        for (const [, url] of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+          expect(url, `relative URL in ${String(item['link'])}`).toMatch(/^(https?:|mailto:)/);
+          if (url!.startsWith(siteOrigin)) expect(builtFile(url!.split('#')[0]!), url).toBeDefined();
+        }
       }
-    }
-    // An entry with a time of day keeps it in pubDate (2023-05-26 was written at 14:50:11).
-    const timed = items.find((i) => String(i['link']).endsWith('/log/2023-05-26/'));
-    expect(new Date(String(timed?.['pubDate'])).toISOString()).toBe('2023-05-26T14:50:11.000Z');
-  });
+      // An entry with a time of day keeps it in pubDate (2023-05-26 was written at 14:50:11).
+      const timed = items.find((i) => String(i['link']).endsWith('/log/2023-05-26/'));
+      expect(new Date(String(timed?.['pubDate'])).toISOString()).toBe('2023-05-26T14:50:11.000Z');
+    },
+  );
 
   it('is advertised in the head of log pages and linked from the log header', async () => {
     const { page } = await watchedPage(await site.browser.newContext());
     for (const p of ['en/log/', 'en/log/2023-05-26/', 'en/log/tags/']) {
       await page.goto(site.url(p));
-      expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe(`${e2eBase}en/log/rss.xml`);
+      expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe(
+        `${e2eBase}en/log/rss.xml`,
+      );
     }
     await page.goto(site.url('zh/log/'));
     const link = page.locator('main a[href$="/zh/log/rss.xml"]');
@@ -72,7 +81,14 @@ describe('tags', () => {
     const ctx = await site.browser.newContext();
     const { page, errors } = await watchedPage(ctx);
     await page.goto(site.url('en/log/'));
-    const tagLinks = await page.locator('.timeline a[rel="tag"]').evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, entry: a.closest('article')?.querySelector('h3 a')?.getAttribute('href') })));
+    const tagLinks = await page
+      .locator('.timeline a[rel="tag"]')
+      .evaluateAll((as) =>
+        as.map((a) => ({
+          href: (a as HTMLAnchorElement).href,
+          entry: a.closest('article')?.querySelector('h3 a')?.getAttribute('href'),
+        })),
+      );
     expect(tagLinks.length).toBeGreaterThan(10);
     const tagPage = await ctx.newPage();
     for (const href of new Set(tagLinks.map((t) => t.href))) {
@@ -90,11 +106,18 @@ describe('tags', () => {
   it('the tag index lists every tag with its count, in the reader’s language', async () => {
     const { page } = await watchedPage(await site.browser.newContext());
     await page.goto(site.url('zh/log/tags/'));
-    const rows = await page.locator('main [data-tag]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-tag'), Number(el.getAttribute('data-count'))]));
+    const rows = await page
+      .locator('main [data-tag]')
+      .evaluateAll((els) => els.map((el) => [el.getAttribute('data-tag'), Number(el.getAttribute('data-count'))]));
     const counts = new Map<string, number>();
     for (const file of logFiles('zh')) {
-      const tags = /^tags:\s*\[(.*)\]/m.exec(fs.readFileSync(path.resolve('content/log/zh', `${file}.md`), 'utf8'))?.[1] ?? '';
-      for (const tag of tags.split(',').map((s) => s.trim()).filter(Boolean)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      const tags =
+        /^tags:\s*\[(.*)\]/m.exec(fs.readFileSync(path.resolve('content/log/zh', `${file}.md`), 'utf8'))?.[1] ?? '';
+      for (const tag of tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean))
+        counts.set(tag, (counts.get(tag) ?? 0) + 1);
     }
     expect(new Map(rows as [string, number][])).toEqual(counts);
     expect(await page.locator('main [data-tag="object-detection"]').textContent()).toContain('目标检测');
@@ -120,8 +143,14 @@ describe('home pages', () => {
   it.each(['en', 'zh'])('%s home shows the three newest log entries and both parts of the course', async (lang) => {
     const { page } = await watchedPage(await site.browser.newContext());
     await page.goto(site.url(`${lang}/`));
-    const newest = logFiles(lang).sort().reverse().slice(0, 3).map((slug) => `${e2eBase}${lang}/log/${slug}/`);
-    expect(await page.locator('[data-latest-log] li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(newest);
+    const newest = logFiles(lang)
+      .sort()
+      .reverse()
+      .slice(0, 3)
+      .map((slug) => `${e2eBase}${lang}/log/${slug}/`);
+    expect(
+      await page.locator('[data-latest-log] li a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(newest);
     expect(await page.locator('[data-course-part]').count()).toBe(2);
     await page.close();
   });
@@ -146,8 +175,12 @@ describe('continue where you left off', () => {
 
     await page.goto(site.url('en/lessons/lesson-3/'));
     // Scroll (without clicking a link, which would set the hash) until the section is being read.
-    await page.locator('#camvid-segmentation').evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 40));
-    await expect.poll(() => page.evaluate(() => Object.values(localStorage).join(' '))).toContain('#camvid-segmentation');
+    await page
+      .locator('#camvid-segmentation')
+      .evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 40));
+    await expect
+      .poll(() => page.evaluate(() => Object.values(localStorage).join(' ')))
+      .toContain('#camvid-segmentation');
 
     for (const home of ['zh/', '']) {
       await page.goto(site.url(home));
@@ -198,17 +231,44 @@ describe('link previews and crawlers', () => {
 describe('screenshots of the journal pages', () => {
   it('home, timeline and tag pages in both themes at desktop and phone widths fit without sideways scrolling', async () => {
     fs.mkdirSync(shots, { recursive: true });
-    const pages = { home: 'zh/', landing: '', log: 'en/log/', tags: 'zh/log/tags/', tag: 'en/log/tags/object-detection/' };
+    const pages = {
+      home: 'zh/',
+      landing: '',
+      log: 'en/log/',
+      tags: 'zh/log/tags/',
+      tag: 'en/log/tags/object-detection/',
+    };
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [width, height, name] of [[1280, 900, 'desktop'], [360, 740, 'phone']] as const) {
+      for (const [width, height, name] of [
+        [1280, 900, 'desktop'],
+        [360, 740, 'phone'],
+      ] as const) {
         const ctx = await site.browser.newContext({ colorScheme: scheme, viewport: { width, height } });
         // A remembered place, so the home pages show "continue reading".
-        await ctx.addInitScript(([key]) => localStorage.setItem(key!, JSON.stringify({ href: '/fastai-notes/zh/lessons/lesson-3/#camvid-segmentation', lesson: '第 3 课 · 数据块、多标签、分割与图像回归', section: 'CamVid 语义分割', at: 0 })), [`fastai-notes:last-read:${e2eBase}`]);
+        await ctx.addInitScript(
+          ([key]) =>
+            localStorage.setItem(
+              key!,
+              JSON.stringify({
+                href: '/fastai-notes/zh/lessons/lesson-3/#camvid-segmentation',
+                lesson: '第 3 课 · 数据块、多标签、分割与图像回归',
+                section: 'CamVid 语义分割',
+                at: 0,
+              }),
+            ),
+          [`fastai-notes:last-read:${e2eBase}`],
+        );
         const { page } = await watchedPage(ctx);
         for (const [kind, p] of Object.entries(pages)) {
           await page.goto(site.url(p));
-          expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${p} at ${width}px`).toBeLessThanOrEqual(0);
-          await page.screenshot({ path: path.join(shots, `journal-${kind}-${name}-${scheme}.png`), fullPage: kind !== 'log' });
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+            `${p} at ${width}px`,
+          ).toBeLessThanOrEqual(0);
+          await page.screenshot({
+            path: path.join(shots, `journal-${kind}-${name}-${scheme}.png`),
+            fullPage: kind !== 'log',
+          });
         }
         await ctx.close();
       }

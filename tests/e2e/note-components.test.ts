@@ -11,7 +11,11 @@ describe('callouts and note components in an .mdx note', () => {
   it('renders every callout as a named note with its title and the headings with their ids', async () => {
     const { page, errors, outside } = await watchedPage(await site.browser.newContext());
     await page.goto(selfTest('en'));
-    const names = await page.locator('aside.callout[role="note"]').evaluateAll((els) => els.map((e) => `${e.className.replace('callout callout--', '')}:${e.getAttribute('aria-label')}`));
+    const names = await page
+      .locator('aside.callout[role="note"]')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.className.replace('callout callout--', '')}:${e.getAttribute('aria-label')}`),
+      );
     expect(names).toEqual([
       'tip:Tip',
       'important:Important',
@@ -23,7 +27,12 @@ describe('callouts and note components in an .mdx note', () => {
       'danger:Danger',
     ]);
     expect(await page.locator('aside.callout .callout__icon').count()).toBe(names.length);
-    expect(await page.locator('.prose h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual(['transfer-learning', 'learning-rates', 'two-libraries', 'further']);
+    expect(await page.locator('.prose h2').evaluateAll((hs) => hs.map((h) => h.id))).toEqual([
+      'transfer-learning',
+      'learning-rates',
+      'two-libraries',
+      'further',
+    ]);
     expect(await page.locator('.prose').textContent()).not.toMatch(/\[!|:::|\{\/\*/);
     const zh = await (await site.browser.newPage()).goto(selfTest('zh'));
     expect(await zh?.text()).toContain('aria-label="提示"');
@@ -61,7 +70,9 @@ describe('callouts and note components in an .mdx note', () => {
     await page.keyboard.press('End');
     expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true');
     await page.goto(selfTest('zh'));
-    await page.waitForFunction(() => document.querySelector('note-tabs [role="tab"][aria-selected="true"]')?.textContent?.trim() === 'PyTorch');
+    await page.waitForFunction(
+      () => document.querySelector('note-tabs [role="tab"][aria-selected="true"]')?.textContent?.trim() === 'PyTorch',
+    );
     expect(await page.locator('note-tabs [role="tabpanel"]').nth(1).isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

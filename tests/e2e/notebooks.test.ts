@@ -19,21 +19,30 @@ describe('a notebook page under the base path', () => {
     const { page, outside, errors } = await open(notebook);
     expect(await page.locator('h1').textContent()).toBe('SGD from scratch');
     // Shiki colours come as CSS variables on spans inside the code cells.
-    expect(await page.locator('.nb-cell--code pre.astro-code span[style*="--shiki-light"]').count()).toBeGreaterThan(20);
+    expect(await page.locator('.nb-cell--code pre.astro-code span[style*="--shiki-light"]').count()).toBeGreaterThan(
+      20,
+    );
     expect(await page.locator('.nb-prompt').allTextContents()).toContain('Code cellIn [4]:');
     expect(await page.locator('.code-block__copy').count()).toBe(7);
 
     const images = page.locator('.nb-output--image img');
     expect(await images.count()).toBe(1);
     await images.first().scrollIntoViewIfNeeded();
-    await expect.poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(640);
-    expect(await images.first().getAttribute('src')).toMatch(new RegExp(`^${base}en/notebooks/sgd-from-scratch/output-[0-9a-f]{12}\\.png$`));
+    await expect
+      .poll(() => images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBe(640);
+    expect(await images.first().getAttribute('src')).toMatch(
+      new RegExp(`^${base}en/notebooks/sgd-from-scratch/output-[0-9a-f]{12}\\.png$`),
+    );
     expect(await images.first().getAttribute('width')).toBe('640');
     expect(await page.content()).not.toContain('base64');
 
     const trace = page.locator('.nb-traceback');
     const plain = await trace.evaluate((el) => getComputedStyle(el).color);
-    const red = await trace.locator('.ansi-red').first().evaluate((el) => getComputedStyle(el).color);
+    const red = await trace
+      .locator('.ansi-red')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     expect(red).not.toBe(plain);
     expect(await page.locator('.nb-error__name').textContent()).toBe('RuntimeError');
     expect(await page.locator('.nb-output--stderr .nb-output__text').textContent()).toContain('UserWarning');
@@ -56,7 +65,11 @@ describe('a notebook page under the base path', () => {
     expect(href).toBe(`${base}${notebook}sgd-from-scratch.ipynb`);
     const response = await page.request.get(`${site.server.origin}${href}`);
     expect(response.status()).toBe(200);
-    expect(Buffer.from(await response.body()).equals(fs.readFileSync(path.resolve('content/notebooks/en/sgd-from-scratch.ipynb')))).toBe(true);
+    expect(
+      Buffer.from(await response.body()).equals(
+        fs.readFileSync(path.resolve('content/notebooks/en/sgd-from-scratch.ipynb')),
+      ),
+    ).toBe(true);
   });
 
   it('links to its lesson, and the lesson lists its notebooks', async () => {
@@ -85,7 +98,9 @@ describe('notebooks in search', () => {
     expect(all.some((h) => h?.startsWith(`${base}${notebook}`))).toBe(true);
     await page.locator('[data-search-kind]').selectOption('notebook');
     await expect
-      .poll(() => page.locator('.search__result').evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split(/[?#]/)[0])))
+      .poll(() =>
+        page.locator('.search__result').evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split(/[?#]/)[0])),
+      )
       .toEqual([`${base}${notebook}`]);
     expect(await page.locator('.search__result').first().textContent()).toContain('Notebook');
     expect(errors).toEqual([]);

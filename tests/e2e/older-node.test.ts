@@ -12,14 +12,20 @@ import { buildEnv } from './support/build';
  * there is none.
  */
 const olderNode = process.env['OLDER_NODE'] ?? '/usr/bin/node';
-const olderVersion = fs.existsSync(olderNode) ? execFileSync(olderNode, ['--version'], { encoding: 'utf8' }).trim() : '';
+const olderVersion = fs.existsSync(olderNode)
+  ? execFileSync(olderNode, ['--version'], { encoding: 'utf8' }).trim()
+  : '';
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { engines: { node: string } };
 const minimumMajor = Number(/\d+/.exec(pkg.engines.node)?.[0]);
 const older = olderVersion !== '' && Number(/\d+/.exec(olderVersion)?.[0]) < minimumMajor;
 const pinned = fs.readFileSync('.nvmrc', 'utf8').trim();
 
 /** The environment with the older Node's folder (and its npm) first on PATH. */
-const olderEnv = (extra: Record<string, string> = {}) => ({ ...buildEnv(), PATH: `${path.dirname(olderNode)}${path.delimiter}${process.env['PATH']}`, ...extra });
+const olderEnv = (extra: Record<string, string> = {}) => ({
+  ...buildEnv(),
+  PATH: `${path.dirname(olderNode)}${path.delimiter}${process.env['PATH']}`,
+  ...extra,
+});
 
 describe.skipIf(!older)(`npm scripts with an older Node (${olderVersion || 'none found'}) first on PATH`, () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'older-node-'));
@@ -40,12 +46,18 @@ describe.skipIf(!older)(`npm scripts with an older Node (${olderVersion || 'none
     const output = `${r.stdout}\n${r.stderr}`;
     expect(r.status, output.slice(-3000)).toBe(0);
     const notices = output.split('\n').filter((l) => l.startsWith('with-node: Node'));
-    expect(notices).toEqual([`with-node: Node ${olderVersion} is older than this project needs (${pkg.engines.node}); running under Node ${pinned} from .cache/node`]);
+    expect(notices).toEqual([
+      `with-node: Node ${olderVersion} is older than this project needs (${pkg.engines.node}); running under Node ${pinned} from .cache/node`,
+    ]);
     expect(fs.existsSync(path.join(out, 'en/lessons/lesson-1/index.html'))).toBe(true);
   });
 
   it('processes the tests start (npx, node) get the pinned Node too', () => {
-    const r = spawnSync(olderNode, ['scripts/with-node.mjs', 'sh', '-c', 'node --version && npx --no-install node --version'], { env: olderEnv(), encoding: 'utf8' });
+    const r = spawnSync(
+      olderNode,
+      ['scripts/with-node.mjs', 'sh', '-c', 'node --version && npx --no-install node --version'],
+      { env: olderEnv(), encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([`v${pinned}`, `v${pinned}`]);
   });

@@ -6,7 +6,8 @@ import { sectionHeadings } from '../../src/lib/content-rules';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
 const site = useBuiltSite();
-const sections = (lang: string, slug: string) => sectionHeadings(fs.readFileSync(path.resolve('content/lessons', lang, `${slug}.md`), 'utf8'));
+const sections = (lang: string, slug: string) =>
+  sectionHeadings(fs.readFileSync(path.resolve('content/lessons', lang, `${slug}.md`), 'utf8'));
 
 /** Where each row's two cells start, and where their first visible content starts. */
 async function rowGeometry(page: import('playwright-core').Page) {
@@ -26,25 +27,32 @@ async function rowGeometry(page: import('playwright-core').Page) {
 }
 
 describe('side-by-side pages', () => {
-  it.each(['zh', 'en'])('%s lesson 3: one row per section, two cells in the right languages, own language first', async (lang) => {
-    const other = lang === 'zh' ? 'en' : 'zh';
-    const { page, outside, errors } = await watchedPage(await site.browser.newContext({ viewport: { width: 1280, height: 900 } }));
-    await page.goto(site.url(`${lang}/lessons/lesson-3/parallel/`));
-    const rows = await rowGeometry(page);
-    // The intro plus every h2/h3; our lessons share their ids, so every row holds both languages.
-    expect(rows).toHaveLength(sections(lang, 'lesson-3').length + 1);
-    const want = lang === 'zh' ? ['zh-CN', 'en'] : ['en', 'zh-CN'];
-    for (const row of rows) {
-      expect(row.langs).toEqual(want);
-      expect(Math.min(...row.texts)).toBeGreaterThan(0);
-    }
-    expect(await page.locator('[data-parallel-row][data-aligned-by="id"]').count()).toBe(sections(lang, 'lesson-3').length);
-    // Own cell carries the section's id; the other language's copy is prefixed, so ids stay unique.
-    expect(await page.locator(`[data-parallel-row] > :first-child #unet`).count()).toBe(1);
-    expect(await page.locator(`[data-parallel-row] > :last-child #${other}--unet`).count()).toBe(1);
-    expect(outside).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+  it.each(['zh', 'en'])(
+    '%s lesson 3: one row per section, two cells in the right languages, own language first',
+    async (lang) => {
+      const other = lang === 'zh' ? 'en' : 'zh';
+      const { page, outside, errors } = await watchedPage(
+        await site.browser.newContext({ viewport: { width: 1280, height: 900 } }),
+      );
+      await page.goto(site.url(`${lang}/lessons/lesson-3/parallel/`));
+      const rows = await rowGeometry(page);
+      // The intro plus every h2/h3; our lessons share their ids, so every row holds both languages.
+      expect(rows).toHaveLength(sections(lang, 'lesson-3').length + 1);
+      const want = lang === 'zh' ? ['zh-CN', 'en'] : ['en', 'zh-CN'];
+      for (const row of rows) {
+        expect(row.langs).toEqual(want);
+        expect(Math.min(...row.texts)).toBeGreaterThan(0);
+      }
+      expect(await page.locator('[data-parallel-row][data-aligned-by="id"]').count()).toBe(
+        sections(lang, 'lesson-3').length,
+      );
+      // Own cell carries the section's id; the other language's copy is prefixed, so ids stay unique.
+      expect(await page.locator(`[data-parallel-row] > :first-child #unet`).count()).toBe(1);
+      expect(await page.locator(`[data-parallel-row] > :last-child #${other}--unet`).count()).toBe(1);
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('starts both cells of every row at the same height on a desktop (within 2 px)', async () => {
     const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -63,10 +71,16 @@ describe('side-by-side pages', () => {
   });
 
   it('stacks on a 360 px phone with nothing scrolling sideways, the other language folded and one tap to open', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const context = await site.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
     const page = await context.newPage();
     await page.goto(site.url('en/lessons/lesson-5/parallel/'));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const row = page.locator('[data-parallel-row]').nth(2);
     const folded = row.locator('details');
@@ -89,7 +103,9 @@ describe('side-by-side pages', () => {
     expect((await control.textContent())?.trim()).toBe('对照阅读');
     await control.click();
     await page.waitForURL(site.url('zh/lessons/lesson-2/parallel/'));
-    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(`https://example.github.io${e2eBase}zh/lessons/lesson-2/`);
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      `https://example.github.io${e2eBase}zh/lessons/lesson-2/`,
+    );
     expect(await page.locator('[data-pagefind-body]').count()).toBe(0);
     const back = page.locator('[data-parallel-link]');
     expect((await back.textContent())?.trim()).toBe('单语阅读');
@@ -113,11 +129,19 @@ describe('side-by-side pages', () => {
     const top = await page.locator('#resnet50').evaluate((h) => h.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(200);
-    expect(await page.locator('#resnet50').evaluate((h) => h.closest('[data-parallel-row]')?.querySelector('details #zh--resnet50') !== null)).toBe(true);
+    expect(
+      await page
+        .locator('#resnet50')
+        .evaluate((h) => h.closest('[data-parallel-row]')?.querySelector('details #zh--resnet50') !== null),
+    ).toBe(true);
   });
 
   it('is left out of the search index and the sitemap', () => {
-    const sitemap = fs.readdirSync(e2eDist).filter((f) => f.startsWith('sitemap-') && f.endsWith('.xml')).map((f) => fs.readFileSync(path.join(e2eDist, f), 'utf8')).join('');
+    const sitemap = fs
+      .readdirSync(e2eDist)
+      .filter((f) => f.startsWith('sitemap-') && f.endsWith('.xml'))
+      .map((f) => fs.readFileSync(path.join(e2eDist, f), 'utf8'))
+      .join('');
     expect(sitemap).toContain('/lessons/lesson-1/<');
     expect(sitemap).not.toContain('/parallel/');
     const html = fs.readFileSync(path.join(e2eDist, 'zh/lessons/lesson-1/parallel/index.html'), 'utf8');

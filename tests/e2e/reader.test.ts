@@ -84,12 +84,16 @@ describe('lesson page', () => {
     const { page } = await watchedPage(context);
     await page.goto(url('en/lessons/lesson-7/'));
     expect(await page.locator('.course-nav__part').count()).toBe(2);
-    expect(await page.locator('.course-nav a[aria-current="page"]').getAttribute('href')).toBe(`${base}en/lessons/lesson-7/`);
+    expect(await page.locator('.course-nav a[aria-current="page"]').getAttribute('href')).toBe(
+      `${base}en/lessons/lesson-7/`,
+    );
     const prev = await page.locator('a[rel="prev"]').getAttribute('href');
     const next = await page.locator('a[rel="next"]').getAttribute('href');
     expect(prev).toBe(`${base}en/lessons/lesson-6/`);
     expect(next).toBe(`${base}en/lessons/lesson-8/`);
-    const hrefs = await page.locator('.course-nav a, .pager a, .site-header a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const hrefs = await page
+      .locator('.course-nav a, .pager a, .site-header a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     for (const href of new Set(hrefs)) {
       const res = await page.request.get(href);
       expect(res.status(), href).toBe(200);
@@ -110,7 +114,9 @@ describe('lesson page', () => {
     const { page } = await watchedPage(context);
     await page.goto(url('zh/lessons/lesson-1/'));
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
-    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((ls) => ls.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
+    const alternates = await page
+      .locator('link[rel="alternate"]')
+      .evaluateAll((ls) => ls.map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]));
     expect(alternates).toEqual([
       ['zh-CN', `${E2E_SITE}${base}zh/lessons/lesson-1/`],
       ['en', `${E2E_SITE}${base}en/lessons/lesson-1/`],
@@ -165,7 +171,9 @@ describe('log pages', () => {
   it('shows the timeline newest first, grouped by month, with task lists as checkboxes', async () => {
     const { page, errors, outside } = await watchedPage(context);
     await page.goto(url('en/log/'));
-    const months = await page.locator('.timeline__month-title time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+    const months = await page
+      .locator('.timeline__month-title time')
+      .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
     expect(months.length).toBeGreaterThan(1);
     expect([...months].sort().reverse()).toEqual(months);
     expect(await page.locator('.timeline input[type="checkbox"]').count()).toBeGreaterThan(0);
@@ -192,7 +200,11 @@ describe('log pages', () => {
 
 describe('phone and screenshots', () => {
   it('fits a 360 px phone: sidebar folds behind a button, nothing scrolls sideways', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true });
+    const ctx = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 1,
+      isMobile: true,
+    });
     const { page } = await watchedPage(ctx);
     await page.goto(url('zh/lessons/lesson-5/'));
     const panel = page.locator('#course-nav-panel');
@@ -207,7 +219,10 @@ describe('phone and screenshots', () => {
 
   it('takes screenshots of a lesson in both themes at desktop and phone widths', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 360, height: 740 }]] as const) {
+      for (const [name, viewport] of [
+        ['desktop', { width: 1280, height: 900 }],
+        ['phone', { width: 360, height: 740 }],
+      ] as const) {
         const ctx = await browser.newContext({ colorScheme: scheme, viewport });
         const { page } = await watchedPage(ctx);
         await page.goto(url('zh/lessons/lesson-5/'));
@@ -243,9 +258,17 @@ describe('print', () => {
     }
     expect(await page.locator('article h1').isVisible()).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    const after = await page.locator('.prose a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+    const after = await page
+      .locator('.prose a[href^="http"]')
+      .first()
+      .evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('http');
-    expect(await page.locator('.code-block pre').first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap');
+    expect(
+      await page
+        .locator('.code-block pre')
+        .first()
+        .evaluate((el) => getComputedStyle(el).whiteSpace),
+    ).toBe('pre-wrap');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(20_000);
     fs.writeFileSync(path.join(shots, 'lesson-print.pdf'), pdf);

@@ -45,38 +45,52 @@ describe('search under the base path', () => {
     await page.keyboard.press('/');
     await page.locator('#search-input').fill('dropout');
     await page.locator('.search__result').first().waitFor();
-    const langs = () => page.locator('.search__result').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset['lang']));
+    const langs = () =>
+      page.locator('.search__result').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset['lang']));
     expect(new Set(await langs())).toEqual(new Set(['zh']));
     await page.locator('[data-search-both]').check();
     await page.locator('.search__result[data-lang="en"]').first().waitFor();
   });
 
-  it('follows the script of the query: Chinese on an English page, English words that Chinese lacks', { timeout: 120_000 }, async () => {
-    const { page, errors } = await searchPage('en/');
-    await page.keyboard.press('/');
-    await page.locator('#search-input').fill('交叉熵');
-    await page.locator('.search__result').first().waitFor();
-    const results = await page.locator('.search__result').evaluateAll((as) =>
-      as.map((a) => ({ lang: a.getAttribute('lang'), href: a.getAttribute('href'), label: a.querySelector('.search__lang')?.textContent ?? null })),
-    );
-    const zh = results.filter((r) => r.href?.startsWith(`${base}zh/`));
-    expect(zh.length).toBeGreaterThan(0);
-    for (const r of zh) expect(r).toMatchObject({ lang: 'zh-CN', label: '中文' });
-    for (const r of results.filter((x) => x.href?.startsWith(`${base}en/`))) expect(r).toMatchObject({ lang: 'en', label: null });
+  it(
+    'follows the script of the query: Chinese on an English page, English words that Chinese lacks',
+    { timeout: 120_000 },
+    async () => {
+      const { page, errors } = await searchPage('en/');
+      await page.keyboard.press('/');
+      await page.locator('#search-input').fill('交叉熵');
+      await page.locator('.search__result').first().waitFor();
+      const results = await page
+        .locator('.search__result')
+        .evaluateAll((as) =>
+          as.map((a) => ({
+            lang: a.getAttribute('lang'),
+            href: a.getAttribute('href'),
+            label: a.querySelector('.search__lang')?.textContent ?? null,
+          })),
+        );
+      const zh = results.filter((r) => r.href?.startsWith(`${base}zh/`));
+      expect(zh.length).toBeGreaterThan(0);
+      for (const r of zh) expect(r).toMatchObject({ lang: 'zh-CN', label: '中文' });
+      for (const r of results.filter((x) => x.href?.startsWith(`${base}en/`)))
+        expect(r).toMatchObject({ lang: 'en', label: null });
 
-    const zhPage = await searchPage('zh/');
-    await zhPage.page.keyboard.press('/');
-    await zhPage.page.locator('#search-input').fill('analogy');
-    await zhPage.page.locator('.search__result').first().waitFor();
-    const found = await zhPage.page.locator('.search__result').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.querySelector('.search__lang')?.textContent]));
-    expect(found.length).toBeGreaterThan(0);
-    for (const [href, label] of found) {
-      expect(href).toMatch(new RegExp(`^${base}en/`));
-      expect(label).toBe('English');
-    }
-    expect(errors).toEqual([]);
-    expect(zhPage.errors).toEqual([]);
-  });
+      const zhPage = await searchPage('zh/');
+      await zhPage.page.keyboard.press('/');
+      await zhPage.page.locator('#search-input').fill('analogy');
+      await zhPage.page.locator('.search__result').first().waitFor();
+      const found = await zhPage.page
+        .locator('.search__result')
+        .evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.querySelector('.search__lang')?.textContent]));
+      expect(found.length).toBeGreaterThan(0);
+      for (const [href, label] of found) {
+        expect(href).toMatch(new RegExp(`^${base}en/`));
+        expect(label).toBe('English');
+      }
+      expect(errors).toEqual([]);
+      expect(zhPage.errors).toEqual([]);
+    },
+  );
 
   it('loads results a page at a time, more at the end of the list', async () => {
     const { page } = await searchPage('zh/');

@@ -17,15 +17,33 @@ let output = '';
 
 beforeAll(() => {
   fs.cpSync('tests/fixtures/notes-mini', notes, { recursive: true });
-  fs.writeFileSync(path.join(work, 'secret.svg'), `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="3"><title>${marker}</title></svg>`);
+  fs.writeFileSync(
+    path.join(work, 'secret.svg'),
+    `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="3"><title>${marker}</title></svg>`,
+  );
   const dir = path.join(notes, 'lessons/en');
   fs.symlinkSync(path.join(work, 'secret.svg'), path.join(dir, 'linked.svg'));
-  fs.writeFileSync(path.join(dir, 'page.png'), '<!DOCTYPE html>\n<html><body>Sign in to see this image</body></html>\n');
-  fs.writeFileSync(path.join(dir, 'lfs.png'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n');
-  fs.writeFileSync(path.join(dir, 'cut.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12]));
+  fs.writeFileSync(
+    path.join(dir, 'page.png'),
+    '<!DOCTYPE html>\n<html><body>Sign in to see this image</body></html>\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'lfs.png'),
+    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'cut.jpg'),
+    Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
+      0x3f, 0, 0x12,
+    ]),
+  );
   const lesson = path.join(dir, 'lesson-2.md');
   // Lines 14–19 of the note.
-  fs.appendFileSync(lesson, '\n![climb](../../../secret.svg)\n\n![linked](./linked.svg)\n\n![page](./page.png) ![lfs](./lfs.png) ![cut](./cut.jpg)\n\n[the secret](../../../secret.svg)\n');
+  fs.appendFileSync(
+    lesson,
+    '\n![climb](../../../secret.svg)\n\n![linked](./linked.svg)\n\n![page](./page.png) ![lfs](./lfs.png) ![cut](./cut.jpg)\n\n[the secret](../../../secret.svg)\n',
+  );
   output = buildSite(dist, { NOTES_DIR: notes }).replace(/\x1b\[[0-9;]*m/g, '');
 }, 300_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -47,7 +65,9 @@ describe('a build of notes that point outside their folder or at broken images',
     expect(page.match(/class="missing-image"/g)).toHaveLength(5);
     expect(page).toContain('Image could not be read: ./lfs.png');
     expect(page).toContain('the secret');
-    const published = fs.readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dist, f)).isFile());
+    const published = fs
+      .readdirSync(dist, { recursive: true, encoding: 'utf8' })
+      .filter((f) => fs.statSync(path.join(dist, f)).isFile());
     expect(published.filter((f) => fs.readFileSync(path.join(dist, f)).includes(marker))).toEqual([]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chineseCharCount, englishWordCount, fencesWithoutLanguage, outlineDifferences, sectionHeadings } from '../../src/lib/content-rules';
+import {
+  chineseCharCount,
+  englishWordCount,
+  fencesWithoutLanguage,
+  outlineDifferences,
+  sectionHeadings,
+} from '../../src/lib/content-rules';
 
 const en = `---
 title: x

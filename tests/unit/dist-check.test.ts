@@ -24,7 +24,9 @@ describe('check:dist', () => {
   });
 
   it('finds anchors to ids that do not exist, and accepts ones that do', () => {
-    expect(by('broken-anchor')).toEqual(['en/a/index.html: ../../zh/a/#nowhere points to an id that zh/a/index.html does not have']);
+    expect(by('broken-anchor')).toEqual([
+      'en/a/index.html: ../../zh/a/#nowhere points to an id that zh/a/index.html does not have',
+    ]);
   });
 
   it('finds scripts, styles and fonts from other hosts, but allows ordinary outbound links', () => {
@@ -42,7 +44,9 @@ describe('check:dist', () => {
   });
 
   it('finds one-sided hreflang, pages missing from the sitemap, repeated ids, skipped levels and KaTeX errors', () => {
-    expect(by('hreflang-not-mutual')).toEqual(['en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one']);
+    expect(by('hreflang-not-mutual')).toEqual([
+      'en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one',
+    ]);
     // A page naming another as canonical (en/a/parallel/) stays out of the sitemap; listing one is reported.
     expect(by('not-in-sitemap')).toEqual([
       'en/a/listed-view/index.html: /b/en/a/listed-view/ names /b/en/a/ as canonical, so the sitemap should list that page instead',
@@ -51,6 +55,8 @@ describe('check:dist', () => {
     expect(by('duplicate-id')).toEqual(['en/a/index.html: id "twice" appears more than once']);
     expect(by('skipped-heading')).toEqual(['en/a/index.html: h3 "Skips h2" follows h1']);
     expect(by('katex-error')).toEqual(['en/a/index.html: formula KaTeX could not render: \\frac{1}{']);
-    expect(by('external-link-rel')).toEqual(['en/a/index.html: <a href="https://example.net/"> leaves the site without rel="noopener noreferrer"']);
+    expect(by('external-link-rel')).toEqual([
+      'en/a/index.html: <a href="https://example.net/"> leaves the site without rel="noopener noreferrer"',
+    ]);
   });
 });

@@ -31,7 +31,9 @@ describe('feedHtml', () => {
       page,
     );
     expect(html).toContain('src="https://example.github.io/fastai-notes/_astro/loss.Ab12.png"');
-    expect(html).toContain('srcset="https://example.github.io/fastai-notes/_astro/a.png 1x, https://example.github.io/fastai-notes/_astro/b.png 2x"');
+    expect(html).toContain(
+      'srcset="https://example.github.io/fastai-notes/_astro/a.png 1x, https://example.github.io/fastai-notes/_astro/b.png 2x"',
+    );
     expect(html).toContain('href="https://example.github.io/fastai-notes/en/log/2023-05-25/"');
     expect(html).toContain('href="https://example.github.io/fastai-notes/en/log/2023-05-26/#map"');
     expect(html).toContain('href="https://docs.fast.ai/"');
@@ -58,7 +60,11 @@ describe('feedHtml', () => {
 
 describe('summarize', () => {
   it('is the text without markup or code', () => {
-    expect(summarize('<p>Set up the <em>environment</em>.</p><figure class="code-block"><pre><code>pip install</code></pre></figure>')).toBe('Set up the environment.');
+    expect(
+      summarize(
+        '<p>Set up the <em>environment</em>.</p><figure class="code-block"><pre><code>pip install</code></pre></figure>',
+      ),
+    ).toBe('Set up the environment.');
   });
   it('cuts long English text on a word boundary and marks the cut', () => {
     const s = summarize(`<p>${'anchor boxes '.repeat(40)}</p>`, 50);
@@ -99,6 +105,8 @@ describe('feedItems', () => {
     expect(item.link).toBe(page);
     expect(item.category).toEqual(['object-detection', 'yolo']);
     expect(new Date(item.pubDate).toISOString()).toBe('2023-05-26T00:00:00.000Z');
-    expect(item['content:encoded']).toContain('<img src="https://example.github.io/fastai-notes/_astro/pr.png" alt="PR curve">');
+    expect(item['content:encoded']).toContain(
+      '<img src="https://example.github.io/fastai-notes/_astro/pr.png" alt="PR curve">',
+    );
   });
 });

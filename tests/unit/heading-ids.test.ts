@@ -12,7 +12,20 @@ describe('heading id syntax', () => {
   });
 
   it('finds {#id} headings an .mdx file cannot parse, outside code fences', () => {
-    const source = ['---', 'title: x', '---', '', '## Alerts {#alerts}', '', '```md', '## In code {#code}', '```', '### Fine {/* #fine */}', '### Escaped \\{#esc\\}', '#### Deep {#deep}'].join('\n');
+    const source = [
+      '---',
+      'title: x',
+      '---',
+      '',
+      '## Alerts {#alerts}',
+      '',
+      '```md',
+      '## In code {#code}',
+      '```',
+      '### Fine {/* #fine */}',
+      '### Escaped \\{#esc\\}',
+      '#### Deep {#deep}',
+    ].join('\n');
     expect(mdxIdMistakes(source)).toEqual([
       { line: 5, id: 'alerts', written: '## Alerts {#alerts}', suggested: '## Alerts {/* #alerts */}' },
       { line: 12, id: 'deep', written: '#### Deep {#deep}', suggested: '#### Deep {/* #deep */}' },

@@ -6,10 +6,22 @@ const svg = fs.readFileSync('public/favicon.svg');
 
 /** A minimal valid PNG: signature, IHDR, IDAT, IEND (CRCs are not checked by imageProblem). */
 function pngBytes(): Buffer {
-  const chunk = (type: string, data: number[]) => Buffer.concat([Buffer.from([0, 0, 0, data.length]), Buffer.from(type, 'ascii'), Buffer.from(data), Buffer.alloc(4)]);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]), chunk('IDAT', [1, 2, 3]), chunk('IEND', [])]);
+  const chunk = (type: string, data: number[]) =>
+    Buffer.concat([
+      Buffer.from([0, 0, 0, data.length]),
+      Buffer.from(type, 'ascii'),
+      Buffer.from(data),
+      Buffer.alloc(4),
+    ]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', [0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]),
+    chunk('IDAT', [1, 2, 3]),
+    chunk('IEND', []),
+  ]);
 }
-const jpegBytes = () => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda, 0, 4, 0, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]);
+const jpegBytes = () =>
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xda, 0, 4, 0, 0, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]);
 
 describe('imageProblem: is the file the image its name says?', () => {
   it('accepts whole PNG, JPEG, GIF and SVG files', () => {
@@ -21,7 +33,9 @@ describe('imageProblem: is the file the image its name says?', () => {
 
   it('names an HTML page, a Git LFS pointer and an empty file', () => {
     expect(imageProblem(Buffer.from('\n<!doctype html><title>404</title>'), 'a.png')).toMatch(/HTML page/);
-    expect(imageProblem(Buffer.from('version https://git-lfs.github.com/spec/v1\noid sha256:ab\nsize 3\n'), 'a.jpg')).toMatch(/Git LFS pointer/);
+    expect(
+      imageProblem(Buffer.from('version https://git-lfs.github.com/spec/v1\noid sha256:ab\nsize 3\n'), 'a.jpg'),
+    ).toMatch(/Git LFS pointer/);
     expect(imageProblem(Buffer.alloc(0), 'a.png')).toMatch(/empty/);
   });
 
@@ -35,7 +49,9 @@ describe('imageProblem: is the file the image its name says?', () => {
   });
 
   it('names text saved under an image name, showing how it starts', () => {
-    expect(imageProblem(Buffer.from('Not Found'), 'a.png')).toBe('is not an image (it starts with "Not Found"); replace it with the real picture');
+    expect(imageProblem(Buffer.from('Not Found'), 'a.png')).toBe(
+      'is not an image (it starts with "Not Found"); replace it with the real picture',
+    );
     expect(imageProblem(Buffer.from('<p>no svg</p>'), 'a.svg')).toMatch(/not an SVG/);
   });
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { archiveYears, dateFromLogSlug, groupByMonth, isoDay, logNeighbours, sortLogNewestFirst, tagIndex, type LogRef } from '../../src/lib/log';
+import {
+  archiveYears,
+  dateFromLogSlug,
+  groupByMonth,
+  isoDay,
+  logNeighbours,
+  sortLogNewestFirst,
+  tagIndex,
+  type LogRef,
+} from '../../src/lib/log';
 
-const e = (slug: string, locale: 'zh' | 'en' = 'zh'): LogRef => ({ slug, locale, date: new Date(`${slug.slice(0, 10)}T00:00:00Z`) });
+const e = (slug: string, locale: 'zh' | 'en' = 'zh'): LogRef => ({
+  slug,
+  locale,
+  date: new Date(`${slug.slice(0, 10)}T00:00:00Z`),
+});
 
 describe('log entries', () => {
   it('reads the date from a file name, with or without a same-day suffix', () => {
@@ -21,7 +34,10 @@ describe('log entries', () => {
   });
 
   it('groups by month, newest month first, one language only', () => {
-    const groups = groupByMonth([e('2023-05-11'), e('2023-06-01'), e('2023-05-31'), e('2023-08-08'), e('2023-06-09', 'en')], 'zh');
+    const groups = groupByMonth(
+      [e('2023-05-11'), e('2023-06-01'), e('2023-05-31'), e('2023-08-08'), e('2023-06-09', 'en')],
+      'zh',
+    );
     expect(groups.map((g) => [g.month, g.entries.map((x) => x.slug)])).toEqual([
       ['2023-08', ['2023-08-08']],
       ['2023-06', ['2023-06-01']],
@@ -43,7 +59,12 @@ describe('tags and archive', () => {
 
   it('lists each tag with its entries newest first, most used tags first, one language only', () => {
     const index = tagIndex(
-      [tagged('2023-05-11', ['yolo', 'map']), tagged('2023-06-01', ['map']), tagged('2023-05-26', ['ssd', 'map', 'map']), tagged('2023-06-09', ['yolo'], 'zh')],
+      [
+        tagged('2023-05-11', ['yolo', 'map']),
+        tagged('2023-06-01', ['map']),
+        tagged('2023-05-26', ['ssd', 'map', 'map']),
+        tagged('2023-06-09', ['yolo'], 'zh'),
+      ],
       'en',
       (x) => x.tags,
     );
@@ -55,8 +76,16 @@ describe('tags and archive', () => {
   });
 
   it('groups months by year for the archive, with counts', () => {
-    expect(archiveYears([e('2022-12-30'), e('2023-05-11'), e('2023-05-31'), e('2023-08-08'), e('2023-09-01', 'en')], 'zh')).toEqual([
-      { year: '2023', months: [{ month: '2023-08', count: 1 }, { month: '2023-05', count: 2 }] },
+    expect(
+      archiveYears([e('2022-12-30'), e('2023-05-11'), e('2023-05-31'), e('2023-08-08'), e('2023-09-01', 'en')], 'zh'),
+    ).toEqual([
+      {
+        year: '2023',
+        months: [
+          { month: '2023-08', count: 1 },
+          { month: '2023-05', count: 2 },
+        ],
+      },
       { year: '2022', months: [{ month: '2022-12', count: 1 }] },
     ]);
   });

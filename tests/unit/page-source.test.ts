@@ -9,16 +9,23 @@ describe('edit links', () => {
     expect(repository({})).toBeUndefined();
     expect(repository({ REPO_URL: '  ' })).toBeUndefined();
     expect(repository({ REPO_URL: 'https://github.com/you/fastai-notes/' })).toEqual(repo);
-    expect(repository({ REPO_URL: 'https://github.com/you/fastai-notes.git', REPO_BRANCH: 'trunk' })).toEqual({ ...repo, branch: 'trunk' });
+    expect(repository({ REPO_URL: 'https://github.com/you/fastai-notes.git', REPO_BRANCH: 'trunk' })).toEqual({
+      ...repo,
+      branch: 'trunk',
+    });
   });
 
   it('refuses an address that is not a repository page, saying what to write', () => {
-    expect(() => repository({ REPO_URL: 'git@github.com:you/notes.git' })).toThrow(/REPO_URL is "git@github.com:you\/notes.git": give the repository's web address/);
+    expect(() => repository({ REPO_URL: 'git@github.com:you/notes.git' })).toThrow(
+      /REPO_URL is "git@github.com:you\/notes.git": give the repository's web address/,
+    );
     expect(() => repository({ REPO_URL: 'https://github.com/' })).toThrow(/REPO_URL/);
   });
 
   it("links a file of the project to GitHub's editor, encoding the path", () => {
-    expect(editUrl(repo, 'content/lessons/zh/lesson-1.md', '/p')).toBe('https://github.com/you/fastai-notes/edit/main/content/lessons/zh/lesson-1.md');
+    expect(editUrl(repo, 'content/lessons/zh/lesson-1.md', '/p')).toBe(
+      'https://github.com/you/fastai-notes/edit/main/content/lessons/zh/lesson-1.md',
+    );
     expect(editUrl(repo, '/p/content/notes/zh/学习 笔记.md', '/p')).toBe(
       'https://github.com/you/fastai-notes/edit/main/content/notes/zh/%E5%AD%A6%E4%B9%A0%20%E7%AC%94%E8%AE%B0.md',
     );

@@ -35,7 +35,12 @@ describe('outlineFromMarkdown', () => {
 });
 
 describe('alignSections', () => {
-  const s = (id: string | undefined, depth = 2, times: number[] = []): OutlineSection => ({ id, depth, title: id ?? '', times });
+  const s = (id: string | undefined, depth = 2, times: number[] = []): OutlineSection => ({
+    id,
+    depth,
+    title: id ?? '',
+    times,
+  });
 
   it('pairs sections by explicit id even when the order of depths differs', () => {
     const own = [s('a'), s('b', 3), s('c')];
@@ -74,7 +79,13 @@ describe('alignSections', () => {
   it('does not guess by order where the outlines differ in shape', () => {
     const own = [s('a'), s(undefined, 3), s('z')];
     const other = [s('a'), s(undefined, 2), s(undefined, 3), s('z')];
-    expect(pairs(alignSections(own, other))).toEqual(['0|0:id', '1|-:one-side', '-|1:one-side', '-|2:one-side', '2|3:id']);
+    expect(pairs(alignSections(own, other))).toEqual([
+      '0|0:id',
+      '1|-:one-side',
+      '-|1:one-side',
+      '-|2:one-side',
+      '2|3:id',
+    ]);
   });
 
   it('gives a section found in one language only a row of its own', () => {
@@ -106,8 +117,30 @@ describe('alignSections', () => {
 
 describe('alignment of whole notes written in Markdown', () => {
   it('lines up an English note with its Chinese translation by timestamps and ids', () => {
-    const en = ['Links', '', `## Welcome ${mark(0)}`, 'hi', `### Why listen ${mark(327)}`, 'text', '## Looking at data ' + mark(1076), 'x', '### untar_data', 'y', `### pathlib ${mark(1465)}`].join('\n');
-    const zh = ['链接', '', `## 欢迎 ${mark(0)}`, '你好', `### 为什么 ${mark(327)}`, `正文 ${mark(1076)}`, '### untar_data', 'y', `### pathlib ${mark(1465)}`].join('\n');
+    const en = [
+      'Links',
+      '',
+      `## Welcome ${mark(0)}`,
+      'hi',
+      `### Why listen ${mark(327)}`,
+      'text',
+      '## Looking at data ' + mark(1076),
+      'x',
+      '### untar_data',
+      'y',
+      `### pathlib ${mark(1465)}`,
+    ].join('\n');
+    const zh = [
+      '链接',
+      '',
+      `## 欢迎 ${mark(0)}`,
+      '你好',
+      `### 为什么 ${mark(327)}`,
+      `正文 ${mark(1076)}`,
+      '### untar_data',
+      'y',
+      `### pathlib ${mark(1465)}`,
+    ].join('\n');
     const [o, t] = [outlineFromMarkdown(zh), outlineFromMarkdown(en)];
     const rows = alignSections(o, t);
     expect(pairs(rows)).toEqual(['0|0:intro', '1|1:time', '2|2+3:time', '3|4:outline', '4|5:time']);

@@ -43,7 +43,9 @@ describe('side-by-side sections from the rendered page', () => {
     const markdown = outlineFromMarkdown(en);
     expect(outlineOfSections(sections, markdown)).toEqual(markdown);
     // Read from the HTML alone (as for a page whose outline the source does not show), the facts agree.
-    expect(outlineOfSections(sections, []).map((s) => [s.depth, s.times])).toEqual(markdown.map((s) => [s.depth, s.times]));
+    expect(outlineOfSections(sections, []).map((s) => [s.depth, s.times])).toEqual(
+      markdown.map((s) => [s.depth, s.times]),
+    );
     expect(outlineOfSections(sections, [{ id: 'lr-finder', depth: 2, title: '', times: [] }])[1]!.id).toBe('lr-finder');
   });
 
@@ -65,8 +67,14 @@ describe('side-by-side sections from the rendered page', () => {
 
   it('aligns two rendered languages by their ids', async () => {
     const zhSource = en.replace('Finding a rate', '寻找学习率').replace('One cycle', '单周期');
-    const [a, b] = await Promise.all([renderMarkdown(zhSource, { file: 'lessons/zh/lesson-1.md' }), renderMarkdown(en)]);
-    const rows = alignSections(outlineOfSections(splitSections(a.html), outlineFromMarkdown(zhSource)), outlineOfSections(splitSections(b.html), outlineFromMarkdown(en)));
+    const [a, b] = await Promise.all([
+      renderMarkdown(zhSource, { file: 'lessons/zh/lesson-1.md' }),
+      renderMarkdown(en),
+    ]);
+    const rows = alignSections(
+      outlineOfSections(splitSections(a.html), outlineFromMarkdown(zhSource)),
+      outlineOfSections(splitSections(b.html), outlineFromMarkdown(en)),
+    );
     expect(rows.map((r) => r.by)).toEqual(['intro', 'id', 'id', 'time']);
   });
 });

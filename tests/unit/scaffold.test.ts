@@ -4,13 +4,27 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newLesson, newLog } from '../../src/scaffold/cli';
-import { localNow, logSlug, parseDay, parseTags, planLesson, planLogEntry, ScaffoldError, writeNewFiles } from '../../src/scaffold/new-entry';
+import {
+  localNow,
+  logSlug,
+  parseDay,
+  parseTags,
+  planLesson,
+  planLogEntry,
+  ScaffoldError,
+  writeNewFiles,
+} from '../../src/scaffold/new-entry';
 import { dateFromLogSlug } from '../../src/lib/log';
 
 let root: string;
 let out: string[];
 let err: string[];
-const io = (now = new Date(2023, 4, 26, 14, 50, 11)) => ({ notesRoot: root, now, out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
+const io = (now = new Date(2023, 4, 26, 14, 50, 11)) => ({
+  notesRoot: root,
+  now,
+  out: (l: string) => out.push(l),
+  err: (l: string) => err.push(l),
+});
 const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 const front = (rel: string) => parse(read(rel).split('---')[1] ?? '') as Record<string, unknown>;
 
@@ -69,7 +83,12 @@ describe('writing', () => {
   it('never overwrites: an existing file stops the whole write and both files stay as they were', () => {
     fs.mkdirSync(path.join(root, 'log/en'), { recursive: true });
     fs.writeFileSync(path.join(root, 'log/en/x.md'), 'mine');
-    expect(() => writeNewFiles(root, [{ path: 'log/zh/x.md', text: 'new' }, { path: 'log/en/x.md', text: 'new' }])).toThrow(/already exists/);
+    expect(() =>
+      writeNewFiles(root, [
+        { path: 'log/zh/x.md', text: 'new' },
+        { path: 'log/en/x.md', text: 'new' },
+      ]),
+    ).toThrow(/already exists/);
     expect(read('log/en/x.md')).toBe('mine');
     expect(fs.existsSync(path.join(root, 'log/zh/x.md'))).toBe(false);
   });
@@ -77,7 +96,12 @@ describe('writing', () => {
   it('new:log creates today’s pair, then a -2 pair, and prints the paths', () => {
     expect(newLog(['--tags', 'yolo,map', '--title', 'Anchors'], io())).toBe(0);
     expect(newLog([], io())).toBe(0);
-    expect(out.map((p) => path.relative(root, p))).toEqual(['log/zh/2023-05-26.md', 'log/en/2023-05-26.md', 'log/zh/2023-05-26-2.md', 'log/en/2023-05-26-2.md']);
+    expect(out.map((p) => path.relative(root, p))).toEqual([
+      'log/zh/2023-05-26.md',
+      'log/en/2023-05-26.md',
+      'log/zh/2023-05-26-2.md',
+      'log/en/2023-05-26-2.md',
+    ]);
     expect(front('log/en/2023-05-26.md')).toMatchObject({ title: 'Anchors', time: '14:50:11', tags: ['yolo', 'map'] });
     expect(front('log/zh/2023-05-26-2.md')['tags']).toEqual([]);
   });

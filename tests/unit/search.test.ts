@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_SEPARATOR, hasCjk, normalizeForMatch, prepareQuery, spaceCjk, spaceCjkNode, unspaceCjk } from '../../src/lib/search/cjk';
+import {
+  INDEX_SEPARATOR,
+  hasCjk,
+  normalizeForMatch,
+  prepareQuery,
+  spaceCjk,
+  spaceCjkNode,
+  unspaceCjk,
+} from '../../src/lib/search/cjk';
 import { countPhrase, excerptFromPagefind, makeExcerpt } from '../../src/lib/search/excerpt';
 import { languagePlan } from '../../src/lib/search/languages';
-import { PAGE_SIZE, hasExactMatch, phraseRuns, runSearch, search, type PagefindFragment, type PagefindLike } from '../../src/lib/search/engine';
+import {
+  PAGE_SIZE,
+  hasExactMatch,
+  phraseRuns,
+  runSearch,
+  search,
+  type PagefindFragment,
+  type PagefindLike,
+} from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
 
 const Z = INDEX_SEPARATOR;
@@ -18,7 +34,9 @@ describe('CJK indexing form', () => {
   it('separates CJK at the edges of a text node, where the next node continues the run', () => {
     expect(spaceCjkNode('一段')).toBe(`${Z}一${Z}段${Z}`);
     expect(spaceCjkNode('xxeos')).toBe('xxeos');
-    const out = indexableHtml('<html lang="zh-CN"><body><p><code>xxeos</code>一段<strong>仿射</strong>函数</p></body></html>');
+    const out = indexableHtml(
+      '<html lang="zh-CN"><body><p><code>xxeos</code>一段<strong>仿射</strong>函数</p></body></html>',
+    );
     expect(out).toContain(`xxeos</code>${Z}一`);
     expect(out).toContain(`射${Z}</strong>${Z}函`);
   });
@@ -27,7 +45,11 @@ describe('CJK indexing form', () => {
     expect(prepareQuery(' 简单的 ')).toEqual({ pagefind: '简 单 的', phrase: '简单的', highlights: ['简单的'] });
     expect(prepareQuery('SGD优化器').pagefind).toBe('SGD 优 化 器');
     expect(prepareQuery('SGD优化器').phrase).toBe('sgd优化器');
-    expect(prepareQuery('learning  rate')).toEqual({ pagefind: 'learning rate', phrase: undefined, highlights: ['learning', 'rate'] });
+    expect(prepareQuery('learning  rate')).toEqual({
+      pagefind: 'learning rate',
+      phrase: undefined,
+      highlights: ['learning', 'rate'],
+    });
     expect(hasCjk('rate')).toBe(false);
   });
 
@@ -38,7 +60,8 @@ describe('CJK indexing form', () => {
   });
 
   it('indexes the page text in the CJK form and each formula once, as TeX', () => {
-    const html = '<html lang="zh-CN"><body><main data-pagefind-body><p>学习率</p><span class="katex"><span class="katex-mathml"><math><semantics><mi>x</mi><annotation encoding="application/x-tex">\\alpha x</annotation></semantics></math></span><span class="katex-html">x</span></span><script>var a="中文"</script></main></body></html>';
+    const html =
+      '<html lang="zh-CN"><body><main data-pagefind-body><p>学习率</p><span class="katex"><span class="katex-mathml"><math><semantics><mi>x</mi><annotation encoding="application/x-tex">\\alpha x</annotation></semantics></math></span><span class="katex-html">x</span></span><script>var a="中文"</script></main></body></html>';
     const out = indexableHtml(html);
     expect(out).toContain(`学${Z}习${Z}率`);
     expect(out).toContain('\\alpha x');
@@ -49,7 +72,8 @@ describe('CJK indexing form', () => {
 
 describe('indexing form of a whole page', () => {
   it('replaces each formula, nested spans and all, by its TeX and leaves scripts and tags alone', () => {
-    const formula = (tex: string) => `<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">x</span></span></span></span>`;
+    const formula = (tex: string) =>
+      `<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">x</span></span></span></span>`;
     const html = `<html lang="zh-CN"><head><title>第一课</title><script>if (a < b) x = "中文";</script></head><body><p title="标题">前${formula('\\text{中文} x')}后</p><span class="katex-display">${formula('y^2')}</span><p>尾</p></body></html>`;
     const out = indexableHtml(html);
     expect(out).toContain(`<p title="标题">${Z}前${Z}<span class="katex"> \\text{中文} x </span>${Z}后${Z}</p>`);
@@ -63,7 +87,9 @@ describe('indexing form of a whole page', () => {
 describe('indexed text', () => {
   it('keeps block boundaries so a term cannot span two elements', async () => {
     const { indexedText } = await import('../../src/integrations/search-index');
-    const text = indexedText('<html lang="zh-CN"><body><article data-pagefind-body><ul><li>map</li></ul><p>上周五 <span data-pagefind-ignore>跳过</span>读代码</p><table><tr><td>PyTorch</td><td>拿到</td></tr></table></article></body></html>');
+    const text = indexedText(
+      '<html lang="zh-CN"><body><article data-pagefind-body><ul><li>map</li></ul><p>上周五 <span data-pagefind-ignore>跳过</span>读代码</p><table><tr><td>PyTorch</td><td>拿到</td></tr></table></article></body></html>',
+    );
     expect(text).toBe('map ¶ 上周五 读代码 ¶ PyTorch ¶ 拿到');
   });
 });
@@ -93,10 +119,17 @@ describe('excerpts', () => {
 
 /** The words a page is indexed as: each CJK character, and Latin words (lower case). */
 function indexWords(text: string): string[] {
-  return spaceCjk(text).replaceAll(Z, ' ').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return spaceCjk(text)
+    .replaceAll(Z, ' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
-function fakeBundle(pages: { url: string; title: string; content: string; kind?: string; date?: string }[], loads: string[] = []): PagefindLike {
+function fakeBundle(
+  pages: { url: string; title: string; content: string; kind?: string; date?: string }[],
+  loads: string[] = [],
+): PagefindLike {
   // Stands in for Pagefind: words by position, exact phrases in quotes, prefix matches otherwise,
   // filters and sort by date; records which pages' text was loaded.
   return {
@@ -116,16 +149,18 @@ function fakeBundle(pages: { url: string; title: string; content: string; kind?:
             if (!query.every((q) => words.some((w) => w.startsWith(q)))) return [];
             positions = words.flatMap((w, i) => (query.some((q) => w.startsWith(q)) ? [i] : []));
           }
-          return [{
-            id: p.url,
-            score: exact ? 1 : positions.length,
-            words: positions,
-            date: p.date ?? '',
-            data: async (): Promise<PagefindFragment> => {
-              loads.push(p.url);
-              return { url: p.url, content: p.content, meta: { title: p.title, kind: p.kind, date: p.date } };
+          return [
+            {
+              id: p.url,
+              score: exact ? 1 : positions.length,
+              words: positions,
+              date: p.date ?? '',
+              data: async (): Promise<PagefindFragment> => {
+                loads.push(p.url);
+                return { url: p.url, content: p.content, meta: { title: p.title, kind: p.kind, date: p.date } };
+              },
             },
-          }];
+          ];
         });
       if (options?.sort?.['date']) results.sort((a, b) => b.date.localeCompare(a.date));
       else results.sort((a, b) => b.score - a.score);
@@ -160,8 +195,16 @@ describe('runSearch', () => {
   });
 
   it('applies the kind filter and merges both languages when asked', async () => {
-    expect((await runSearch([{ lang: 'zh', pagefind: zh }], '简单的', { kind: 'lesson' })).map((h) => h.url)).toEqual(['/zh/b/']);
-    const both = await runSearch([{ lang: 'zh', pagefind: zh }, { lang: 'en', pagefind: en }], 'learning');
+    expect((await runSearch([{ lang: 'zh', pagefind: zh }], '简单的', { kind: 'lesson' })).map((h) => h.url)).toEqual([
+      '/zh/b/',
+    ]);
+    const both = await runSearch(
+      [
+        { lang: 'zh', pagefind: zh },
+        { lang: 'en', pagefind: en },
+      ],
+      'learning',
+    );
     expect(both.map((h) => [h.lang, h.url])).toEqual([['en', '/en/a/']]);
   });
 
@@ -173,7 +216,12 @@ describe('runSearch', () => {
 });
 
 describe('search, a page of results at a time', () => {
-  const many = Array.from({ length: 25 }, (_, i) => ({ url: `/zh/${i}/`, title: `第${i}篇`, content: `${'其他文字'.repeat(i % 3)}梯度下降`, kind: 'lesson' }));
+  const many = Array.from({ length: 25 }, (_, i) => ({
+    url: `/zh/${i}/`,
+    title: `第${i}篇`,
+    content: `${'其他文字'.repeat(i % 3)}梯度下降`,
+    kind: 'lesson',
+  }));
 
   it('loads the text of only the results shown, and more when asked', async () => {
     const loads: string[] = [];
@@ -188,7 +236,10 @@ describe('search, a page of results at a time', () => {
   });
 
   it('drops a page whose matched positions run from one block into the next, and fills the page from the rest', async () => {
-    const pages = [{ url: '/zh/split/', title: '梯度', content: '下降的标题之后', kind: 'lesson' }, ...many.slice(0, 11)];
+    const pages = [
+      { url: '/zh/split/', title: '梯度', content: '下降的标题之后', kind: 'lesson' },
+      ...many.slice(0, 11),
+    ];
     const list = await search([{ lang: 'zh', pagefind: fakeBundle(pages) }], '梯度下降');
     expect(list.total).toBe(12);
     const first = await list.next();
@@ -204,7 +255,14 @@ describe('search, a page of results at a time', () => {
       { url: '/zh/3/', title: '丙', content: 'SGD 笔记', kind: 'log', date: '2023-06-01' },
     ]);
     const en = fakeBundle([{ url: '/en/2/', title: 'B', content: 'SGD notes', kind: 'log', date: '2023-05-20' }]);
-    const hits = await runSearch([{ lang: 'zh', pagefind: zh }, { lang: 'en', pagefind: en }], 'sgd', { sort: 'date' });
+    const hits = await runSearch(
+      [
+        { lang: 'zh', pagefind: zh },
+        { lang: 'en', pagefind: en },
+      ],
+      'sgd',
+      { sort: 'date' },
+    );
     expect(hits.map((h) => h.url)).toEqual(['/zh/3/', '/en/2/', '/zh/1/']);
   });
 });
@@ -239,10 +297,25 @@ describe('hasExactMatch', () => {
 describe('search bundle files', () => {
   it("ships Pagefind's core, worker, the bundle language's WebAssembly and data, not its UIs", async () => {
     const { isShipped } = await import('../../src/integrations/search-index');
-    for (const kept of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'pagefind.zh_1.pf_meta', 'wasm.unknown.pagefind', 'index', 'fragment']) {
+    for (const kept of [
+      'pagefind.js',
+      'pagefind-worker.js',
+      'pagefind-entry.json',
+      'pagefind.zh_1.pf_meta',
+      'wasm.unknown.pagefind',
+      'index',
+      'fragment',
+    ]) {
       expect(isShipped(kept, ['unknown']), kept).toBe(true);
     }
-    for (const dropped of ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-modular-ui.css', 'pagefind-highlight.js', 'wasm.en.pagefind']) {
+    for (const dropped of [
+      'pagefind-ui.js',
+      'pagefind-ui.css',
+      'pagefind-component-ui.js',
+      'pagefind-modular-ui.css',
+      'pagefind-highlight.js',
+      'wasm.en.pagefind',
+    ]) {
       expect(isShipped(dropped, ['unknown']), dropped).toBe(false);
     }
     expect(isShipped('wasm.en.pagefind', ['en'])).toBe(true);

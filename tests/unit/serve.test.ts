@@ -11,7 +11,9 @@ let work: string;
 let server: StaticServer;
 
 /** A raw GET: the path goes out exactly as written, as a hostile client would send it. */
-function get(p: string): Promise<{ status: number; body: string; location: string | undefined; type: string | undefined }> {
+function get(
+  p: string,
+): Promise<{ status: number; body: string; location: string | undefined; type: string | undefined }> {
   const { port } = new URL(server.origin);
   return new Promise((resolve, reject) => {
     http
@@ -19,7 +21,14 @@ function get(p: string): Promise<{ status: number; body: string; location: strin
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, location: res.headers.location, type: res.headers['content-type'] }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            location: res.headers.location,
+            type: res.headers['content-type'],
+          }),
+        );
       })
       .on('error', reject);
   });
@@ -50,8 +59,15 @@ describe('the static server for tests and benchmarks', () => {
   it('serves files and directory indexes under the base path, and counts what it sent', async () => {
     expect(await get('/b/')).toMatchObject({ status: 200, body: 'home' });
     expect(await get('/b/en/lessons/')).toMatchObject({ status: 200, body: 'lessons' });
-    expect(await get('/b/pagefind/en/pagefind-entry.json')).toMatchObject({ status: 200, body: '{"version":"1"}', type: 'application/json' });
-    expect(await get('/b/pagefind/en/wasm.en.pagefind')).toMatchObject({ status: 200, type: 'application/octet-stream' });
+    expect(await get('/b/pagefind/en/pagefind-entry.json')).toMatchObject({
+      status: 200,
+      body: '{"version":"1"}',
+      type: 'application/json',
+    });
+    expect(await get('/b/pagefind/en/wasm.en.pagefind')).toMatchObject({
+      status: 200,
+      type: 'application/octet-stream',
+    });
     expect(server.served).toContainEqual({ path: '/b/en/lessons/', bytes: 'lessons'.length });
   });
 
@@ -66,7 +82,13 @@ describe('the static server for tests and benchmarks', () => {
   });
 
   it('never serves a file outside the folder, from a sibling whose name starts with its name or from above', async () => {
-    for (const p of ['/b/..%2Fdist-fixture/secret.txt', '/b/%2e%2e/dist-fixture/secret.txt', '/b/../dist-fixture/secret.txt', '/b/..%2F..%2Fsecret.txt', '/b/..%2Fsecret.txt']) {
+    for (const p of [
+      '/b/..%2Fdist-fixture/secret.txt',
+      '/b/%2e%2e/dist-fixture/secret.txt',
+      '/b/../dist-fixture/secret.txt',
+      '/b/..%2F..%2Fsecret.txt',
+      '/b/..%2Fsecret.txt',
+    ]) {
       const res = await get(p);
       expect(res.status, p).toBe(404);
       expect(res.body, p).not.toContain('from the');

@@ -8,7 +8,11 @@ import { readTranslationPairs } from '../../src/lib/translation/files';
 import { pairStatus, pairUp, type TranslationSide } from '../../src/lib/translation/status';
 
 const sec = (id: string, title = id): OutlineSection => ({ id, depth: 2, title, times: [] });
-const side = (locale: 'zh' | 'en', outline: OutlineSection[], extra: Partial<TranslationSide> = {}): TranslationSide => ({
+const side = (
+  locale: 'zh' | 'en',
+  outline: OutlineSection[],
+  extra: Partial<TranslationSide> = {},
+): TranslationSide => ({
   locale,
   title: `${locale} title`,
   file: `lessons/${locale}/lesson-1.md`,
@@ -19,7 +23,11 @@ const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
 describe('pairStatus', () => {
   it('calls a page with the same sections and no newer original complete', () => {
-    const s = pairStatus({ kind: 'lessons', slug: 'lesson-1', sides: { zh: side('zh', [sec('a'), sec('b')]), en: side('en', [sec('a'), sec('b')]) } });
+    const s = pairStatus({
+      kind: 'lessons',
+      slug: 'lesson-1',
+      sides: { zh: side('zh', [sec('a'), sec('b')]), en: side('en', [sec('a'), sec('b')]) },
+    });
     expect(s).toMatchObject({ complete: true, onlyIn: {}, rows: { shared: 2, total: 2 } });
     expect(s.stale).toBeUndefined();
     expect(s.missing).toBeUndefined();
@@ -31,7 +39,14 @@ describe('pairStatus', () => {
   });
 
   it('lists a section found in one language only, with its title', () => {
-    const s = pairStatus({ kind: 'lessons', slug: 'lesson-1', sides: { zh: side('zh', [sec('a'), sec('b')]), en: side('en', [sec('a'), sec('extra', 'An extra section'), sec('b')]) } });
+    const s = pairStatus({
+      kind: 'lessons',
+      slug: 'lesson-1',
+      sides: {
+        zh: side('zh', [sec('a'), sec('b')]),
+        en: side('en', [sec('a'), sec('extra', 'An extra section'), sec('b')]),
+      },
+    });
     expect(s.onlyIn).toEqual({ en: ['An extra section'] });
     expect(s.complete).toBe(false);
   });
@@ -40,7 +55,10 @@ describe('pairStatus', () => {
     const s = pairStatus({
       kind: 'notes',
       slug: 'glossary',
-      sides: { zh: side('zh', [sec('a')], { updated: d('2024-01-01'), translationOf: 'en' }), en: side('en', [sec('a')], { updated: d('2024-03-01') }) },
+      sides: {
+        zh: side('zh', [sec('a')], { updated: d('2024-01-01'), translationOf: 'en' }),
+        en: side('en', [sec('a')], { updated: d('2024-03-01') }),
+      },
     });
     expect(s.original).toEqual({ locale: 'en', by: 'frontmatter' });
     expect(s.stale).toEqual({ behind: 'zh', by: 'date', changed: d('2024-03-01'), since: d('2024-01-01') });
@@ -50,7 +68,10 @@ describe('pairStatus', () => {
     const s = pairStatus({
       kind: 'notes',
       slug: 'glossary',
-      sides: { zh: side('zh', [sec('a')], { updated: d('2024-05-01'), translationOf: 'en' }), en: side('en', [sec('a')], { updated: d('2024-03-01') }) },
+      sides: {
+        zh: side('zh', [sec('a')], { updated: d('2024-05-01'), translationOf: 'en' }),
+        en: side('en', [sec('a')], { updated: d('2024-03-01') }),
+      },
     });
     expect(s.stale).toBeUndefined();
     expect(s.complete).toBe(true);
@@ -62,8 +83,16 @@ describe('pairStatus', () => {
       slug: 'lesson-1',
       sides: {
         // Frontmatter says the same day; git knows English was added first and changed last.
-        zh: side('zh', [sec('a')], { updated: d('2024-01-01'), firstCommit: d('2024-02-01'), lastCommit: d('2024-02-01') }),
-        en: side('en', [sec('a')], { updated: d('2024-01-01'), firstCommit: d('2024-01-05'), lastCommit: d('2024-04-01') }),
+        zh: side('zh', [sec('a')], {
+          updated: d('2024-01-01'),
+          firstCommit: d('2024-02-01'),
+          lastCommit: d('2024-02-01'),
+        }),
+        en: side('en', [sec('a')], {
+          updated: d('2024-01-01'),
+          firstCommit: d('2024-01-05'),
+          lastCommit: d('2024-04-01'),
+        }),
       },
     });
     expect(s.original).toEqual({ locale: 'en', by: 'history' });
@@ -74,8 +103,17 @@ describe('pairStatus', () => {
 describe('pairUp', () => {
   it('pairs sides by kind and slug and orders lessons by number', () => {
     const mk = (kind: 'lessons' | 'log', slug: string, locale: 'zh' | 'en') => ({ kind, slug, ...side(locale, []) });
-    const pairs = pairUp([mk('lessons', 'lesson-10', 'zh'), mk('log', '2023-05-11', 'en'), mk('lessons', 'lesson-2', 'en'), mk('lessons', 'lesson-2', 'zh')]);
-    expect(pairs.map((p) => `${p.kind}/${p.slug}:${Object.keys(p.sides).sort().join('+')}`)).toEqual(['lessons/lesson-2:en+zh', 'lessons/lesson-10:zh', 'log/2023-05-11:en']);
+    const pairs = pairUp([
+      mk('lessons', 'lesson-10', 'zh'),
+      mk('log', '2023-05-11', 'en'),
+      mk('lessons', 'lesson-2', 'en'),
+      mk('lessons', 'lesson-2', 'zh'),
+    ]);
+    expect(pairs.map((p) => `${p.kind}/${p.slug}:${Object.keys(p.sides).sort().join('+')}`)).toEqual([
+      'lessons/lesson-2:en+zh',
+      'lessons/lesson-10:zh',
+      'log/2023-05-11:en',
+    ]);
   });
 });
 
@@ -85,13 +123,22 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
   const git = (cwd: string, args: string[], at: number) =>
     execFileSync('git', args, {
       cwd,
-      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org', GIT_AUTHOR_DATE: `${at} +0000`, GIT_COMMITTER_DATE: `${at} +0000` },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@example.org',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@example.org',
+        GIT_AUTHOR_DATE: `${at} +0000`,
+        GIT_COMMITTER_DATE: `${at} +0000`,
+      },
     });
   const write = (root: string, rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   };
-  const lesson = (title: string, sections: string) => `---\ntitle: "${title}"\nlesson: 1\npart: 1\nsummary: "s"\nupdated: 2024-01-01\n---\n\nIntro.\n\n${sections}`;
+  const lesson = (title: string, sections: string) =>
+    `---\ntitle: "${title}"\nlesson: 1\npart: 1\nsummary: "s"\nupdated: 2024-01-01\n---\n\nIntro.\n\n${sections}`;
 
   function repo() {
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'status-test-')));
@@ -99,7 +146,11 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
     git(root, ['init', '-q', '-b', 'main'], 1_700_000_000);
     write(root, 'lessons/en/lesson-1.md', lesson('One', '## A {#a}\ntext\n\n## B {#b}\ntext\n'));
     write(root, 'lessons/zh/lesson-1.md', lesson('一', '## 甲 {#a}\n正文\n\n## 乙 {#b}\n正文\n'));
-    write(root, 'lessons/zh/lesson-8.md', lesson('八', '## 甲 {#a}\n正文\n').replace('lesson: 1\npart: 1', 'lesson: 8\npart: 2'));
+    write(
+      root,
+      'lessons/zh/lesson-8.md',
+      lesson('八', '## 甲 {#a}\n正文\n').replace('lesson: 1\npart: 1', 'lesson: 8\npart: 2'),
+    );
     git(root, ['add', '.'], 1_700_000_000);
     git(root, ['commit', '-q', '-m', 'one'], 1_700_000_000);
     return root;
@@ -111,13 +162,21 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
     git(root, ['commit', '-q', '-am', 'two'], 1_700_100_000);
     const statuses = readTranslationPairs(root).map(pairStatus);
     const one = statuses.find((s) => s.slug === 'lesson-1')!;
-    expect(one.stale).toMatchObject({ behind: 'zh', by: 'git', changed: new Date(1_700_100_000_000), since: new Date(1_700_000_000_000) });
+    expect(one.stale).toMatchObject({
+      behind: 'zh',
+      by: 'git',
+      changed: new Date(1_700_100_000_000),
+      since: new Date(1_700_000_000_000),
+    });
     expect(one.onlyIn).toEqual({ en: ['C'] });
     expect(statuses.find((s) => s.slug === 'lesson-8')).toMatchObject({ missing: 'en' });
   }, 30_000);
 
   const run = (root: string, ...args: string[]) =>
-    spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/status.ts', ...args], { encoding: 'utf8', env: { ...process.env, NOTES_DIR: root } });
+    spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/status.ts', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, NOTES_DIR: root },
+    });
 
   it('prints the table, JSON for scripts, and fails under --strict only when something needs work', () => {
     const root = repo();
@@ -126,7 +185,10 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
     expect(table.stdout).toMatch(/lessons\s+lesson-1\s+✓\s+✓\s+3\/3\s+complete/);
     expect(table.stdout).toMatch(/lessons\s+lesson-8\s+✓\s+—\s+0\/0\s+only 中文: English missing/);
     const json = JSON.parse(run(root, '--json').stdout) as { slug: string; missing?: string }[];
-    expect(json.map((s) => [s.slug, s.missing ?? null])).toEqual([['lesson-1', null], ['lesson-8', 'en']]);
+    expect(json.map((s) => [s.slug, s.missing ?? null])).toEqual([
+      ['lesson-1', null],
+      ['lesson-8', 'en'],
+    ]);
     expect(run(root, '--strict').status).toBe(1);
     fs.rmSync(path.join(root, 'lessons/zh/lesson-8.md'));
     expect(run(root, '--strict').status).toBe(0);

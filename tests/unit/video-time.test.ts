@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { clockSeconds, findVideoTimes, formatClock, videoAt, videoTime, withoutVideoTimes } from '../../src/lib/video-time';
+import {
+  clockSeconds,
+  findVideoTimes,
+  formatClock,
+  videoAt,
+  videoTime,
+  withoutVideoTimes,
+} from '../../src/lib/video-time';
 
 const url = 'https://youtu.be/abcDEF12345?t=327';
 
@@ -12,7 +19,8 @@ describe('clock times', () => {
   });
 
   it('refuses what is not a clock', () => {
-    for (const text of ['5', '5:7', '5:60', '1:60:00', 'a:bc', '5:27pm', '', '123:45']) expect(clockSeconds(text)).toBeUndefined();
+    for (const text of ['5', '5:7', '5:60', '1:60:00', 'a:bc', '5:27pm', '', '123:45'])
+      expect(clockSeconds(text)).toBeUndefined();
   });
 
   it('writes seconds back as notes do', () => {

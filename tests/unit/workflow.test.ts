@@ -9,7 +9,20 @@ const workflow = parse(source) as {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency: { group: string };
-  jobs: Record<string, { needs?: string; permissions?: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, string | number>; env?: Record<string, string>; id?: string }[] }>;
+  jobs: Record<
+    string,
+    {
+      needs?: string;
+      permissions?: Record<string, string>;
+      steps: {
+        uses?: string;
+        run?: string;
+        with?: Record<string, string | number>;
+        env?: Record<string, string>;
+        id?: string;
+      }[];
+    }
+  >;
 };
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 const uses = (action: string) => steps.find((s) => s.uses?.startsWith(`${action}@`));
@@ -52,7 +65,9 @@ describe('the GitHub Pages workflow', () => {
     expect(build?.env?.['REPO_BRANCH']).toBe('${{ github.event.repository.default_branch }}');
     // What the workflow fills in is what the site accepts.
     const filled = repository({ REPO_URL: 'https://github.com/octo/fastai-notes', REPO_BRANCH: 'main' });
-    expect(filled && editUrl(filled, 'content/lessons/en/lesson-1.md', process.cwd())).toBe('https://github.com/octo/fastai-notes/edit/main/content/lessons/en/lesson-1.md');
+    expect(filled && editUrl(filled, 'content/lessons/en/lesson-1.md', process.cwd())).toBe(
+      'https://github.com/octo/fastai-notes/edit/main/content/lessons/en/lesson-1.md',
+    );
   });
 
   it('uploads dist and deploys it with the official Pages actions', () => {

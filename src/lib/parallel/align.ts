@@ -51,7 +51,10 @@ const BEADS: Bead[] = [
   ]).flat(),
 ];
 
-function evidence(own: readonly OutlineSection[], other: readonly OutlineSection[]): { score: number; by: 'id' | 'time' } | undefined {
+function evidence(
+  own: readonly OutlineSection[],
+  other: readonly OutlineSection[],
+): { score: number; by: 'id' | 'time' } | undefined {
   const ids = new Set(other.map((s) => s.id).filter(Boolean));
   const sharedIds = own.filter((s) => s.id && ids.has(s.id)).length;
   const times = new Set(other.flatMap((s) => s.times));
@@ -114,7 +117,7 @@ export function alignSections(own: readonly OutlineSection[], other: readonly Ou
   }
 
   const beads: { i: number; j: number; bead: Bead & { by?: 'id' | 'time' } }[] = [];
-  for (let i = n, j = m; i > 0 || j > 0; ) {
+  for (let i = n, j = m; i > 0 || j > 0;) {
     const bead = step[i]![j]!;
     i -= bead.a;
     j -= bead.b;
@@ -126,7 +129,8 @@ export function alignSections(own: readonly OutlineSection[], other: readonly Ou
   let gapOther: number[] = [];
   const flush = () => {
     const [a, b] = [gapOwn.map((k) => own[k]!), gapOther.map((k) => other[k]!)];
-    if (a.length && sameShape(a, b)) gapOwn.forEach((k, x) => rows.push({ own: [k], other: [gapOther[x]!], by: 'outline' }));
+    if (a.length && sameShape(a, b))
+      gapOwn.forEach((k, x) => rows.push({ own: [k], other: [gapOther[x]!], by: 'outline' }));
     else {
       for (const k of gapOwn) rows.push({ own: [k], other: [], by: 'one-side' });
       for (const k of gapOther) rows.push({ own: [], other: [k], by: 'one-side' });
@@ -153,7 +157,11 @@ export function alignSections(own: readonly OutlineSection[], other: readonly Ou
  * How many timestamps ended up in a row that holds both languages, out of every timestamp either
  * side has: the measure of how well an imported translation lines up with its original.
  */
-export function sharedTimes(own: readonly OutlineSection[], other: readonly OutlineSection[], rows: readonly AlignedRow[]): { shared: number; total: number } {
+export function sharedTimes(
+  own: readonly OutlineSection[],
+  other: readonly OutlineSection[],
+  rows: readonly AlignedRow[],
+): { shared: number; total: number } {
   const shared = new Set<number>();
   for (const row of rows) {
     const theirs = new Set(row.other.flatMap((k) => other[k]?.times ?? []));

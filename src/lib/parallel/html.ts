@@ -29,8 +29,14 @@ export function splitSections(html: string): HtmlSection[] {
   for (const node of root.children) {
     const level = node.type === 'element' ? HEADING.exec(node.tagName)?.[1] : undefined;
     if (node.type === 'element' && level) {
-      if (current.depth !== 1 || current.nodes.some((n) => !(n.type === 'text' && !n.value.trim()))) sections.push(current);
-      current = { anchor: String(node.properties['id'] ?? ''), depth: Number(level), title: toText(node).replace(/#$/, '').trim(), nodes: [node] };
+      if (current.depth !== 1 || current.nodes.some((n) => !(n.type === 'text' && !n.value.trim())))
+        sections.push(current);
+      current = {
+        anchor: String(node.properties['id'] ?? ''),
+        depth: Number(level),
+        title: toText(node).replace(/#$/, '').trim(),
+        nodes: [node],
+      };
     } else current.nodes.push(node);
   }
   if (current.depth !== 1 || current.nodes.some((n) => !(n.type === 'text' && !n.value.trim()))) sections.push(current);
@@ -64,11 +70,19 @@ function timesIn(nodes: readonly RootContent[]): number[] {
  * the source's facts are used, so the page pairs exactly what `npm run status` pairs; otherwise
  * ids are trusted only where the author wrote them and times are read from the links.
  */
-export function outlineOfSections(sections: readonly HtmlSection[], markdown: readonly OutlineSection[]): OutlineSection[] {
+export function outlineOfSections(
+  sections: readonly HtmlSection[],
+  markdown: readonly OutlineSection[],
+): OutlineSection[] {
   const agree = sections.length === markdown.length && sections.every((s, i) => s.depth === markdown[i]?.depth);
   if (agree) return [...markdown];
   const written = new Set(markdown.map((s) => s.id).filter(Boolean));
-  return sections.map((s) => ({ id: written.has(s.anchor) ? s.anchor : undefined, depth: s.depth, title: s.title, times: timesIn(s.nodes) }));
+  return sections.map((s) => ({
+    id: written.has(s.anchor) ? s.anchor : undefined,
+    depth: s.depth,
+    title: s.title,
+    times: timesIn(s.nodes),
+  }));
 }
 
 const ID_REFS = ['ariaLabelledBy', 'ariaDescribedBy', 'htmlFor', 'ariaControls'] as const;
@@ -89,7 +103,8 @@ export function sectionsHtml(sections: readonly HtmlSection[], idPrefix = ''): s
     visit(root, 'element', (el: Element) => {
       const p = el.properties as Record<string, unknown>;
       if (typeof p['id'] === 'string' && p['id']) p['id'] = idPrefix + p['id'];
-      if (typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1) p['href'] = `#${idPrefix}${p['href'].slice(1)}`;
+      if (typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1)
+        p['href'] = `#${idPrefix}${p['href'].slice(1)}`;
       for (const key of ID_REFS) {
         const v: unknown = p[key];
         if (Array.isArray(v)) p[key] = v.map((x) => idPrefix + String(x));

@@ -16,7 +16,8 @@ export function outlineFromMarkdown(markdown: string): OutlineSection[] {
   const sections: OutlineSection[] = [];
   const times = (from: number, to: number) => findVideoTimes(lines.slice(from, to).join('\n')).map((t) => t.seconds);
   const introEnd = headings[0] ? headings[0].line - 1 : lines.length;
-  if (lines.slice(0, introEnd).some((l) => l.trim() !== '')) sections.push({ depth: 1, title: '', times: times(0, introEnd) });
+  if (lines.slice(0, introEnd).some((l) => l.trim() !== ''))
+    sections.push({ depth: 1, title: '', times: times(0, introEnd) });
   headings.forEach((h, k) => {
     const end = headings[k + 1] ? headings[k + 1]!.line - 1 : lines.length;
     sections.push({ id: h.id, depth: h.level, title: withoutVideoTimes(h.text), times: times(h.line - 1, end) });

@@ -55,13 +55,21 @@ export interface Candidate {
  * the same index chunks: an exact phrase search (its characters in order and adjacent) decides
  * which pages match, and the ordinary search scores them (title weight, frequency, length).
  */
-export async function candidates(lang: string, pagefind: PagefindLike, query: PreparedQuery, options: PagefindSearchOptions): Promise<Candidate[]> {
+export async function candidates(
+  lang: string,
+  pagefind: PagefindLike,
+  query: PreparedQuery,
+  options: PagefindSearchOptions,
+): Promise<Candidate[]> {
   const tokens = query.pagefind.split(' ').length;
   if (!query.phrase || tokens === 1) {
     const found = await pagefind.search(query.pagefind, options);
     return (found?.results ?? []).map((result) => ({ lang, result, rank: result.score }));
   }
-  const [exact, loose] = await Promise.all([pagefind.search(`"${query.pagefind}"`, options), pagefind.search(query.pagefind, options)]);
+  const [exact, loose] = await Promise.all([
+    pagefind.search(`"${query.pagefind}"`, options),
+    pagefind.search(query.pagefind, options),
+  ]);
   const scored = new Map((loose?.results ?? []).map((r) => [r.id, r]));
   return (exact?.results ?? []).map((result) => {
     const full = (result.id !== undefined && scored.get(result.id)) || result;
@@ -71,7 +79,9 @@ export async function candidates(lang: string, pagefind: PagefindLike, query: Pr
 
 export async function toHit(candidate: Candidate, query: PreparedQuery): Promise<Hit | undefined> {
   const { lang, result } = candidate;
-  const { data, normalized } = query.phrase ? await pageText(lang, result) : { data: await result.data(), normalized: '' };
+  const { data, normalized } = query.phrase
+    ? await pageText(lang, result)
+    : { data: await result.data(), normalized: '' };
   const title = data.meta['title'] ?? data.url;
   let score = candidate.rank;
   let excerpt: ExcerptPart[];
@@ -85,10 +95,26 @@ export async function toHit(candidate: Candidate, query: PreparedQuery): Promise
     excerpt = makeExcerpt(data.content, highlights);
   } else if (data.excerpt?.includes('<mark>')) {
     excerpt = excerptFromPagefind(data.excerpt);
-    const words = [...new Set(excerpt.filter((p) => p.mark).map((p) => p.text.trim()).filter(Boolean))];
+    const words = [
+      ...new Set(
+        excerpt
+          .filter((p) => p.mark)
+          .map((p) => p.text.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (words.length) highlights = words;
   } else {
     excerpt = makeExcerpt(data.content, highlights);
   }
-  return { url: data.url, title, lang, kind: data.meta['kind'] ?? data.filters?.['kind']?.[0] ?? '', date: data.meta['date'], score, excerpt, highlights };
+  return {
+    url: data.url,
+    title,
+    lang,
+    kind: data.meta['kind'] ?? data.filters?.['kind']?.[0] ?? '',
+    date: data.meta['date'],
+    score,
+    excerpt,
+    highlights,
+  };
 }

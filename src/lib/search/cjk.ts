@@ -24,7 +24,10 @@ export const INDEX_SEPARATOR = '\u200b';
  * @example spaceCjk('用SGD优化器') // '用\u200bSGD\u200b优\u200b化\u200b器'
  */
 export function spaceCjk(text: string): string {
-  return text.replace(BOUNDARY, (_m, cjk: string | undefined, latin: string | undefined) => `${cjk ?? latin}${INDEX_SEPARATOR}`);
+  return text.replace(
+    BOUNDARY,
+    (_m, cjk: string | undefined, latin: string | undefined) => `${cjk ?? latin}${INDEX_SEPARATOR}`,
+  );
 }
 
 /**
@@ -73,5 +76,9 @@ export function prepareQuery(raw: string): PreparedQuery {
   if (!hasCjk(query)) {
     return { pagefind: query, phrase: undefined, highlights: query.split(' ').filter(Boolean) };
   }
-  return { pagefind: spaceCjk(query).replaceAll(INDEX_SEPARATOR, ' '), phrase: normalizeForMatch(query), highlights: [query] };
+  return {
+    pagefind: spaceCjk(query).replaceAll(INDEX_SEPARATOR, ' '),
+    phrase: normalizeForMatch(query),
+    highlights: [query],
+  };
 }

@@ -23,14 +23,20 @@ export interface ResultList {
  * gives the excerpt and confirms the phrase for Chinese queries; each page of results is ranked
  * by where and how often the phrase occurs (title first).
  */
-export async function search(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<ResultList> {
+export async function search(
+  bundles: { lang: string; pagefind: PagefindLike }[],
+  raw: string,
+  options: SearchOptions = {},
+): Promise<ResultList> {
   const query = prepareQuery(raw);
   const pagefindOptions: PagefindSearchOptions = { filters: {} };
   if (options.kind) pagefindOptions.filters!['kind'] = options.kind;
   if (options.part) pagefindOptions.filters!['part'] = options.part;
   const byDate = options.sort === 'date';
   if (byDate) pagefindOptions.sort = { date: 'desc' };
-  const lists = query.pagefind ? await Promise.all(bundles.map(({ lang, pagefind }) => candidates(lang, pagefind, query, pagefindOptions))) : [];
+  const lists = query.pagefind
+    ? await Promise.all(bundles.map(({ lang, pagefind }) => candidates(lang, pagefind, query, pagefindOptions)))
+    : [];
   // By relevance, one merged order; by date, each bundle is in Pagefind's date order and the
   // heads are merged once their dates are known.
   const queue = byDate ? [] : lists.flat().sort((a, b) => b.rank - a.rank);
@@ -80,7 +86,11 @@ export async function search(bundles: { lang: string; pagefind: PagefindLike }[]
 }
 
 /** Every result of a query, loaded (for tests and measurements; the UI loads a page at a time). */
-export async function runSearch(bundles: { lang: string; pagefind: PagefindLike }[], raw: string, options: SearchOptions = {}): Promise<Hit[]> {
+export async function runSearch(
+  bundles: { lang: string; pagefind: PagefindLike }[],
+  raw: string,
+  options: SearchOptions = {},
+): Promise<Hit[]> {
   const list = await search(bundles, raw, options);
   const hits: Hit[] = [];
   while (!list.done) hits.push(...(await list.next(50)));

@@ -19,6 +19,7 @@ export function languagePlan(languages: readonly string[], query: string, both: 
   if (page === undefined) return { now: [], ifNothing: [] };
   if (both) return { now: [...languages], ifNothing: [] };
   if (page !== 'zh' && hasCjk(query)) return { now: [page, ...others.filter((l) => l === 'zh')], ifNothing: [] };
-  if (page === 'zh' && !hasCjk(query) && LATIN.test(query)) return { now: [page], ifNothing: others.filter((l) => l !== 'zh') };
+  if (page === 'zh' && !hasCjk(query) && LATIN.test(query))
+    return { now: [page], ifNothing: others.filter((l) => l !== 'zh') };
   return { now: [page], ifNothing: [] };
 }

@@ -36,7 +36,12 @@ export function scoreQueries(outcomes: QueryOutcome[]): Quality {
     if (o.returned[0] !== undefined && truth.has(o.returned[0])) top1++;
   }
   const n = scored.length || 1;
-  return { queries: scored.length, recall: recall / n, precision: precisionCount ? precision / precisionCount : 0, top1: top1 / n };
+  return {
+    queries: scored.length,
+    recall: recall / n,
+    precision: precisionCount ? precision / precisionCount : 0,
+    top1: top1 / n,
+  };
 }
 
 /** Pages whose indexed text contains the term, compared the way search compares. */

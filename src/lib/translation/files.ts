@@ -8,14 +8,22 @@ import { pairKinds, pairUp, type PairKind, type TranslationPair, type Translatio
 
 /** Frontmatter and body of a note file; a broken frontmatter block names the file. */
 function readNote(file: string): { data: Record<string, unknown>; body: string } {
-  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
   if (!m) return { data: {}, body: text };
   try {
     const data: unknown = parse(m[1] ?? '');
-    return { data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {}, body: text.slice(m[0].length) };
+    return {
+      data: data && typeof data === 'object' ? (data as Record<string, unknown>) : {},
+      body: text.slice(m[0].length),
+    };
   } catch (error) {
-    throw new Error(`${file}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}). Fix it, then run again.`);
+    throw new Error(
+      `${file}: the frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]}). Fix it, then run again.`,
+    );
   }
 }
 
@@ -58,13 +66,23 @@ export function readTranslationPairs(root: string): TranslationPair[] {
     for (const locale of locales) {
       const dir = path.join(root, kind, locale);
       if (!fs.existsSync(dir)) continue;
-      const names = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => (kind === 'log' ? /\.md$/ : /\.mdx?$/).test(f)).sort();
+      const names = fs
+        .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => (kind === 'log' ? /\.md$/ : /\.mdx?$/).test(f))
+        .sort();
       for (const name of names) {
         const file = path.join(dir, name);
         const { data, body } = readNote(file);
-        const slug = name.replace(/\.mdx?$/, '').split(path.sep).join('/');
+        const slug = name
+          .replace(/\.mdx?$/, '')
+          .split(path.sep)
+          .join('/');
         const title = typeof data['title'] === 'string' ? data['title'] : slug;
-        sides.push({ kind, slug, ...translationSide({ locale, file: path.relative(process.cwd(), file), title, body, data, root }) });
+        sides.push({
+          kind,
+          slug,
+          ...translationSide({ locale, file: path.relative(process.cwd(), file), title, body, data, root }),
+        });
       }
     }
   }

@@ -17,10 +17,15 @@ export interface TranslationNoticeData {
  * is current and has every section the other version has (or the pair is one-sided, which the
  * "no translation" notice covers).
  */
-export function translationNotice(status: PairStatus, locale: Locale, links: { otherHref: string; parallelHref: string }): TranslationNoticeData | undefined {
+export function translationNotice(
+  status: PairStatus,
+  locale: Locale,
+  links: { otherHref: string; parallelHref: string },
+): TranslationNoticeData | undefined {
   if (status.missing) return undefined;
   const there = locale === 'zh' ? 'en' : 'zh';
-  const stale = status.stale?.behind === locale ? { changed: status.stale.changed, since: status.stale.since } : undefined;
+  const stale =
+    status.stale?.behind === locale ? { changed: status.stale.changed, since: status.stale.since } : undefined;
   const missingHere = status.onlyIn[there] ?? [];
   const onlyHere = status.onlyIn[locale] ?? [];
   if (!stale && missingHere.length === 0 && onlyHere.length === 0) return undefined;

@@ -101,7 +101,11 @@ export function pairStatus(pair: TranslationPair): PairStatus {
   const when = changes(a, b);
   let stale: PairStatus['stale'];
   if (when && when.a.getTime() !== when.b.getTime()) {
-    const [ahead, behind] = original ? (original.locale === a.locale ? [when.a, when.b] : [when.b, when.a]) : [new Date(Math.max(+when.a, +when.b)), new Date(Math.min(+when.a, +when.b))];
+    const [ahead, behind] = original
+      ? original.locale === a.locale
+        ? [when.a, when.b]
+        : [when.b, when.a]
+      : [new Date(Math.max(+when.a, +when.b)), new Date(Math.min(+when.a, +when.b))];
     const behindLocale = original ? other(original.locale) : when.a < when.b ? a.locale : b.locale;
     if (ahead > behind) stale = { behind: behindLocale, by: when.by, changed: ahead, since: behind };
   }
@@ -126,7 +130,9 @@ export function pairUp(sides: readonly (TranslationSide & { kind: PairKind; slug
     pairs.set(key, pair);
   }
   const order = (k: PairKind) => pairKinds.indexOf(k);
-  return [...pairs.values()].sort((x, y) => order(x.kind) - order(y.kind) || x.slug.localeCompare(y.slug, 'en', { numeric: true }));
+  return [...pairs.values()].sort(
+    (x, y) => order(x.kind) - order(y.kind) || x.slug.localeCompare(y.slug, 'en', { numeric: true }),
+  );
 }
 
 /** True when anything is missing or out of date: what `npm run status --strict` fails on. */

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
  * MODE=test, NODE_ENV=test…); inherited, BASE_URL=/ wins over the configured base path.
  */
 export function buildEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)),
+  );
 }
 
 export interface BuildOptions {
@@ -27,8 +29,19 @@ export interface BuildResult {
  */
 export function runBuild(outDir: string, env: Record<string, string>, options: BuildOptions = {}): BuildResult {
   const started = Date.now();
-  const args = ['astro', 'build', '--force', ...(options.config ? ['--config', options.config] : []), '--outDir', outDir];
-  const result = spawnSync('npx', args, { env: { ...buildEnv(), ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const args = [
+    'astro',
+    'build',
+    '--force',
+    ...(options.config ? ['--config', options.config] : []),
+    '--outDir',
+    outDir,
+  ];
+  const result = spawnSync('npx', args, {
+    env: { ...buildEnv(), ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return {
     status: result.status,
     output: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''),

@@ -26,7 +26,10 @@ export function useBuiltSite(): BuiltSite {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    if (!inject('e2eBuiltAt')) throw new Error('the test site was not built in this run: run this file in the e2e project (vitest run --project e2e)');
+    if (!inject('e2eBuiltAt'))
+      throw new Error(
+        'the test site was not built in this run: run this file in the e2e project (vitest run --project e2e)',
+      );
     server = await serveDist(E2E_DIST, E2E_BASE);
     browser = await launch();
   });

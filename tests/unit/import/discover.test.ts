@@ -22,12 +22,17 @@ describe('lessonNumber', () => {
     expect(lessonNumber(rel)).toBe(n);
   });
 
-  it.each(['lesson0 2020/lesson0 2020 notes.md', 'icevisionNote.md', 'fastai code.md', 'README.md', 'lesson13.md', 'lessons.md', 'chinese/README.md'])(
-    '%s is not a lesson',
-    (rel) => {
-      expect(lessonNumber(rel)).toBeUndefined();
-    },
-  );
+  it.each([
+    'lesson0 2020/lesson0 2020 notes.md',
+    'icevisionNote.md',
+    'fastai code.md',
+    'README.md',
+    'lesson13.md',
+    'lessons.md',
+    'chinese/README.md',
+  ])('%s is not a lesson', (rel) => {
+    expect(lessonNumber(rel)).toBeUndefined();
+  });
 
   it('knows an index from a note', () => {
     expect(isReadme('chinese/README.md')).toBe(true);
@@ -55,12 +60,14 @@ describe('locale', () => {
   it('measures CJK share of the prose, not of code, URLs or math', () => {
     expect(cjkShare('这是一个中文句子，讲学习率。')).toBe(1);
     expect(cjkShare('An English sentence about learning rates.')).toBe(0);
-    const english = 'The model learns.\n\n```python\n# 中文注释中文注释中文注释中文注释\n```\n\nSee https://例子.com/中文 and $\\text{中文}$.';
+    const english =
+      'The model learns.\n\n```python\n# 中文注释中文注释中文注释中文注释\n```\n\nSee https://例子.com/中文 and $\\text{中文}$.';
     expect(cjkShare(english)).toBe(0);
   });
 
   it('counts a translation full of English terms as Chinese', () => {
-    const zh = '我们用 learning rate finder 找到合适的学习率，然后用 fit_one_cycle 训练 ResNet34 模型，最后看 confusion matrix。';
+    const zh =
+      '我们用 learning rate finder 找到合适的学习率，然后用 fit_one_cycle 训练 ResNet34 模型，最后看 confusion matrix。';
     expect(detectLocale(zh).locale).toBe('zh');
   });
 

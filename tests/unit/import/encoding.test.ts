@@ -12,7 +12,9 @@ const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
  * Windows-1252 leaves undefined (0x81, 0x8D…) become the C1 control of the same number, as Windows does.
  */
 const mojibake = (s: string) =>
-  [...Buffer.from(s, 'utf8')].map((b) => iconv.decode(Buffer.from([b]), 'windows-1252').replace('\uFFFD', String.fromCharCode(b))).join('');
+  [...Buffer.from(s, 'utf8')]
+    .map((b) => iconv.decode(Buffer.from([b]), 'windows-1252').replace('\uFFFD', String.fromCharCode(b)))
+    .join('');
 
 describe('decode', () => {
   it('reads plain UTF-8 and reports nothing', () => {
@@ -99,7 +101,9 @@ describe('mojibake that lost bytes', () => {
   it('is reported by decode with what was restored and how sure the model was', () => {
     const r = decode(utf8(`${lost(sentence)}\n`));
     expect(r.text).toBe(`${sentence}\n`);
-    expect(r.repairs.join('\n')).toMatch(/\d+ characters with lost bytes restored by a Chinese language model \(mean confidence 0\.\d\d\)/);
+    expect(r.repairs.join('\n')).toMatch(
+      /\d+ characters with lost bytes restored by a Chinese language model \(mean confidence 0\.\d\d\)/,
+    );
     expect(r.restorations?.length).toBeGreaterThan(0);
   });
 
@@ -121,6 +125,8 @@ describe('mojibake that lost bytes', () => {
   it('damages text the way real files were damaged', () => {
     const damaged = damage('中文不是丝', seeded(1), 0);
     // E4 B8 AD, E6 96 87, E4 B8 8D, E6 98 AF, E4 B8 9D: AD, 8D and 9D are gone, nothing else.
-    expect([...damaged].map((c) => iconv.encode(c, 'windows-1252')[0]!.toString(16)).join(' ')).toBe('e4 b8 e6 96 87 e4 b8 e6 98 af e4 b8');
+    expect([...damaged].map((c) => iconv.encode(c, 'windows-1252')[0]!.toString(16)).join(' ')).toBe(
+      'e4 b8 e6 96 87 e4 b8 e6 98 af e4 b8',
+    );
   });
 });

@@ -49,11 +49,14 @@ describe('images written as HTML', () => {
   });
 
   it('uses the title as alt text for formula images', () => {
-    expect(clean('<img src="https://latex.codecogs.com/gif.latex?x" title="x^2" />').text).toBe('![x^2](https://latex.codecogs.com/gif.latex?x)');
+    expect(clean('<img src="https://latex.codecogs.com/gif.latex?x" title="x^2" />').text).toBe(
+      '![x^2](https://latex.codecogs.com/gif.latex?x)',
+    );
   });
 
   it('opens a table around its images so the cells hold Markdown', () => {
-    const md = '<table>\n<tr>\n<td> <img src="a.png"> <a href="https://x.org">A</a> by me</td><td>plain</td>\n</tr>\n</table>';
+    const md =
+      '<table>\n<tr>\n<td> <img src="a.png"> <a href="https://x.org">A</a> by me</td><td>plain</td>\n</tr>\n</table>';
     expect(clean(md).text).toBe(
       '<table>\n<tr>\n<td>\n\n![](a.png) <a href="https://x.org">A</a> by me\n\n</td>\n<td>\n\nplain\n\n</td>\n</tr>\n</table>',
     );
@@ -75,9 +78,16 @@ describe('active content is removed and reported with its line', () => {
   });
 
   it('strips on* handlers and javascript: URLs, also when disguised with entities', () => {
-    const r = clean('<a href="javascript:alert(1)" onclick="x()">a</a>\n\n<a href="&#106;avascript&#58;alert(1)">b</a>\n\n<b onmouseover=x>c</b>');
+    const r = clean(
+      '<a href="javascript:alert(1)" onclick="x()">a</a>\n\n<a href="&#106;avascript&#58;alert(1)">b</a>\n\n<b onmouseover=x>c</b>',
+    );
     expect(r.text).toBe('<a>a</a>\n\n<a>b</a>\n\n<b>c</b>');
-    expect(r.removed).toEqual(['1: javascript: URL in href of <a>', '1: onclick handler on <a>', '3: javascript: URL in href of <a>', '5: onmouseover handler on <b>']);
+    expect(r.removed).toEqual([
+      '1: javascript: URL in href of <a>',
+      '1: onclick handler on <a>',
+      '3: javascript: URL in href of <a>',
+      '5: onmouseover handler on <b>',
+    ]);
   });
 
   it('drops a comment that hides active markup, keeps the others', () => {

@@ -90,7 +90,8 @@ describe('importing a notes repository', () => {
     expect(front('log/zh/2024-03-14-2.md')).toMatchObject({ time: '14:50:11' });
     expect(front('log/zh/2024-03-12.md')['title']).toBe('ToDo');
     const entry = read('log/zh/2024-03-15.md');
-    for (const text of ['✔️ 跑通了第一课的笔记本', '- ❌ 还没有看论文', '- [x] 复习学习率', '- [ ] 写总结', '#export']) expect(entry).toContain(text);
+    for (const text of ['✔️ 跑通了第一课的笔记本', '- ❌ 还没有看论文', '- [x] 复习学习率', '- [ ] 写总结', '#export'])
+      expect(entry).toContain(text);
     expect(read('log/zh/2024-03-14-1.md')).toContain('2024年3月14日10:00:00 补充');
     expect(String(front('log/zh/2024-03-15.md')['date'])).toBe('2024-03-15');
   });
@@ -113,7 +114,12 @@ describe('importing a notes repository', () => {
     expect(report.imagesMissing).toEqual([
       { file: 'repo/chinese/Lesson1.md', line: 16, note: 'lessons/zh/lesson-1.md', path: 'lesson1/missing.png' },
       { file: 'repo/english/Lesson1.md', line: 13, note: 'lessons/en/lesson-1.md', path: 'lesson1/gone.png' },
-      { file: 'repo/lesson8/lesson8.md', line: 10, note: 'lessons/zh/lesson-8.md', path: 'Snipaste_2021-09-28_11-00-21.png' },
+      {
+        file: 'repo/lesson8/lesson8.md',
+        line: 10,
+        note: 'lessons/zh/lesson-8.md',
+        path: 'Snipaste_2021-09-28_11-00-21.png',
+      },
     ]);
     expect(report.imagesCopied).toBe(3);
   });
@@ -146,7 +152,9 @@ describe('importing a notes repository', () => {
         .map((f) => read(`${c}/${f}`)),
     );
     const all = outputs.join('\n');
-    for (const file of fs.readdirSync(fixture, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+    for (const file of fs
+      .readdirSync(fixture, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.md'))) {
       const lines = fs.readFileSync(path.join(fixture, file), 'utf8').split('\n');
       for (const line of lines) {
         if (/^#\s*(第一课|Lesson 1)$|^#{1,4} 2024年|^---$|<script|<iframe|alert\(|^title:|^tags:/.test(line)) continue;
@@ -160,7 +168,14 @@ describe('importing a notes repository', () => {
 /** The words of a line of HTML are its text and attribute values (minus style), not its tag syntax. */
 function withoutTagSyntax(line: string): string {
   return line
-    .replace(/<\/?[a-z][^>]*>/gi, (tag) => ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)].filter((m) => m[1] !== 'style').map((m) => m[2]).join(' ')} `)
+    .replace(
+      /<\/?[a-z][^>]*>/gi,
+      (tag) =>
+        ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)]
+          .filter((m) => m[1] !== 'style')
+          .map((m) => m[2])
+          .join(' ')} `,
+    )
     .replace(/&[a-z]+;/gi, ' ');
 }
 
@@ -170,8 +185,13 @@ describe('encodings', () => {
     fs.mkdirSync(path.join(dir, 'chinese'), { recursive: true });
     const text = (n: number) => `# 第${n}课\n\n这一课讲卷积神经网络和学习率，内容很多。\n`;
     fs.writeFileSync(path.join(dir, 'chinese/Lesson1.md'), iconv.encode(text(1), 'gb18030'));
-    fs.writeFileSync(path.join(dir, 'chinese/Lesson2.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text(2), 'utf16le')]));
-    const garbled = [...Buffer.from(text(3), 'utf8')].map((b) => iconv.decode(Buffer.from([b]), 'windows-1252').replace('\uFFFD', String.fromCharCode(b))).join('');
+    fs.writeFileSync(
+      path.join(dir, 'chinese/Lesson2.md'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text(2), 'utf16le')]),
+    );
+    const garbled = [...Buffer.from(text(3), 'utf8')]
+      .map((b) => iconv.decode(Buffer.from([b]), 'windows-1252').replace('\uFFFD', String.fromCharCode(b)))
+      .join('');
     fs.writeFileSync(path.join(dir, 'chinese/Lesson3.md'), garbled, 'utf8');
     const report = run([dir]);
     expect(report.encodingRepairs.map((e) => `${e.file}: ${e.detail}`)).toEqual([
@@ -179,7 +199,8 @@ describe('encodings', () => {
       'enc/chinese/Lesson2.md: UTF-16LE (BOM) → UTF-8',
       expect.stringMatching(/^enc\/chinese\/Lesson3\.md: mojibake repaired in \d+ places?$/),
     ]);
-    for (const n of [1, 2, 3]) expect(read(`lessons/zh/lesson-${n}.md`)).toContain('这一课讲卷积神经网络和学习率，内容很多。');
+    for (const n of [1, 2, 3])
+      expect(read(`lessons/zh/lesson-${n}.md`)).toContain('这一课讲卷积神经网络和学习率，内容很多。');
   });
 });
 

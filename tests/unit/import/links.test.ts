@@ -18,22 +18,37 @@ const index = indexSource([
 
 describe('resolveLocal', () => {
   it('resolves relative paths from the note, then from the root', () => {
-    expect(resolveLocal('./lesson3/5.png', 'chinese/Lesson3.md', index)).toEqual({ kind: 'found', rel: 'chinese/lesson3/5.png' });
+    expect(resolveLocal('./lesson3/5.png', 'chinese/Lesson3.md', index)).toEqual({
+      kind: 'found',
+      rel: 'chinese/lesson3/5.png',
+    });
     expect(resolveLocal('img/a%20b.png', 'chinese/Lesson3.md', index)).toEqual({ kind: 'found', rel: 'img/a b.png' });
   });
 
   it('resolves /absolute paths written for a GitHub repository from the root or the note folder', () => {
-    expect(resolveLocal('/lesson8/lesson8.md', 'README.md', index)).toEqual({ kind: 'found', rel: 'lesson8/lesson8.md' });
-    expect(resolveLocal('/lesson3/5.png', 'chinese/Lesson3.md', index)).toEqual({ kind: 'found', rel: 'chinese/lesson3/5.png' });
+    expect(resolveLocal('/lesson8/lesson8.md', 'README.md', index)).toEqual({
+      kind: 'found',
+      rel: 'lesson8/lesson8.md',
+    });
+    expect(resolveLocal('/lesson3/5.png', 'chinese/Lesson3.md', index)).toEqual({
+      kind: 'found',
+      rel: 'chinese/lesson3/5.png',
+    });
   });
 
   it('resolves ../ that climbs one folder too many', () => {
-    expect(resolveLocal('../lesson3/2.png', 'chinese/Lesson3.md', index)).toEqual({ kind: 'found', rel: 'chinese/lesson3/2.png' });
+    expect(resolveLocal('../lesson3/2.png', 'chinese/Lesson3.md', index)).toEqual({
+      kind: 'found',
+      rel: 'chinese/lesson3/2.png',
+    });
   });
 
   it('finds a file written as a path on the author’s PC by its tail', () => {
     const url = 'J:\\学习资料\\notes\\lesson6\\image-20210923134709896.png';
-    expect(resolveLocal(url, 'chinese/Lesson6.md', index)).toEqual({ kind: 'found', rel: 'notes/lesson6/image-20210923134709896.png' });
+    expect(resolveLocal(url, 'chinese/Lesson6.md', index)).toEqual({
+      kind: 'found',
+      rel: 'notes/lesson6/image-20210923134709896.png',
+    });
     expect(resolveLocal('C:\\Users\\me\\Desktop\\1.png', 'a.md', index)).toEqual({ kind: 'missing' });
   });
 
@@ -50,7 +65,9 @@ describe('image placement', () => {
       outPath: 'lessons/zh/lesson-3/lesson3/5.png',
       url: 'lesson-3/lesson3/5.png',
     });
-    expect(imageOutput('img/a b.png', 'chinese/Lesson3.md', 'lessons/zh', 'lesson-3').outPath).toMatch(/^lessons\/zh\/lesson-3\/_root\/img\/a-b-[0-9a-f]{8}\.png$/);
+    expect(imageOutput('img/a b.png', 'chinese/Lesson3.md', 'lessons/zh', 'lesson-3').outPath).toMatch(
+      /^lessons\/zh\/lesson-3\/_root\/img\/a-b-[0-9a-f]{8}\.png$/,
+    );
   });
 
   it('keeps a missing image’s path visible and relative, so the site shows its placeholder', () => {
@@ -76,7 +93,12 @@ describe('Markdown link syntax', () => {
     expect(mdAlt('a_1 [x] $y$')).toBe('a\\_1 \\[x\\] \\$y\\$');
     const md = mdImage('x (1).png', 'y = a_1x', 'T "q" \\vec{a}');
     const image = parse(md, { math: true }).children[0];
-    expect(image?.type === 'paragraph' && image.children[0]).toMatchObject({ type: 'image', url: 'x (1).png', alt: 'y = a_1x', title: 'T "q" \\vec{a}' });
+    expect(image?.type === 'paragraph' && image.children[0]).toMatchObject({
+      type: 'image',
+      url: 'x (1).png',
+      alt: 'y = a_1x',
+      title: 'T "q" \\vec{a}',
+    });
   });
 
   it('finds where a link’s destination starts', () => {
@@ -105,25 +127,40 @@ function ctx(outPath: string, unresolved: string[] = [], removed: string[] = [])
     ['lesson8/lesson8.md', 'lessons/zh/lesson-8.md'],
     ['chinese/Lesson3.md', 'lessons/zh/lesson-3.md'],
   ]);
-  return { noteRel: 'README.md', index, outPath, imported, unresolved: (url: string) => unresolved.push(url), removed: (what: string) => removed.push(what) };
+  return {
+    noteRel: 'README.md',
+    index,
+    outPath,
+    imported,
+    unresolved: (url: string) => unresolved.push(url),
+    removed: (what: string) => removed.push(what),
+  };
 }
 
 describe('links between notes', () => {
   it('points links to imported notes at their new files and reports the rest', () => {
-    const md = '[8](./lesson8/lesson8.md) [3](/chinese/Lesson3.md#part "t") [10](./lesson10/lesson10.md) [web](https://x.org) [log](/zh/log/)';
+    const md =
+      '[8](./lesson8/lesson8.md) [3](/chinese/Lesson3.md#part "t") [10](./lesson10/lesson10.md) [web](https://x.org) [log](/zh/log/)';
     const unresolved: string[] = [];
     const out = applyEdits(md, rewriteLinks(md, parse(md, { math: true }), ctx('notes/zh/readme.md', unresolved)));
-    expect(out).toBe('[8](../../lessons/zh/lesson-8.md) [3](../../lessons/zh/lesson-3.md#part "t") [10](./lesson10/lesson10.md) [web](https://x.org) [log](/zh/log/)');
+    expect(out).toBe(
+      '[8](../../lessons/zh/lesson-8.md) [3](../../lessons/zh/lesson-3.md#part "t") [10](./lesson10/lesson10.md) [web](https://x.org) [log](/zh/log/)',
+    );
     expect(unresolved).toEqual(['./lesson10/lesson10.md']);
   });
 });
 
 describe('script links written in Markdown', () => {
   it('keeps the text and drops javascript:, vbscript: and data: targets', () => {
-    const md = '[click](javascript:alert(1)) <javascript:alert(2)> [ref][x] [ok](https://x.org)\n\n[x]: JaVaScRiPt:alert(3)';
+    const md =
+      '[click](javascript:alert(1)) <javascript:alert(2)> [ref][x] [ok](https://x.org)\n\n[x]: JaVaScRiPt:alert(3)';
     const removed: string[] = [];
     const out = applyEdits(md, rewriteLinks(md, parse(md, { math: true }), ctx('notes/zh/a.md', [], removed)));
     expect(out).toBe('click javascript\\:alert(2) [ref][x] [ok](https://x.org)\n\n[x]: #');
-    expect(removed).toEqual(['javascript: URL in a Markdown link', 'javascript: URL in a Markdown link', 'javascript: URL in a link definition']);
+    expect(removed).toEqual([
+      'javascript: URL in a Markdown link',
+      'javascript: URL in a Markdown link',
+      'javascript: URL in a link definition',
+    ]);
   });
 });

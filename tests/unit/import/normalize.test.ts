@@ -40,7 +40,9 @@ describe('video timestamps', () => {
   it('escapes the outer brackets so the link stays a link', async () => {
     const out = timestamps('[[2:45](https://youtu.be/x?t=165)] text');
     expect(out).toBe('\\[[2:45](https://youtu.be/x?t=165)\\] text');
-    expect(await html(`${out} [ref]\n\n[ref]: https://example.com`)).toContain('[<a href="https://youtu.be/x?t=165">2:45</a>]');
+    expect(await html(`${out} [ref]\n\n[ref]: https://example.com`)).toContain(
+      '[<a href="https://youtu.be/x?t=165">2:45</a>]',
+    );
   });
 
   it('handles hour timestamps and leaves [[0:17]](url) (already fine) as written', () => {
@@ -49,7 +51,9 @@ describe('video timestamps', () => {
   });
 
   it('does not touch timestamps inside inline code', () => {
-    expect(norm('`[[2:45](u)]` and [[2:45](https://youtu.be/x)]')).toBe('`[[2:45](u)]` and \\[[2:45](https://youtu.be/x)\\]');
+    expect(norm('`[[2:45](u)]` and [[2:45](https://youtu.be/x)]')).toBe(
+      '`[[2:45](u)]` and \\[[2:45](https://youtu.be/x)\\]',
+    );
   });
 });
 

@@ -21,13 +21,22 @@ describe('importing notebooks', () => {
     const { report } = run();
     expect(fs.readdirSync(path.join(out(), 'notebooks/zh'))).toEqual(['pets-demo.ipynb']);
     expect(fs.readdirSync(path.join(out(), 'notebooks/en'))).toEqual(['lr-finder.ipynb']);
-    expect(fs.readFileSync(path.join(out(), 'notebooks/en/lr-finder.ipynb')).equals(fs.readFileSync(path.join(fixture, 'lr_finder.ipynb')))).toBe(true);
+    expect(
+      fs
+        .readFileSync(path.join(out(), 'notebooks/en/lr-finder.ipynb'))
+        .equals(fs.readFileSync(path.join(fixture, 'lr_finder.ipynb'))),
+    ).toBe(true);
     expect(report.notebooks).toBe(2);
   });
 
   it('reports and skips a file that is not a notebook, and never reads Jupyter checkpoints', () => {
     const { report, text } = run();
-    expect(report.notebooksSkipped).toEqual([{ file: 'notebooks-repo/broken.ipynb', reason: expect.stringMatching(/^not valid JSON at the end of the file, which is cut short/) }]);
+    expect(report.notebooksSkipped).toEqual([
+      {
+        file: 'notebooks-repo/broken.ipynb',
+        reason: expect.stringMatching(/^not valid JSON at the end of the file, which is cut short/),
+      },
+    ]);
     expect(text).toMatch(/notebooks {11}2\n/);
     expect(text).toMatch(/notebooks skipped {3}1\n {6}notebooks-repo\/broken\.ipynb {2}not valid JSON/);
     expect(fs.existsSync(path.join(out(), 'notebooks/en/lr-finder-checkpoint.ipynb'))).toBe(false);

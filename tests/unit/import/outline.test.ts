@@ -2,7 +2,14 @@ import type { Heading } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { isoDate, splitFrontmatter, stringifyFrontmatter } from '../../../src/import/frontmatter.ts';
 import { parse } from '../../../src/import/mdast.ts';
-import { courseOf, firstSentence, informative, stripLessonLabel, summaryOf, videoOf } from '../../../src/import/meta.ts';
+import {
+  courseOf,
+  firstSentence,
+  informative,
+  stripLessonLabel,
+  summaryOf,
+  videoOf,
+} from '../../../src/import/meta.ts';
 import { headingText, outlineEdits } from '../../../src/import/outline.ts';
 import { applyEdits } from '../../../src/import/text.ts';
 
@@ -16,11 +23,15 @@ function outline(md: string, dropFirst = false): string {
 
 describe('heading outline', () => {
   it('removes the title h1 and starts the outline at h2', () => {
-    expect(outline('# Lesson 1\n\n### Deep\n\ntext\n\n#### Deeper', true)).toBe('\n### Deep\n\ntext\n\n#### Deeper'.replace('### Deep', '## Deep').replace('#### Deeper', '### Deeper'));
+    expect(outline('# Lesson 1\n\n### Deep\n\ntext\n\n#### Deeper', true)).toBe(
+      '\n### Deep\n\ntext\n\n#### Deeper'.replace('### Deep', '## Deep').replace('#### Deeper', '### Deeper'),
+    );
   });
 
   it('demotes other h1s with what sits under them, never skipping a level', () => {
-    expect(outline('# lesson8\n\n# 前言\n\n## why\n\n#### detail\n\n# 第二部分', true)).toBe('\n## 前言\n\n### why\n\n#### detail\n\n## 第二部分');
+    expect(outline('# lesson8\n\n# 前言\n\n## why\n\n#### detail\n\n# 第二部分', true)).toBe(
+      '\n## 前言\n\n### why\n\n#### detail\n\n## 第二部分',
+    );
   });
 
   it('rewrites setext headings as ATX when their level changes', () => {
@@ -60,7 +71,9 @@ describe('summary, video and course', () => {
   ].join('\n');
 
   it('skips lines of links and takes whole sentences up to a useful length', () => {
-    expect(summaryOf(tree(md))).toBe('Welcome to lesson 4! Today we look at NLP and tabular data, then collaborative filtering.');
+    expect(summaryOf(tree(md))).toBe(
+      'Welcome to lesson 4! Today we look at NLP and tabular data, then collaborative filtering.',
+    );
   });
 
   it('caps a long sentence at 160 characters', () => {
@@ -70,7 +83,9 @@ describe('summary, video and course', () => {
   });
 
   it('joins Chinese sentences without a space', () => {
-    expect(firstSentence('确保环境准备好。然后开始运行笔记本了。最后一句不需要。')).toBe('确保环境准备好。然后开始运行笔记本了。');
+    expect(firstSentence('确保环境准备好。然后开始运行笔记本了。最后一句不需要。')).toBe(
+      '确保环境准备好。然后开始运行笔记本了。',
+    );
   });
 
   it('finds the video without its timestamp, and the course page', () => {
@@ -101,8 +116,14 @@ describe('front matter', () => {
   });
 
   it('writes keys in the given order, strings quoted, dates bare', () => {
-    expect(stringifyFrontmatter([['title', 'A "quoted" 标题'], ['lesson', 3], ['tags', ['a']], ['updated', { date: '2024-01-02' }], ['video', undefined]])).toBe(
-      '---\ntitle: "A \\"quoted\\" 标题"\nlesson: 3\ntags: ["a"]\nupdated: 2024-01-02\n---\n',
-    );
+    expect(
+      stringifyFrontmatter([
+        ['title', 'A "quoted" 标题'],
+        ['lesson', 3],
+        ['tags', ['a']],
+        ['updated', { date: '2024-01-02' }],
+        ['video', undefined],
+      ]),
+    ).toBe('---\ntitle: "A \\"quoted\\" 标题"\nlesson: 3\ntags: ["a"]\nupdated: 2024-01-02\n---\n');
   });
 });

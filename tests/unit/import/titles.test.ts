@@ -17,12 +17,20 @@ const title = (p: string) => splitFrontmatter(fs.readFileSync(path.join(tmp, 'no
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'import-titles-'));
   const body = 'Notes taken while watching the lesson, with the code we ran and what it printed.\n';
-  write(path.join(tmp, 'mine/chinese/Lesson3.md'), `# Lesson 3\n\n这节课讲多标签分类和图像分割，我们把 Planet 数据集跑了一遍，然后看了 CamVid。\n\n### 下载数据\n`);
+  write(
+    path.join(tmp, 'mine/chinese/Lesson3.md'),
+    `# Lesson 3\n\n这节课讲多标签分类和图像分割，我们把 Planet 数据集跑了一遍，然后看了 CamVid。\n\n### 下载数据\n`,
+  );
   write(path.join(tmp, 'mine/english/Lesson3.md'), `# Lesson 3\n\n${body}\n### Downloading the data\n`);
   write(path.join(tmp, 'mine/english/Lesson4.md'), `# Welcome to lesson 4!\n\n## Welcome!\n\n${body}`);
   write(path.join(tmp, 'mine/lesson9/lesson9.md'), `# lesson9 How to train your model\n\n${body}`);
   write(path.join(tmp, 'theirs/Lesson9.md'), `# lesson9 How to train your model\n\n${body}`);
-  runImport({ sources: [path.join(tmp, 'mine'), path.join(tmp, 'theirs')], out: path.join(tmp, 'notes'), dryRun: false, force: false });
+  runImport({
+    sources: [path.join(tmp, 'mine'), path.join(tmp, 'theirs')],
+    out: path.join(tmp, 'notes'),
+    dryRun: false,
+    force: false,
+  });
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

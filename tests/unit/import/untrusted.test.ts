@@ -25,8 +25,17 @@ beforeAll(() => {
   fs.symlinkSync(path.join(tmp, 'secret.svg'), path.join(lesson, 'linked.svg'));
   fs.symlinkSync(path.join(tmp, 'secret.md'), path.join(repo, 'elsewhere.md'));
   fs.writeFileSync(path.join(lesson, 'page.png'), '<!DOCTYPE html><html><body>Sign in</body></html>');
-  fs.writeFileSync(path.join(lesson, 'lfs.png'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 48213\n');
-  fs.writeFileSync(path.join(lesson, 'cut.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12]));
+  fs.writeFileSync(
+    path.join(lesson, 'lfs.png'),
+    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 48213\n',
+  );
+  fs.writeFileSync(
+    path.join(lesson, 'cut.jpg'),
+    Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
+      0x3f, 0, 0x12,
+    ]),
+  );
   fs.writeFileSync(
     path.join(lesson, 'Lesson1.md'),
     [
@@ -68,14 +77,29 @@ describe('importing a repository that points outside itself', () => {
   });
 
   it('reports the climbing path as missing, with file and line', () => {
-    expect(report.imagesMissing).toContainEqual(expect.objectContaining({ file: 'repo/english/Lesson1.md', line: 6, path: '../../../../tmp/x.png' }));
+    expect(report.imagesMissing).toContainEqual(
+      expect.objectContaining({ file: 'repo/english/Lesson1.md', line: 6, path: '../../../../tmp/x.png' }),
+    );
   });
 
   it('refuses symbolic links, saying so, for images and for notes', () => {
-    expect(report.refused).toContainEqual(expect.objectContaining({ file: 'repo/english/Lesson1.md', line: 8, path: 'linked.svg', reason: expect.stringMatching(/^is a symbolic link \(english\/linked\.svg → .*secret\.svg\)/) }));
-    expect(report.refused).toContainEqual(expect.objectContaining({ file: 'repo/elsewhere.md', reason: expect.stringMatching(/^is a symbolic link/) }));
+    expect(report.refused).toContainEqual(
+      expect.objectContaining({
+        file: 'repo/english/Lesson1.md',
+        line: 8,
+        path: 'linked.svg',
+        reason: expect.stringMatching(/^is a symbolic link \(english\/linked\.svg → .*secret\.svg\)/),
+      }),
+    );
+    expect(report.refused).toContainEqual(
+      expect.objectContaining({ file: 'repo/elsewhere.md', reason: expect.stringMatching(/^is a symbolic link/) }),
+    );
     expect(report.imagesMissing.map((m) => m.path)).not.toContain('linked.svg');
-    expect(fs.readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.includes('linked') || f.includes('elsewhere'))).toEqual([]);
+    expect(
+      fs
+        .readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.includes('linked') || f.includes('elsewhere')),
+    ).toEqual([]);
   });
 
   it('refuses files that are not the images they claim to be, and copies the real one', () => {

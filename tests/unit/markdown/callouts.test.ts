@@ -19,7 +19,12 @@ describe.each(formats)('remarkCallouts in .%s', (format) => {
       const source = `> [!${word}]\n> Body of the ${word.toLowerCase()}.`;
       const { html } = await render(source);
       expect(html).toContain(`<aside class="callout callout--${tone}" role="note" aria-label="${en}">`);
-      expect(html).toMatch(new RegExp(`<p class="callout__title" aria-hidden="true"><svg class="callout__icon"[^>]*>.*?</svg>${en}</p>`, 's'));
+      expect(html).toMatch(
+        new RegExp(
+          `<p class="callout__title" aria-hidden="true"><svg class="callout__icon"[^>]*>.*?</svg>${en}</p>`,
+          's',
+        ),
+      );
       expect(html).toContain(`Body of the ${word.toLowerCase()}.`);
       expect(html).not.toContain(`[!${word}]`);
       expect((await render(source, 'zh')).html).toContain(`aria-label="${zh}"`);
@@ -44,12 +49,16 @@ describe.each(formats)('remarkCallouts in .%s', (format) => {
     const plain = await render(':::danger\nDo not.\n:::');
     expect(plain.html).toContain('callout--danger" role="note" aria-label="Danger"');
     // Starlight's caution is the yellow one; GitHub's CAUTION is red.
-    expect((await render(':::caution\nCareful.\n:::')).html).toContain('callout--warning" role="note" aria-label="Caution"');
+    expect((await render(':::caution\nCareful.\n:::')).html).toContain(
+      'callout--warning" role="note" aria-label="Caution"',
+    );
   });
 
   it('keeps Markdown inside a callout: lists, code and nested callouts', async () => {
     const { html } = await render(':::note\n- one\n- two\n\n```python\nx = 1\n```\n\n> [!TIP]\n> inner\n:::');
-    expect(html).toMatch(/callout--note[\s\S]*<ul>[\s\S]*<li>one<\/li>[\s\S]*code-block[\s\S]*callout--tip[\s\S]*inner/);
+    expect(html).toMatch(
+      /callout--note[\s\S]*<ul>[\s\S]*<li>one<\/li>[\s\S]*code-block[\s\S]*callout--tip[\s\S]*inner/,
+    );
   });
 
   it('gives back the text of directives that are not callouts', async () => {

@@ -4,7 +4,9 @@ import { renderMarkdown } from './render';
 describe('rehypeCodeBlocks: a figure with the language and a copy button', () => {
   it('wraps Shiki’s output and labels the button in the page language', async () => {
     const { html } = await renderMarkdown('```python\nx = 1\n```', { file: 'lessons/zh/lesson-1.md' });
-    expect(html).toMatch(/<figure class="code-block"><figcaption class="code-block__bar" data-pagefind-ignore=""><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copied="已复制" data-failed="复制失败">复制代码<\/button><\/figcaption><pre class="astro-code/);
+    expect(html).toMatch(
+      /<figure class="code-block"><figcaption class="code-block__bar" data-pagefind-ignore=""><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copied="已复制" data-failed="复制失败">复制代码<\/button><\/figcaption><pre class="astro-code/,
+    );
   });
 
   it('keeps both themes’ colours as CSS variables', async () => {

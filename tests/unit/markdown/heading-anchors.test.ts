@@ -5,7 +5,9 @@ describe('rehypeHeadingAnchors: a link to each section', () => {
   it('labels the link in the page language and hides the visible # from screen readers', async () => {
     const zh = await renderMarkdown('## 小节 {#s}', { file: 'lessons/zh/lesson-1.md' });
     const en = await renderMarkdown('## Part {#s}', { file: 'lessons/en/lesson-1.md' });
-    expect(zh.html).toContain('<a class="heading-anchor" data-pagefind-ignore="" href="#s" aria-label="链接到本节: 小节"><span aria-hidden="true">#</span></a>');
+    expect(zh.html).toContain(
+      '<a class="heading-anchor" data-pagefind-ignore="" href="#s" aria-label="链接到本节: 小节"><span aria-hidden="true">#</span></a>',
+    );
     expect(en.html).toContain('aria-label="Link to this section: Part"');
   });
 

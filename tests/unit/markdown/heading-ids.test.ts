@@ -3,7 +3,9 @@ import { renderMarkdown } from './render';
 
 describe('remarkHeadingIds: explicit {#id} on headings', () => {
   it('takes the id and removes the marker from the text, in either language', async () => {
-    const { html } = await renderMarkdown('## 学习率查找 {#lr-finder}\n\n### Sub part {#sub-part}', { file: 'lessons/zh/lesson-1.md' });
+    const { html } = await renderMarkdown('## 学习率查找 {#lr-finder}\n\n### Sub part {#sub-part}', {
+      file: 'lessons/zh/lesson-1.md',
+    });
     expect(html).toContain('<h2 id="lr-finder">学习率查找<a');
     expect(html).toContain('<h3 id="sub-part">Sub part<a');
     expect(html).not.toContain('{#');
@@ -27,7 +29,10 @@ describe('remarkHeadingIds: explicit {#id} on headings', () => {
   });
 
   it('reads the MDX comment form {/* #id */}, and gives the same heading as {#id} in .md', async () => {
-    const mdx = await renderMarkdown('## 学习率 {/* #lr */}\n\n### Sub part {/*#sub-part*/}', { format: 'mdx', file: 'lessons/zh/lesson-1.mdx' });
+    const mdx = await renderMarkdown('## 学习率 {/* #lr */}\n\n### Sub part {/*#sub-part*/}', {
+      format: 'mdx',
+      file: 'lessons/zh/lesson-1.mdx',
+    });
     const md = await renderMarkdown('## 学习率 {#lr}\n\n### Sub part {#sub-part}', { file: 'lessons/zh/lesson-1.md' });
     expect(mdx.html).toContain('<h2 id="lr">学习率<a');
     expect(mdx.html).toContain('<h3 id="sub-part">Sub part<a');

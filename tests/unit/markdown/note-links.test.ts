@@ -47,10 +47,14 @@ describe('remarkNoteLinks: links and images written for a notes folder', () => {
   it('replaces a missing image with a visible placeholder in the page language and warns', async () => {
     const warn = quietWarnings();
     const { html, messages } = await renderMarkdown('![猫](./nope.png)', { file: 'lessons/zh/lesson-1.md' });
-    expect(html).toContain('<span class="missing-image" role="img" aria-label="猫 — 找不到图片：./nope.png">找不到图片：./nope.png</span>');
+    expect(html).toContain(
+      '<span class="missing-image" role="img" aria-label="猫 — 找不到图片：./nope.png">找不到图片：./nope.png</span>',
+    );
     expect(html).not.toContain('<img');
     expect(messages.some((m) => m.ruleId === 'missing-image')).toBe(true);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('lessons/zh/lesson-1.md:1: image "./nope.png" does not exist'));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('lessons/zh/lesson-1.md:1: image "./nope.png" does not exist'),
+    );
   });
 
   it('hands an existing relative image to Astro’s image pipeline', async () => {
@@ -74,10 +78,22 @@ describe('remarkNoteLinks: nothing from outside the notes folder, nothing that i
   fs.writeFileSync(secret, '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
   const lessonDir = path.join(notes, 'lessons/en');
   fs.symlinkSync(secret, path.join(lessonDir, 'linked.svg'));
-  fs.writeFileSync(path.join(lessonDir, 'page.png'), '<!DOCTYPE html>\n<html><body>Sign in to view this image</body></html>\n');
-  fs.writeFileSync(path.join(lessonDir, 'lfs.png'), 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n');
+  fs.writeFileSync(
+    path.join(lessonDir, 'page.png'),
+    '<!DOCTYPE html>\n<html><body>Sign in to view this image</body></html>\n',
+  );
+  fs.writeFileSync(
+    path.join(lessonDir, 'lfs.png'),
+    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n',
+  );
   // SOI, a JFIF segment, a start-of-scan header and a few bytes of data: cut off before FF D9.
-  fs.writeFileSync(path.join(lessonDir, 'cut.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0, 0x12, 0x34, 0x56]));
+  fs.writeFileSync(
+    path.join(lessonDir, 'cut.jpg'),
+    Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
+      0x3f, 0, 0x12, 0x34, 0x56,
+    ]),
+  );
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
   const render = (md: string) => renderMarkdown(md, { notesRoot: notes, file: 'lessons/en/lesson-1.md' });
 
@@ -125,7 +141,9 @@ describe('remarkNoteLinks: nothing from outside the notes folder, nothing that i
     expect(localImagePaths).toEqual([]);
     expect(html).toContain(`Image could not be read: ./${name}`);
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['broken-image', 3]]);
-    expect(warn.mock.calls.join('\n')).toMatch(new RegExp(`lesson-1\\.md:3: image "\\./${name.replace('.', '\\.')}" ${reason.source}`));
+    expect(warn.mock.calls.join('\n')).toMatch(
+      new RegExp(`lesson-1\\.md:3: image "\\./${name.replace('.', '\\.')}" ${reason.source}`),
+    );
   });
 
   it('still hands a real image inside the folder to Astro', async () => {

@@ -50,7 +50,11 @@ export const fixtureNotes = path.resolve('tests/fixtures/notes-mini');
 export async function renderMarkdown(source: string, options: RenderOptions = {}): Promise<Rendered> {
   const format = options.format ?? 'md';
   const notesRoot = options.notesRoot ?? fixtureNotes;
-  const setup: MarkdownSetup = { notesRoot, base: options.base ?? '/fastai-notes/', strictMath: options.strictMath ?? false };
+  const setup: MarkdownSetup = {
+    notesRoot,
+    base: options.base ?? '/fastai-notes/',
+    strictMath: options.strictMath ?? false,
+  };
   const filePath = path.join(notesRoot, options.file ?? `lessons/en/lesson-1.${format}`);
   const { processor, ...markdown } = markdownConfig(setup);
   const shared = { ...markdownConfigDefaults, ...markdown };
@@ -65,7 +69,10 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
   let headings: Rendered['headings'] = [];
   if (format === 'md') {
     const renderer = await processor.createRenderer(shared);
-    const result = await renderer.render(source, { fileURL: pathToFileURL(filePath), frontmatter: options.frontmatter ?? {} });
+    const result = await renderer.render(source, {
+      fileURL: pathToFileURL(filePath),
+      frontmatter: options.frontmatter ?? {},
+    });
     html = result.code;
     headings = result.metadata.headings;
   } else {
@@ -75,14 +82,22 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
   }
   if (!seen) throw new Error('the capture plugin did not run');
   const astro = (seen.file.data.astro ?? {}) as { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
-  return { html, frontmatter: astro.frontmatter ?? {}, messages: seen.file.messages, localImagePaths: astro.localImagePaths ?? [], headings };
+  return {
+    html,
+    frontmatter: astro.frontmatter ?? {},
+    messages: seen.file.messages,
+    localImagePaths: astro.localImagePaths ?? [],
+    headings,
+  };
 }
 
 /** MDX's JSX and ESM nodes have no HTML form; tests look at what the plugins made of the Markdown. */
 function withoutMdxNodes(tree: Root): Root {
   const strip = <T extends { children?: unknown[] }>(node: T): T => {
     if (!Array.isArray(node.children)) return node;
-    const children = node.children.filter((c) => !String((c as { type: string }).type).startsWith('mdx')).map((c) => strip(c as { children?: unknown[] }));
+    const children = node.children
+      .filter((c) => !String((c as { type: string }).type).startsWith('mdx'))
+      .map((c) => strip(c as { children?: unknown[] }));
     return { ...node, children };
   };
   return strip(tree);

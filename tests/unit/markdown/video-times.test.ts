@@ -22,8 +22,12 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
   });
 
   it('keeps headings clean: no time in their text, id or the table of contents', async () => {
-    const { html, headings } = await render(`## A little bit about Jeremy [[5:27](${url})]\n\n### Keras[ [49:25](https://youtu.be/x?t=2965)]`);
-    expect(html).toMatch(/<h2 id="[^"]*">A little bit about Jeremy<a href="https:\/\/youtu\.be\/BWWm4AzsdLk\?t=327" class="video-time" data-clock="5:27"[^>]*><\/a>/);
+    const { html, headings } = await render(
+      `## A little bit about Jeremy [[5:27](${url})]\n\n### Keras[ [49:25](https://youtu.be/x?t=2965)]`,
+    );
+    expect(html).toMatch(
+      /<h2 id="[^"]*">A little bit about Jeremy<a href="https:\/\/youtu\.be\/BWWm4AzsdLk\?t=327" class="video-time" data-clock="5:27"[^>]*><\/a>/,
+    );
     expect(html).toMatch(/<h3 id="[^"]*">Keras<a [^>]*class="video-time" data-clock="49:25"/);
     if (format === 'md') {
       expect(headings.map((h) => [h.slug, h.text])).toEqual([
@@ -34,7 +38,10 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
   });
 
   it('keeps an explicit id when the heading also has a timestamp', async () => {
-    const { html } = await render(`## 交叉熵 [[5:27](${url})] {#xent}`.replace('{#xent}', format === 'md' ? '{#xent}' : '{/* #xent */}'), 'zh');
+    const { html } = await render(
+      `## 交叉熵 [[5:27](${url})] {#xent}`.replace('{#xent}', format === 'md' ? '{#xent}' : '{/* #xent */}'),
+      'zh',
+    );
     expect(html).toMatch(/<h2 id="xent">交叉熵<a [^>]*class="video-time"/);
   });
 

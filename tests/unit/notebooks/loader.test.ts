@@ -19,9 +19,17 @@ interface Stored {
 async function load(notesRoot: string) {
   const entries = new Map<string, Stored>();
   const warnings: string[] = [];
-  const renderer = await markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({ shikiConfig, syntaxHighlight: 'shiki' });
+  const renderer = await markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
+    shikiConfig,
+    syntaxHighlight: 'shiki',
+  });
   const context = {
-    store: { get: (id: string) => entries.get(id), set: (e: Stored) => entries.set(e.id, e), keys: () => [...entries.keys()], delete: (id: string) => entries.delete(id) },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (e: Stored) => entries.set(e.id, e),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     renderMarkdown: async (source: string, options?: { fileURL?: URL }) => {
       const r = await renderer.render(source, options?.fileURL ? { fileURL: options.fileURL } : {});
@@ -46,7 +54,9 @@ describe('notebook loader', { timeout: 120_000 }, () => {
     expect([...entries.keys()].sort()).toEqual(['en/tensors', 'zh/no-heading']);
     const zh = entries.get('zh/no-heading');
     expect(zh?.data).toMatchObject({ title: 'no-heading', lesson: 5, kernelLanguage: 'python', nbformat: 4 });
-    expect(zh?.data['cells']).toEqual([{ type: 'code', source: '1+1', executionCount: 1, outputs: ['execute_result'] }]);
+    expect(zh?.data['cells']).toEqual([
+      { type: 'code', source: '1+1', executionCount: 1, outputs: ['execute_result'] },
+    ]);
     expect(zh?.filePath).toBe('tests/fixtures/notes-notebooks/notebooks/zh/no-heading.ipynb');
     // Labels in the rendered cells are in the notebook's language.
     expect(zh?.rendered?.html).toContain('复制代码');
@@ -70,7 +80,9 @@ describe('notebook loader', { timeout: 120_000 }, () => {
     try {
       fs.mkdirSync(path.join(root, 'notebooks/en'), { recursive: true });
       fs.writeFileSync(path.join(root, 'notebooks/en/bad.ipynb'), '{"nbformat": 4, "cells": [}');
-      await expect(load(root)).rejects.toThrow(/notebooks\/en\/bad\.ipynb: not valid JSON at line 1, column \d+.*save it again/);
+      await expect(load(root)).rejects.toThrow(
+        /notebooks\/en\/bad\.ipynb: not valid JSON at line 1, column \d+.*save it again/,
+      );
       fs.rmSync(path.join(root, 'notebooks/en/bad.ipynb'));
       fs.writeFileSync(path.join(root, 'notebooks/stray.ipynb'), '{}');
       await expect(load(root)).rejects.toThrow(/stray\.ipynb: a notebook must be inside a language folder/);

@@ -11,7 +11,18 @@ describe('parseNotebook', () => {
     const nb = parseNotebook(read('all-outputs.ipynb'), 'all-outputs.ipynb');
     expect(nb.nbformat).toBe(4);
     expect(nb.language).toBe('python');
-    expect(nb.cells.map((c) => c.type)).toEqual(['markdown', 'code', 'code', 'code', 'code', 'code', 'code', 'code', 'code', 'raw']);
+    expect(nb.cells.map((c) => c.type)).toEqual([
+      'markdown',
+      'code',
+      'code',
+      'code',
+      'code',
+      'code',
+      'code',
+      'code',
+      'code',
+      'raw',
+    ]);
     const first = nb.cells[1];
     expect(first?.type === 'code' && first.outputs.map((o) => o.type)).toEqual(['stream', 'stream', 'execute_result']);
     expect(first?.type === 'code' && first.executionCount).toBe(3);
@@ -37,26 +48,45 @@ describe('parseNotebook', () => {
 
   it('names the file, line and column of broken JSON', () => {
     expect(() => parseNotebook(read('broken.ipynb'), 'notebooks/en/broken.ipynb')).toThrow(NotebookError);
-    expect(() => parseNotebook(read('broken.ipynb'), 'notebooks/en/broken.ipynb')).toThrow(/^notebooks\/en\/broken\.ipynb: not valid JSON at line 4, column \d+/);
+    expect(() => parseNotebook(read('broken.ipynb'), 'notebooks/en/broken.ipynb')).toThrow(
+      /^notebooks\/en\/broken\.ipynb: not valid JSON at line 4, column \d+/,
+    );
   });
 
   it('refuses JSON that is not a notebook, and unsupported versions, saying what to do', () => {
     expect(() => parseNotebook('[1, 2]', 'a.ipynb')).toThrow(/a\.ipynb: not a Jupyter notebook/);
     expect(() => parseNotebook('{"cells": []}', 'b.ipynb')).toThrow(/b\.ipynb: .*"nbformat" is missing/);
-    expect(() => parseNotebook('{"nbformat": 2, "cells": []}', 'c.ipynb')).toThrow(/nbformat 2 is not supported.*save it to upgrade/);
-    expect(() => parseNotebook('{"nbformat": 4, "cells": [{"cell_type": "chart", "source": ""}]}', 'd.ipynb')).toThrow(/d\.ipynb: cells\[0\]\.cell_type is "chart"/);
+    expect(() => parseNotebook('{"nbformat": 2, "cells": []}', 'c.ipynb')).toThrow(
+      /nbformat 2 is not supported.*save it to upgrade/,
+    );
+    expect(() => parseNotebook('{"nbformat": 4, "cells": [{"cell_type": "chart", "source": ""}]}', 'd.ipynb')).toThrow(
+      /d\.ipynb: cells\[0\]\.cell_type is "chart"/,
+    );
     expect(() => parseNotebook('{"nbformat": 4, "metadata": {}}', 'e.ipynb')).toThrow(/"cells" is missing/);
   });
 });
 
 describe('notebookTitle', () => {
   it('takes the first heading of the first Markdown cell, without markup', () => {
-    expect(notebookTitle([{ type: 'markdown', source: 'intro\n\n## The **pets** notebook {#pets}', attachments: {} }])).toBe('The pets notebook');
+    expect(
+      notebookTitle([{ type: 'markdown', source: 'intro\n\n## The **pets** notebook {#pets}', attachments: {} }]),
+    ).toBe('The pets notebook');
   });
   it('has no title when the notebook does not open with a Markdown heading', () => {
     expect(notebookTitle([{ type: 'code', source: '# a comment', executionCount: 1, outputs: [] }])).toBeUndefined();
-    expect(notebookTitle([{ type: 'markdown', source: 'just text', attachments: {} }, { type: 'markdown', source: '# Later', attachments: {} }])).toBeUndefined();
+    expect(
+      notebookTitle([
+        { type: 'markdown', source: 'just text', attachments: {} },
+        { type: 'markdown', source: '# Later', attachments: {} },
+      ]),
+    ).toBeUndefined();
     // pets.ipynb: an empty Markdown cell, code, then a section heading half-way down.
-    expect(notebookTitle([{ type: 'markdown', source: '', attachments: {} }, { type: 'code', source: 'x', executionCount: 1, outputs: [] }, { type: 'markdown', source: '# 手动制作不平衡的数据集', attachments: {} }])).toBeUndefined();
+    expect(
+      notebookTitle([
+        { type: 'markdown', source: '', attachments: {} },
+        { type: 'code', source: 'x', executionCount: 1, outputs: [] },
+        { type: 'markdown', source: '# 手动制作不平衡的数据集', attachments: {} },
+      ]),
+    ).toBeUndefined();
   });
 });

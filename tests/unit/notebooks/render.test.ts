@@ -16,8 +16,16 @@ describe('notebook rendering', () => {
   it('never puts base64 data in the page: images become files with width and height', async () => {
     const { html, assets } = await rendered;
     expect(html).not.toMatch(/base64|data:image/);
-    expect(assets.map((a) => a.file.replace(/-[0-9a-f]{12}/, ''))).toEqual(['attachment.png', 'output.png', 'output.jpg', 'output.gif', 'output.svg']);
-    expect(html).toMatch(/<img src="\/fastai-notes\/en\/notebooks\/x\/output-[0-9a-f]{12}\.png" alt="Figure drawn by code cell \[4\]" width="4" height="3"/);
+    expect(assets.map((a) => a.file.replace(/-[0-9a-f]{12}/, ''))).toEqual([
+      'attachment.png',
+      'output.png',
+      'output.jpg',
+      'output.gif',
+      'output.svg',
+    ]);
+    expect(html).toMatch(
+      /<img src="\/fastai-notes\/en\/notebooks\/x\/output-[0-9a-f]{12}\.png" alt="Figure drawn by code cell \[4\]" width="4" height="3"/,
+    );
     // Jupyter's Image(width=8) keeps the aspect ratio of the 4×3 JPEG.
     expect(html).toMatch(/output-[0-9a-f]{12}\.jpg"[^>]* width="8" height="6"/);
     expect(html).toMatch(/output-[0-9a-f]{12}\.gif"[^>]* width="4" height="3"/);
@@ -41,11 +49,15 @@ describe('notebook rendering', () => {
   it('turns images from other hosts into links and removes scripts from cells', async () => {
     const md = await cell(1);
     expect(md).not.toMatch(/<img[^>]+src="(https?:)?\/\//);
-    expect(md).toContain('<a href="https://colab.research.google.com/assets/colab-badge.svg" rel="noopener noreferrer">Open In Colab</a>');
+    expect(md).toContain(
+      '<a href="https://colab.research.google.com/assets/colab-badge.svg" rel="noopener noreferrer">Open In Colab</a>',
+    );
     expect(md).toContain('<a href="http://example.com/cat.jpg" rel="noopener noreferrer">hot cat</a>');
     expect(md).not.toContain('<script');
     expect(md).toContain('class="missing-image"');
-    expect((await rendered).warnings).toContain('[notebook] all-outputs.ipynb cell 1: removed <script> from a Markdown cell');
+    expect((await rendered).warnings).toContain(
+      '[notebook] all-outputs.ipynb cell 1: removed <script> from a Markdown cell',
+    );
   });
 
   it('highlights code with Shiki, with the execution count and a copy button', async () => {
@@ -58,7 +70,9 @@ describe('notebook rendering', () => {
 
   it('shows stdout, stderr (labelled) and execute_result with its Out prompt', async () => {
     const code = await cell(2);
-    expect(code).toContain('<div class="nb-output nb-output--stream nb-output--stdout"><div class="nb-output__body"><pre class="nb-output__text" tabindex="0">hello</pre>');
+    expect(code).toContain(
+      '<div class="nb-output nb-output--stream nb-output--stdout"><div class="nb-output__body"><pre class="nb-output__text" tabindex="0">hello</pre>',
+    );
     expect(code).toMatch(/nb-output--stderr.*>stderr<\/span><pre class="nb-output__text" tabindex="0">warn<\/pre>/);
     expect(code).toMatch(/Out \[3\]:.*<pre class="nb-output__text" tabindex="0">42<\/pre>/);
   });
@@ -89,7 +103,9 @@ describe('notebook rendering', () => {
 
   it('shows an error as its name and value, with the ANSI traceback coloured by classes and kept out of search', async () => {
     const out = await cell(6);
-    expect(out).toContain('<p class="nb-error"><strong class="nb-error__name">ZeroDivisionError</strong>: division by zero</p>');
+    expect(out).toContain(
+      '<p class="nb-error"><strong class="nb-error__name">ZeroDivisionError</strong>: division by zero</p>',
+    );
     expect(out).toMatch(/<pre class="nb-output__text nb-traceback" tabindex="0" data-pagefind-ignore="">/);
     expect(out).toContain('<span class="ansi-red">ZeroDivisionError</span>');
     expect(out).toContain('<span class="ansi-green">----> 1</span>');
@@ -109,7 +125,9 @@ describe('notebook rendering', () => {
 
   it('folds outputs over 40 lines after the first 20', async () => {
     const out = await cell(8);
-    expect(out).toMatch(/line 20<\/pre><details class="nb-fold"><summary data-pagefind-ignore="">Show 40 more lines<\/summary><pre class="nb-output__text" tabindex="0">line 21\n/);
+    expect(out).toMatch(
+      /line 20<\/pre><details class="nb-fold"><summary data-pagefind-ignore="">Show 40 more lines<\/summary><pre class="nb-output__text" tabindex="0">line 21\n/,
+    );
   });
 
   it('skips empty code cells and shows raw cells as text', async () => {
@@ -131,7 +149,14 @@ describe('output size limit', () => {
   it('replaces a single output over 5 MB by a note and reports it', async () => {
     const { renderOutput } = await import('../../../src/notebooks/outputs');
     const reports: string[] = [];
-    const ctx = { locale: 'en' as const, assetUrl: (f: string) => f, assets: new Map(), markdown: async () => ({ html: '', hasMath: false }), report: (w: string, m: string) => reports.push(`${w}: ${m}`), hasMath: false };
+    const ctx = {
+      locale: 'en' as const,
+      assetUrl: (f: string) => f,
+      assets: new Map(),
+      markdown: async () => ({ html: '', hasMath: false }),
+      report: (w: string, m: string) => reports.push(`${w}: ${m}`),
+      hasMath: false,
+    };
     const huge = { type: 'stream' as const, name: 'stdout' as const, text: 'x'.repeat(5 * 1024 * 1024 + 1) };
     const out = await renderOutput(huge, 1, ctx, 'cell 2, output 1');
     expect(JSON.stringify(out)).toContain('Output not shown: it is 5.0 MB, over the 5 MB limit');

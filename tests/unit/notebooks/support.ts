@@ -10,7 +10,10 @@ export const fixtures = path.resolve('tests/fixtures/notebooks');
 const notesRoot = path.resolve('tests/fixtures');
 
 /** The site's production Markdown pipeline, created the way Astro's content layer creates it. */
-const renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({ shikiConfig, syntaxHighlight: 'shiki' });
+const renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
+  shikiConfig,
+  syntaxHighlight: 'shiki',
+});
 
 /** Renders a fixture notebook as the loader does, collecting its build warnings. */
 export async function renderFixture(name: string, locale: Locale = 'en') {
