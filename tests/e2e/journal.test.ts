@@ -81,14 +81,12 @@ describe('tags', () => {
     const ctx = await site.browser.newContext();
     const { page, errors } = await watchedPage(ctx);
     await page.goto(site.url('en/log/'));
-    const tagLinks = await page
-      .locator('.timeline a[rel="tag"]')
-      .evaluateAll((as) =>
-        as.map((a) => ({
-          href: (a as HTMLAnchorElement).href,
-          entry: a.closest('article')?.querySelector('h3 a')?.getAttribute('href'),
-        })),
-      );
+    const tagLinks = await page.locator('.timeline a[rel="tag"]').evaluateAll((as) =>
+      as.map((a) => ({
+        href: (a as HTMLAnchorElement).href,
+        entry: a.closest('article')?.querySelector('h3 a')?.getAttribute('href'),
+      })),
+    );
     expect(tagLinks.length).toBeGreaterThan(10);
     const tagPage = await ctx.newPage();
     for (const href of new Set(tagLinks.map((t) => t.href))) {

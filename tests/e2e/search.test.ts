@@ -60,15 +60,13 @@ describe('search under the base path', () => {
       await page.keyboard.press('/');
       await page.locator('#search-input').fill('交叉熵');
       await page.locator('.search__result').first().waitFor();
-      const results = await page
-        .locator('.search__result')
-        .evaluateAll((as) =>
-          as.map((a) => ({
-            lang: a.getAttribute('lang'),
-            href: a.getAttribute('href'),
-            label: a.querySelector('.search__lang')?.textContent ?? null,
-          })),
-        );
+      const results = await page.locator('.search__result').evaluateAll((as) =>
+        as.map((a) => ({
+          lang: a.getAttribute('lang'),
+          href: a.getAttribute('href'),
+          label: a.querySelector('.search__lang')?.textContent ?? null,
+        })),
+      );
       const zh = results.filter((r) => r.href?.startsWith(`${base}zh/`));
       expect(zh.length).toBeGreaterThan(0);
       for (const r of zh) expect(r).toMatchObject({ lang: 'zh-CN', label: '中文' });
