@@ -15,7 +15,7 @@ describe('the built test site', () => {
   it('has 24 lesson pages and 32 log pages with no KaTeX error anywhere', () => {
     const pages = htmlPages();
     expect(pages.filter((p) => /^(zh|en)\/lessons\/[^/]+\/index\.html$/.test(p)).length).toBe(24);
-    expect(pages.filter((p) => /^(zh|en)\/log\/[^/]+\/index\.html$/.test(p)).length).toBe(32);
+    expect(pages.filter((p) => /^(zh|en)\/log\/\d{4}-[^/]+\/index\.html$/.test(p)).length).toBe(32);
     expect(pages.filter((p) => fs.readFileSync(path.join(E2E_DIST, p), 'utf8').includes('katex-error'))).toEqual([]);
   });
 
