@@ -62,7 +62,9 @@ describe('side-by-side sections from the rendered page', () => {
     expect(other).not.toMatch(/href="#(?!zh--)/);
     expect(sectionsHtml(sections.slice(0, 1))).toContain('class="katex"');
     expect(html).toContain('class="katex-display"');
-    expect(sectionsHtml(sections)).toMatch(/<span class="katex-display" tabindex="0"[^>]* role="region" aria-label="[^"]+"/);
+    expect(sectionsHtml(sections)).toMatch(
+      /<span class="katex-display" tabindex="0"[^>]* role="region" aria-label="[^"]+"/,
+    );
   });
 
   it('aligns two rendered languages by their ids', async () => {
