@@ -41,7 +41,8 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
     setHeaders: (res, pathname, stats) => {
       sizes.set(res, stats.size);
       // Pagefind's index and WebAssembly files, a notebook download: no registered type, so bytes rather than none.
-      if (!lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');
+      // A directory's pathname (`/en/`) has no extension: sirv has already typed its index.html.
+      if (path.extname(pathname) && !lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');
     },
   });
 

@@ -58,7 +58,12 @@ afterAll(async () => {
 describe('the static server for tests and benchmarks', () => {
   it('serves files and directory indexes under the base path, and counts what it sent', async () => {
     expect(await get('/b/')).toMatchObject({ status: 200, body: 'home' });
-    expect(await get('/b/en/lessons/')).toMatchObject({ status: 200, body: 'lessons' });
+    // A directory is its index.html, typed as HTML (a browser downloads anything else).
+    expect(await get('/b/en/lessons/')).toMatchObject({
+      status: 200,
+      body: 'lessons',
+      type: expect.stringMatching(/^text\/html/),
+    });
     expect(await get('/b/pagefind/en/pagefind-entry.json')).toMatchObject({
       status: 200,
       body: '{"version":"1"}',
