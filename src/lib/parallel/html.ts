@@ -94,11 +94,7 @@ const ID_REFS = ['ariaLabelledBy', 'ariaDescribedBy', 'htmlFor', 'ariaControls']
  */
 export function sectionsHtml(sections: readonly HtmlSection[], idPrefix = ''): string {
   const root: Root = { type: 'root', children: structuredClone(sections.flatMap((s) => s.nodes)) };
-  // A cell is half a page wide, so display math and tables may scroll sideways: let the keyboard reach them.
-  visit(root, 'element', (el: Element) => {
-    const cls = el.properties['className'];
-    if (el.tagName === 'table' || (Array.isArray(cls) && cls.includes('katex-display'))) el.properties['tabIndex'] = 0;
-  });
+  // Display math and tables arrive as focusable scroll regions already (rehype-scroll-regions).
   if (idPrefix) {
     visit(root, 'element', (el: Element) => {
       const p = el.properties as Record<string, unknown>;
