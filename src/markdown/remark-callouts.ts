@@ -5,6 +5,7 @@ import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui';
+import { lineIconAttributes } from '../lib/icons';
 import { calloutIcons, directiveKind, directiveKinds, githubAlert, type CalloutKind } from '../lib/callouts';
 import { defaultLocale, type Locale } from '../lib/locales';
 import { warnAt } from './report';
@@ -104,16 +105,9 @@ function iconNode(kind: CalloutKind): PhrasingContent {
       hName: 'svg',
       hProperties: {
         className: ['callout__icon'],
-        viewBox: '0 0 24 24',
         width: '20',
         height: '20',
-        fill: 'none',
-        stroke: 'currentColor',
-        strokeWidth: '2',
-        strokeLinecap: 'round',
-        strokeLinejoin: 'round',
-        ariaHidden: 'true',
-        focusable: 'false',
+        ...lineIconAttributes,
       },
       hChildren: [{ type: 'element', tagName: 'path', properties: { d: calloutIcons[kind.tone] }, children: [] }],
     },
