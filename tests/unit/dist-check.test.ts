@@ -55,6 +55,12 @@ describe('check:dist', () => {
     expect(by('duplicate-id')).toEqual(['en/a/index.html: id "twice" appears more than once']);
     expect(by('skipped-heading')).toEqual(['en/a/index.html: h3 "Skips h2" follows h1']);
     expect(by('katex-error')).toEqual(['en/a/index.html: formula KaTeX could not render: \\frac{1}{']);
+    expect(by('broken-feed-link')).toEqual([
+      'en/log/rss.xml: links to http://localhost:4321/b/en/a/, not to the site at https://site.test; set SITE_URL when building',
+      'en/log/rss.xml: links to https://site.test/b/en/gone/, which is not a built page',
+      'en/log/rss.xml: has an item linking to "/b/_astro/a.png", which is relative; feed readers resolve it against their own page',
+      'en/log/rss.xml: has an item linking to https://site.test/b/_astro/gone.png, which is not a built file',
+    ]);
     expect(by('external-link-rel')).toEqual([
       'en/a/index.html: <a href="https://example.net/"> leaves the site without rel="noopener noreferrer"',
     ]);

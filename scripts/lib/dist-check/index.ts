@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DistRule, Problem } from './rule';
 import { brokenAnchor } from './rules/broken-anchor';
+import { brokenFeedLink } from './rules/broken-feed-link';
 import { brokenLink } from './rules/broken-link';
 import { duplicateId } from './rules/duplicate-id';
 import { externalLinkRel } from './rules/external-link-rel';
@@ -32,13 +33,15 @@ export const rules: readonly DistRule[] = [
   duplicateId,
   skippedHeading,
   katexError,
+  brokenFeedLink,
 ];
 
 /**
  * Reads every HTML page of a built site once and lists what would break for a reader or a
  * crawler: links that lead nowhere under the base path, resources from other hosts, missing page
  * metadata, one-sided hreflang, pages missing from the sitemap, repeated ids, skipped heading
- * levels, formulas KaTeX could not render and outbound links without rel="noopener noreferrer".
+ * levels, formulas KaTeX could not render, outbound links without rel="noopener noreferrer" and
+ * feed links that lead nowhere.
  */
 export function checkDist(dist: string, options: { base: string; site: string }): Problem[] {
   const site = readSite(dist, options);

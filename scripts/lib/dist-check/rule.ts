@@ -13,7 +13,8 @@ export type Rule =
   | 'not-in-sitemap'
   | 'duplicate-id'
   | 'skipped-heading'
-  | 'katex-error';
+  | 'katex-error'
+  | 'broken-feed-link';
 
 export interface Problem {
   /** Relative to the built site's folder. */
