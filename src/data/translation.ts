@@ -6,7 +6,8 @@
 import { notesDir } from '../lib/notes-dir';
 import { translationSide } from '../lib/translation/files';
 import { pairStatus, pairUp, type PairKind, type PairStatus } from '../lib/translation/status';
-import { allLessons, allLogEntries, allLooseNotes } from './entries';
+import { notebookMarkdown } from '../notebooks/source';
+import { allLessons, allLogEntries, allLooseNotes, allNotebooks } from './entries';
 
 interface AnyEntry {
   slug: string;
@@ -17,7 +18,7 @@ interface AnyEntry {
 
 let cache: Promise<PairStatus[]> | undefined;
 
-/** Every pair in status order (lessons by number, then log by date, then notes). */
+/** Every pair in status order (lessons by number, then log by date, then notes, then notebooks). */
 export function translationStatuses(): Promise<PairStatus[]> {
   cache ??= (async () => {
     const root = notesDir();
@@ -25,6 +26,14 @@ export function translationStatuses(): Promise<PairStatus[]> {
       ['lessons', await allLessons()],
       ['log', await allLogEntries()],
       ['notes', await allLooseNotes()],
+      // A notebook's prose is its Markdown cells; they make its outline as a note's body does.
+      [
+        'notebooks',
+        (await allNotebooks()).map((n) => ({
+          ...n,
+          entry: { ...n.entry, body: notebookMarkdown(n.entry.data.cells) },
+        })),
+      ],
     ];
     const sides = groups.flatMap(([kind, entries]) =>
       entries.map((e) => ({

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
 import { isLocale, locales } from '../lib/locales';
 import { localizedPath, withBase } from '../lib/urls';
-import { isObject, notebookTitle, NotebookError, parseNotebook, type Cell } from './nbformat';
+import { NotebookError, type Cell } from './nbformat';
 import { renderNotebook } from './render';
+import { notebookSource, sidecarOf } from './source';
 
 export interface NotebookLoaderOptions {
   /** `<notes>/notebooks`: holds `zh/<slug>.ipynb` and `en/<slug>.ipynb`. */
@@ -30,19 +30,14 @@ export function notebookLoader({ base, notesRoot }: NotebookLoaderOptions): Load
       for (const { id, abs, locale, slug } of findNotebooks(base)) {
         const display = path.relative(process.cwd(), abs);
         const text = fs.readFileSync(abs, 'utf8');
-        const sidecarPath = abs.replace(/\.ipynb$/i, '.yml');
-        const sidecarText = fs.existsSync(sidecarPath) ? fs.readFileSync(sidecarPath, 'utf8') : '';
+        const { file: sidecarPath, text: sidecarText } = sidecarOf(abs);
         const pageUrl = withBase(localizedPath(locale, 'notebooks', slug), config.base);
         const digest = generateDigest({ text, sidecarText, pageUrl });
         seen.add(id);
         if (store.get(id)?.digest === digest) continue;
 
-        const nb = parseNotebook(text, display);
-        const meta = {
-          ...notesMetadata(nb.metadata, display),
-          ...sidecar(sidecarText, path.relative(process.cwd(), sidecarPath)),
-        };
-        const title = typeof meta['title'] === 'string' ? meta['title'] : (notebookTitle(nb.cells) ?? slug);
+        const files = { notebook: display, sidecar: path.relative(process.cwd(), sidecarPath) };
+        const { notebook: nb, meta, title } = notebookSource(text, sidecarText, files, slug);
         const rendered = await renderNotebook(nb, {
           locale,
           file: display,
@@ -101,27 +96,6 @@ function findNotebooks(base: string): { id: string; abs: string; locale: (typeof
     }
   }
   return found;
-}
-
-/** `metadata.notes` in the notebook: `{ "lesson": 3, "summary": "…" }`. */
-function notesMetadata(metadata: Record<string, unknown>, file: string): Record<string, unknown> {
-  const notes = metadata['notes'];
-  if (notes === undefined) return {};
-  if (!isObject(notes)) throw new NotebookError(file, 'metadata.notes must be an object such as { "lesson": 3 }.');
-  return notes;
-}
-
-/** `<slug>.yml` beside the notebook; it wins over `metadata.notes`. */
-function sidecar(text: string, file: string): Record<string, unknown> {
-  if (!text.trim()) return {};
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    throw new NotebookError(file, `is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (!isObject(data)) throw new NotebookError(file, 'must be YAML fields such as "lesson: 3".');
-  return data;
 }
 
 /** What the collection keeps of each cell: enough to list, count and index it. */

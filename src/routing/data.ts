@@ -26,7 +26,7 @@ import { otherLocale, type Locale } from '../lib/locales';
 import { pageSource, type PageSource } from '../lib/page-source';
 import type { Section } from '../lib/urls';
 import { translationNotice, type TranslationNoticeData } from '../lib/translation/notice';
-import { pairKinds } from '../lib/translation/status';
+import { hasParallelPage, pairKinds } from '../lib/translation/status';
 
 /** The same page in one language, for `<link rel="alternate" hreflang>`. */
 export interface Alternate {
@@ -223,8 +223,8 @@ export async function entryPage<E extends RoutedEntry>(
   if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
   const pairKind = pairKinds.find((k) => k === kind.section);
   if (other && otherHref && pairKind) {
-    const parallelHref = parallelUrl(locale, pairKind, slug);
-    page.parallel = { href: parallelHref, current: false };
+    const parallelHref = hasParallelPage(pairKind) ? parallelUrl(locale, pairKind, slug) : undefined;
+    if (parallelHref) page.parallel = { href: parallelHref, current: false };
     const status = await translationStatus(pairKind, slug);
     const notice = status && translationNotice(status, locale, { otherHref, parallelHref });
     if (notice) page.translationNotice = notice;

@@ -7,7 +7,7 @@ import { t } from '../i18n/ui';
 import { counterpart } from '../lib/course';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { localeInfo, locales, otherLocale } from '../lib/locales';
-import type { PairKind, PairStatus } from '../lib/translation/status';
+import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/translation/status';
 import type { StatusLinks } from '../components/StatusTable.astro';
 import { translationStatuses } from '../data/translation';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
@@ -17,7 +17,7 @@ import { entryKinds } from './paths';
 type MarkdownRouted = RoutedEntry & { entry: Parameters<typeof entryHasMath>[0] };
 
 export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> extends PageData {
-  kind: PairKind;
+  kind: ParallelKind;
   /** The page's own entry and its counterpart. */
   own: E;
   other: E;
@@ -26,7 +26,7 @@ export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> ext
 }
 
 async function parallelPathsOf<E extends MarkdownRouted>(
-  kind: PairKind,
+  kind: ParallelKind,
   entries: readonly E[],
   titleOf: (e: E) => string,
 ) {
@@ -87,7 +87,12 @@ export async function statusPaths() {
         );
         return {
           status,
-          links: { pages, ...(status.missing ? {} : { parallel: parallelUrl(locale, status.kind, status.slug) }) },
+          links: {
+            pages,
+            ...(status.missing || !hasParallelPage(status.kind)
+              ? {}
+              : { parallel: parallelUrl(locale, status.kind, status.slug) }),
+          },
         };
       }),
     } satisfies StatusPageData,

@@ -150,7 +150,7 @@ describe('side-by-side pages', () => {
 });
 
 describe('translation status page', () => {
-  it.each(['zh', 'en'])('/%s/status/ lists every lesson, log entry and note with its state', async (lang) => {
+  it.each(['zh', 'en'])('/%s/status/ lists every lesson, log entry, note and notebook with its state', async (lang) => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url(`${lang}/status/`));
@@ -158,6 +158,13 @@ describe('translation status page', () => {
     const log = fs.readdirSync(path.resolve('content/log/en')).filter((f) => f.endsWith('.md')).length;
     expect(await page.locator('tr[data-status-page^="lessons/"]').count()).toBe(lessons);
     expect(await page.locator('tr[data-status-page^="log/"]').count()).toBe(log);
+    const notebooks = fs.readdirSync(path.resolve('content/notebooks/en')).filter((f) => f.endsWith('.ipynb'));
+    expect(notebooks.length).toBeGreaterThan(0);
+    expect(await page.locator('tr[data-status-page^="notebooks/"]').count()).toBe(notebooks.length);
+    // Notebooks have no side-by-side page; their row links to both versions only.
+    const notebook = page.locator(`tr[data-status-page="notebooks/${notebooks[0]!.replace('.ipynb', '')}"]`);
+    expect(await notebook.locator('a[href*="/notebooks/"]').count()).toBe(2);
+    expect(await notebook.locator('a[href*="/parallel/"]').count()).toBe(0);
     const row = page.locator('tr[data-status-page="lessons/lesson-3"]');
     expect(await row.locator(`a[href="${e2eBase}${lang}/lessons/lesson-3/parallel/"]`).count()).toBe(1);
     expect(await row.locator(`a[href="${e2eBase}zh/lessons/lesson-3/"]`).count()).toBe(1);

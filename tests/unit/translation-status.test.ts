@@ -172,6 +172,43 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
     expect(statuses.find((s) => s.slug === 'lesson-8')).toMatchObject({ missing: 'en' });
   }, 30_000);
 
+  /** A notebook whose Markdown cells are these sources, each followed by a code cell. */
+  const notebook = (markdown: string[], notes: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { notes },
+      cells: markdown.flatMap((source) => [
+        { cell_type: 'markdown', metadata: {}, source },
+        { cell_type: 'code', metadata: {}, source: 'x = 1', execution_count: null, outputs: [] },
+      ]),
+    });
+
+  it('reads notebooks as pairs too: title from the metadata, sections from the Markdown cells', () => {
+    const root = repo();
+    write(root, 'notebooks/en/sgd.ipynb', notebook(['# SGD', '## Data {#data}\ntext', '## Loss {#loss}\ntext']));
+    write(
+      root,
+      'notebooks/zh/sgd.ipynb',
+      notebook(['# 随机梯度下降', '## 数据 {#data}\n正文'], { title: '从零实现 SGD', lesson: 4 }),
+    );
+    write(root, 'notebooks/zh/only-zh.ipynb', notebook(['# 只有中文']));
+    write(root, 'notebooks/zh/sgd.yml', 'lesson: 4\n');
+    const statuses = readTranslationPairs(root).map(pairStatus);
+    const sgd = statuses.find((s) => s.kind === 'notebooks' && s.slug === 'sgd')!;
+    expect(sgd.titles).toEqual({ zh: '从零实现 SGD', en: 'SGD' });
+    expect(sgd.onlyIn).toEqual({ en: ['Loss'] });
+    expect(sgd.complete).toBe(false);
+    expect(statuses.find((s) => s.slug === 'only-zh')).toMatchObject({ kind: 'notebooks', missing: 'en' });
+    expect(statuses.map((s) => s.kind)).toEqual(['lessons', 'lessons', 'notebooks', 'notebooks']);
+  }, 30_000);
+
+  it('names the notebook whose JSON is broken', () => {
+    const root = repo();
+    write(root, 'notebooks/en/broken.ipynb', '{"cells": [');
+    expect(() => readTranslationPairs(root)).toThrow(/notebooks\/en\/broken\.ipynb/);
+  }, 30_000);
+
   const run = (root: string, ...args: string[]) =>
     spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/status.ts', ...args], {
       encoding: 'utf8',

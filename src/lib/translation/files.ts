@@ -3,11 +3,44 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { contentHistory } from '../history';
 import { isLocale, locales } from '../locales';
+import { notebookMarkdown, notebookSource, sidecarOf } from '../../notebooks/source';
 import { outlineFromMarkdown } from '../parallel/outline';
 import { pairKinds, pairUp, type PairKind, type TranslationPair, type TranslationSide } from './status';
 
+/** The files each kind's collection loads, as the loaders find them under `<kind>/<lang>/`. */
+const fileNames: Record<PairKind, RegExp> = {
+  lessons: /\.mdx?$/,
+  log: /\.md$/,
+  notes: /\.mdx?$/,
+  notebooks: /^[^/\\]+\.ipynb$/i,
+};
+
+interface NoteFile {
+  data: Record<string, unknown>;
+  body: string;
+  title: string;
+}
+
 /** Frontmatter and body of a note file; a broken frontmatter block names the file. */
-function readNote(file: string): { data: Record<string, unknown>; body: string } {
+function readNote(file: string, slug: string): NoteFile {
+  const { data, body } = readFrontmatter(file);
+  return { data, body, title: typeof data['title'] === 'string' ? data['title'] : slug };
+}
+
+/** A notebook's metadata and prose (its Markdown cells), read as the notebook collection reads them. */
+function readNotebook(file: string, slug: string): NoteFile {
+  const sidecar = sidecarOf(file);
+  const display = (f: string) => path.relative(process.cwd(), f);
+  const { notebook, meta, title } = notebookSource(
+    fs.readFileSync(file, 'utf8'),
+    sidecar.text,
+    { notebook: display(file), sidecar: display(sidecar.file) },
+    slug,
+  );
+  return { data: meta, body: notebookMarkdown(notebook.cells), title };
+}
+
+function readFrontmatter(file: string): { data: Record<string, unknown>; body: string } {
   const text = fs
     .readFileSync(file, 'utf8')
     .replace(/^\uFEFF/, '')
@@ -58,7 +91,8 @@ export function translationSide(input: {
 
 /**
  * Every page of a notes folder, read from the files as the site's collections read them
- * (`<kind>/<lang>/<slug>.md`, `.mdx` for lessons and notes), paired across languages.
+ * (`<kind>/<lang>/<slug>.md`, `.mdx` for lessons and notes, `.ipynb` for notebooks), paired
+ * across languages.
  */
 export function readTranslationPairs(root: string): TranslationPair[] {
   const sides: (TranslationSide & { kind: PairKind; slug: string })[] = [];
@@ -68,16 +102,12 @@ export function readTranslationPairs(root: string): TranslationPair[] {
       if (!fs.existsSync(dir)) continue;
       const names = fs
         .readdirSync(dir, { recursive: true, encoding: 'utf8' })
-        .filter((f) => (kind === 'log' ? /\.md$/ : /\.mdx?$/).test(f))
+        .filter((f) => fileNames[kind].test(f))
         .sort();
       for (const name of names) {
         const file = path.join(dir, name);
-        const { data, body } = readNote(file);
-        const slug = name
-          .replace(/\.mdx?$/, '')
-          .split(path.sep)
-          .join('/');
-        const title = typeof data['title'] === 'string' ? data['title'] : slug;
+        const slug = name.replace(/\.(mdx?|ipynb)$/i, '').split(path.sep).join('/');
+        const { data, body, title } = kind === 'notebooks' ? readNotebook(file, slug) : readNote(file, slug);
         sides.push({
           kind,
           slug,

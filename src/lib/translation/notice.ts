@@ -9,7 +9,8 @@ export interface TranslationNoticeData {
   /** Sections only this version has. */
   onlyHere: string[];
   otherHref: string;
-  parallelHref: string;
+  /** The side-by-side page, for the kinds that have one. */
+  parallelHref?: string | undefined;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface TranslationNoticeData {
 export function translationNotice(
   status: PairStatus,
   locale: Locale,
-  links: { otherHref: string; parallelHref: string },
+  links: { otherHref: string; parallelHref?: string | undefined },
 ): TranslationNoticeData | undefined {
   if (status.missing) return undefined;
   const there = locale === 'zh' ? 'en' : 'zh';

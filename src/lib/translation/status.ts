@@ -8,8 +8,13 @@ import { locales, type Locale } from '../locales';
  */
 
 /** The kinds of page that come in two languages. */
-export type PairKind = 'lessons' | 'log' | 'notes';
-export const pairKinds: readonly PairKind[] = ['lessons', 'log', 'notes'];
+export type PairKind = 'lessons' | 'log' | 'notes' | 'notebooks';
+export const pairKinds: readonly PairKind[] = ['lessons', 'log', 'notes', 'notebooks'];
+
+/** The kinds with a side-by-side page; a notebook's code and outputs are the same in both languages. */
+export type ParallelKind = Exclude<PairKind, 'notebooks'>;
+export const parallelKinds: readonly ParallelKind[] = ['lessons', 'log', 'notes'];
+export const hasParallelPage = (kind: PairKind): kind is ParallelKind => kind !== 'notebooks';
 
 /** One language's version of a page, as far as status needs it. */
 export interface TranslationSide {
