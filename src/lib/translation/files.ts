@@ -106,7 +106,10 @@ export function readTranslationPairs(root: string): TranslationPair[] {
         .sort();
       for (const name of names) {
         const file = path.join(dir, name);
-        const slug = name.replace(/\.(mdx?|ipynb)$/i, '').split(path.sep).join('/');
+        const slug = name
+          .replace(/\.(mdx?|ipynb)$/i, '')
+          .split(path.sep)
+          .join('/');
         const { data, body, title } = kind === 'notebooks' ? readNotebook(file, slug) : readNote(file, slug);
         sides.push({
           kind,
