@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
 import { visit, SKIP } from 'unist-util-visit';
-import { bundleDir } from '../lib/search/bundles';
+import { bundleDir, pagefindRuntime } from '../lib/search/bundles';
 import { unspaceCjk } from '../lib/search/cjk';
 import { indexableHtml } from './index-form';
 
@@ -52,13 +52,14 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * Whether a top-level file of a bundle is loaded by our pages: Pagefind's core script, its
- * worker, the WebAssembly of the bundle's language (`wasm` from pagefind-entry.json) and the
- * data. Pagefind's ready-made UIs and highlighter (about 420 KB a language) are never loaded.
+ * Whether a top-level file of a bundle is loaded by our pages: Pagefind's core script (moved out
+ * to one copy for all bundles), the WebAssembly of the bundle's language (`wasm` from
+ * pagefind-entry.json) and the data. Pagefind's ready-made UIs and highlighter (about 420 KB a
+ * language) and its worker (search runs on the page, see search-ui.ts) are never loaded.
  * @example isShipped('pagefind-ui.js', ['unknown']) // false
  */
 export function isShipped(file: string, wasmLanguages: string[]): boolean {
-  if (/^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(file)) return false;
+  if (/^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(file)) return false;
   const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
   return wasm ? wasmLanguages.includes(wasm[1]!) : true;
 }
@@ -71,6 +72,22 @@ async function pruneBundle(dir: string): Promise<void> {
   for (const file of await fs.readdir(dir)) {
     if (!isShipped(file, wasm)) await fs.rm(path.join(dir, file));
   }
+}
+
+/**
+ * Keeps one copy of Pagefind's core script, at `pagefind/pagefind.js`, for every bundle: each
+ * bundle's copy is the same file (the same Pagefind wrote them), and the search dialog loads each
+ * bundle into an instance of that one runtime.
+ */
+async function shareRuntime(root: string, bundles: string[]): Promise<void> {
+  const copies = await Promise.all(bundles.map((dir) => fs.readFile(path.join(dir, 'pagefind.js'))));
+  const [first] = copies;
+  if (!first) return;
+  if (copies.some((c) => !c.equals(first))) {
+    throw new Error(`The Pagefind bundles in ${bundles.join(', ')} carry different runtimes; rebuild from clean.`);
+  }
+  await fs.writeFile(path.join(root, pagefindRuntime), first);
+  await Promise.all(bundles.map((dir) => fs.rm(path.join(dir, 'pagefind.js'))));
 }
 
 /** Reads `<html lang="zh-CN">` as `zh`. */
@@ -117,15 +134,18 @@ export function searchIndex(): AstroIntegration {
             if (res.errors.length) throw new Error(`Pagefind could not index ${url}: ${res.errors.join('; ')}`);
             counts.set(lang, (counts.get(lang) ?? 0) + 1);
           }
+          const written: string[] = [];
           for (const [lang, pending] of [...indexes].sort(([a], [b]) => a.localeCompare(b))) {
             const index = await pending;
             const out = path.join(root, bundleDir(lang));
-            const written = await index.writeFiles({ outputPath: out });
-            if (written.errors.length) throw new Error(`Pagefind could not write ${out}: ${written.errors.join('; ')}`);
+            const result = await index.writeFiles({ outputPath: out });
+            if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
             await index.deleteIndex();
             await pruneBundle(out);
             logger.info(`indexed ${counts.get(lang)} ${lang} pages into ${bundleDir(lang)}`);
+            written.push(out);
           }
+          await shareRuntime(root, written);
         } finally {
           await pagefind.close();
         }

@@ -14,15 +14,27 @@ interface Bundle {
   pagefind: PagefindLike;
 }
 
-const bundles = new Map<string, Promise<Bundle>>();
+/** What the search uses of Pagefind's module: one instance per language bundle. */
+interface PagefindRuntime {
+  createInstance(options: { basePath: string; noWorker: boolean }): PagefindLike & { init(): Promise<void> };
+}
 
-/** Loads one language's Pagefind bundle; each bundle URL is its own module, with its own language. */
-function bundle(lang: string, url: string): Promise<Bundle> {
+const bundles = new Map<string, Promise<Bundle>>();
+let runtime: Promise<PagefindRuntime> | undefined;
+
+/**
+ * Loads one language's Pagefind bundle into its own instance of the one runtime, so each language
+ * keeps its own query processing (English stemming). On the main thread: Pagefind starts its worker
+ * from the first bundle's folder, and the runtime is shipped once, beside the bundles.
+ */
+function bundle(lang: string, basePath: string, runtimeUrl: string): Promise<Bundle> {
   let pending = bundles.get(lang);
   if (!pending) {
-    pending = import(/* @vite-ignore */ url).then(async (pf: PagefindLike & { init?: () => Promise<void> }) => {
-      await pf.init?.();
-      return { lang, pagefind: pf };
+    runtime ??= import(/* @vite-ignore */ runtimeUrl) as Promise<PagefindRuntime>;
+    pending = runtime.then(async (pf) => {
+      const instance = pf.createInstance({ basePath, noWorker: true });
+      await instance.init();
+      return { lang, pagefind: instance };
     });
     bundles.set(lang, pending);
   }
@@ -50,13 +62,14 @@ export function attach(dialog: HTMLDialogElement): void {
     .filter(Boolean)
     .map((pair) => {
       const i = pair.indexOf('=');
-      return { lang: pair.slice(0, i), url: pair.slice(i + 1) };
+      return { lang: pair.slice(0, i), basePath: pair.slice(i + 1) };
     });
+  const runtimeUrl = dialog.dataset['runtime'] ?? '';
   // Start fetching the page language's bundle while the reader types.
-  if (sources[0]) void bundle(sources[0].lang, sources[0].url);
+  if (sources[0]) void bundle(sources[0].lang, sources[0].basePath, runtimeUrl);
   const pageLang = sources[0]?.lang;
   const load = (langs: string[]) =>
-    Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.url)));
+    Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.basePath, runtimeUrl)));
 
   let generation = 0;
   /** The query on screen: its results so far and the rest, loaded as the reader scrolls to them. */

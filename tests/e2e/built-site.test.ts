@@ -19,6 +19,20 @@ describe('the built test site', () => {
     expect(pages.filter((p) => fs.readFileSync(path.join(E2E_DIST, p), 'utf8').includes('katex-error'))).toEqual([]);
   });
 
+  it("ships one copy of Pagefind's runtime for both language bundles, and no file no page loads", () => {
+    const dir = path.join(E2E_DIST, 'pagefind');
+    const files = fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    expect(files.filter((f) => f.endsWith('.js'))).toEqual(['pagefind.js']);
+    for (const lang of ['zh', 'en']) {
+      expect(files).toContain(`${lang}/pagefind-entry.json`);
+      expect(files.filter((f) => f.startsWith(`${lang}/wasm.`))).toHaveLength(1);
+    }
+    expect(files.filter((f) => /pagefind-(ui|worker|highlight)|\.css$/.test(f))).toEqual([]);
+  });
+
   it('passes every check:dist rule (links, anchors, hosts, metadata, hreflang, sitemap, ids, headings)', () => {
     const problems = checkDist(E2E_DIST, { base: E2E_BASE, site: E2E_SITE }).map(
       (p) => `${p.file}: [${p.rule}] ${p.message}`,

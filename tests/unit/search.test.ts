@@ -295,11 +295,10 @@ describe('hasExactMatch', () => {
 });
 
 describe('search bundle files', () => {
-  it("ships Pagefind's core, worker, the bundle language's WebAssembly and data, not its UIs", async () => {
+  it("ships Pagefind's core, the bundle language's WebAssembly and data, not its UIs or worker", async () => {
     const { isShipped } = await import('../../src/integrations/search-index');
     for (const kept of [
       'pagefind.js',
-      'pagefind-worker.js',
       'pagefind-entry.json',
       'pagefind.zh_1.pf_meta',
       'wasm.unknown.pagefind',
@@ -314,6 +313,7 @@ describe('search bundle files', () => {
       'pagefind-component-ui.js',
       'pagefind-modular-ui.css',
       'pagefind-highlight.js',
+      'pagefind-worker.js',
       'wasm.en.pagefind',
     ]) {
       expect(isShipped(dropped, ['unknown']), dropped).toBe(false);
