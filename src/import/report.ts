@@ -27,6 +27,8 @@ export interface ImportReport {
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
+  /** Formula images from a web service (CodeCogs…) turned into math the site typesets. */
+  formulaImages: (SourcePlace & { tex: string; typeset: boolean })[];
   brokenFrontmatter: SourcePlace[];
   unresolvedLinks: (SourcePlace & { url: string })[];
   conflicts: string[];
@@ -67,6 +69,7 @@ export function buildReport(
     htmlRemoved: f.htmlRemoved,
     htmlRepaired: f.htmlRepaired,
     encodingRepairs: f.encodingRepairs,
+    formulaImages: f.formulaImages,
     brokenFrontmatter: f.brokenFrontmatter,
     unresolvedLinks: f.unresolvedLinks,
     conflicts: written.conflicts,
@@ -113,6 +116,13 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
   list(r.htmlRepaired, (h) => `${at(h)}  ${h.what}`, 20);
   row('encoding repairs', r.encodingRepairs.length);
   list(r.encodingRepairs, (e) => `${e.file}  ${e.detail}`);
+  // Images of formulas from a web service become math; TeX that KaTeX cannot read is listed to fix.
+  const untypeset = r.formulaImages.filter((m) => !m.typeset);
+  row(
+    'formula images',
+    `${r.formulaImages.length}${r.formulaImages.length ? ` turned into math${untypeset.length ? `, ${untypeset.length} kept as code (not valid TeX)` : ''}` : ''}`,
+  );
+  list(untypeset, (m) => `${at(m)}  ${m.tex}  (shown as code; fix the TeX to typeset it)`);
   if (r.brokenFrontmatter.length) {
     row('broken front matter', r.brokenFrontmatter.length);
     list(r.brokenFrontmatter, (b) => `${at(b)}  kept in the body as a yaml code block`);

@@ -2,6 +2,7 @@ import type { Definition, Heading, Image, Root } from 'mdast';
 import { sanitizeHtml } from './html.ts';
 import path from 'node:path';
 import { imageFileProblem } from '../lib/image-file.ts';
+import { formulaImageTex, formulaMarkdown } from './formula-images.ts';
 import { imageOutput, missingImageUrl, resolveLocal, type SourceIndex } from './images.ts';
 import { rewriteLinks } from './links.ts';
 import { destinationStart, mdDest, mdImage, mdTitle } from './md-syntax.ts';
@@ -76,14 +77,23 @@ export function transformBody(
     return target.url;
   };
 
+  const formula = (tex: string, offset: number): string => {
+    const { markdown, typeset } = formulaMarkdown(tex);
+    ctx.findings.formulaImages.push({ ...place(offset), tex, typeset });
+    return markdown;
+  };
+
   const edits: Edit[] = [
     ...sanitizeHtml(text, tree, {
-      image: (img, offset) =>
-        mdImage(imageUrl(img.src, offset) ?? img.src, img.alt || img.title, img.title || undefined),
+      image: (img, offset) => {
+        const tex = formulaImageTex(img.src, img.title || img.alt);
+        if (tex !== undefined) return formula(tex, offset);
+        return mdImage(imageUrl(img.src, offset) ?? img.src, img.alt || img.title, img.title || undefined);
+      },
       removed: (what, offset) => ctx.findings.htmlRemoved.push({ ...place(offset), what }),
       repaired: (what, offset) => ctx.findings.htmlRepaired.push({ ...place(offset), what }),
     }),
-    ...imageEdits(text, tree, imageUrl),
+    ...imageEdits(text, tree, imageUrl, formula),
     ...rewriteLinks(text, tree, {
       noteRel: ctx.noteRel,
       index: ctx.index,
@@ -97,7 +107,12 @@ export function transformBody(
   return tidy(applyEdits(text, edits));
 }
 
-function imageEdits(text: string, tree: Root, imageUrl: (url: string, offset: number) => string | undefined): Edit[] {
+function imageEdits(
+  text: string,
+  tree: Root,
+  imageUrl: (url: string, offset: number) => string | undefined,
+  formula: (tex: string, offset: number) => string,
+): Edit[] {
   const edits: Edit[] = [];
   const definitions = new Map<string, Definition>();
   const referenced = new Set<string>();
@@ -105,6 +120,11 @@ function imageEdits(text: string, tree: Root, imageUrl: (url: string, offset: nu
     if (node.type === 'definition') definitions.set(node.identifier, node);
     if (node.type === 'imageReference') referenced.add(node.identifier);
     if (node.type !== 'image') return;
+    const tex = formulaImageTex(node.url, node.title || node.alt || '');
+    if (tex !== undefined) {
+      edits.push({ start: startOf(node), end: endOf(node), text: formula(tex, startOf(node)) });
+      return;
+    }
     const edit = rewriteImage(text, node, imageUrl);
     if (edit) edits.push(edit);
   });

@@ -47,6 +47,8 @@ export interface Findings {
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
+  /** Formula images from a web service, turned back into TeX. */
+  formulaImages: (SourcePlace & { tex: string; typeset: boolean })[];
   brokenFrontmatter: SourcePlace[];
   unresolvedLinks: (SourcePlace & { url: string })[];
   /** `.ipynb` files that are not readable notebooks (broken JSON, not nbformat 3 or 4). */
@@ -60,6 +62,7 @@ export function emptyFindings(): Findings {
     htmlRemoved: [],
     htmlRepaired: [],
     encodingRepairs: [],
+    formulaImages: [],
     brokenFrontmatter: [],
     unresolvedLinks: [],
     notebooksSkipped: [],

@@ -77,7 +77,8 @@ export function feedHtml(html: string, pageUrl: string): string {
     }
     for (const name of URL_ATTRIBUTES) {
       const value = node.properties[name];
-      if (typeof value === 'string' && value !== '') node.properties[name] = absolutize(value, pageUrl);
+      // An empty href means the page itself, which in a feed reader is the entry's page.
+      if (typeof value === 'string') node.properties[name] = absolutize(value, pageUrl);
     }
     const srcset = node.properties['srcSet'];
     if (typeof srcset === 'string' || Array.isArray(srcset)) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, runImport, type CliOptions } from '../../../src/import/cli.ts';
+import { formulaImageTex } from '../../../src/import/formula-images.ts';
 import { splitFrontmatter } from '../../../src/import/frontmatter.ts';
 
 const fixture = path.resolve('tests/fixtures/import/repo');
@@ -165,14 +166,17 @@ describe('importing a notes repository', () => {
   });
 });
 
-/** The words of a line of HTML are its text and attribute values (minus style), not its tag syntax. */
+/**
+ * The words of a line of HTML are its text and attribute values, not its tag syntax; minus style,
+ * and minus a formula image's URL, which becomes the TeX its title holds (still checked).
+ */
 function withoutTagSyntax(line: string): string {
   return line
     .replace(
       /<\/?[a-z][^>]*>/gi,
       (tag) =>
         ` ${[...tag.matchAll(/(\w+)="([^"]*)"/g)]
-          .filter((m) => m[1] !== 'style')
+          .filter((m) => m[1] !== 'style' && !(m[1] === 'src' && formulaImageTex(m[2]!) !== undefined))
           .map((m) => m[2])
           .join(' ')} `,
     )
