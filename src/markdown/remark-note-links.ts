@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Definition, Image, ImageReference, Link, Parent, PhrasingContent, Root } from 'mdast';
+import type { Definition, Image, ImageReference, Link, Parent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { t, type UiKey } from '../i18n/ui';
+import type { UiKey } from '../i18n/ui';
 import { imageFileProblem } from '../lib/image-file';
 import { defaultLocale } from '../lib/locales';
 import { localizedPath, withBase } from '../lib/urls';
+import { externalImageLink, placeholder } from './image-placeholders';
 import { warnAt } from './report';
 import { noteSource } from './source';
 
@@ -18,6 +19,8 @@ export interface NoteLinkOptions {
 }
 
 const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+/** Images a browser would fetch from another host (`data:` images are part of the page). */
+const OTHER_HOST = /^(https?:)?\/\//i;
 
 function splitHash(url: string): [string, string] {
   const i = url.search(/[?#]/);
@@ -48,25 +51,6 @@ function outsideFolder(resolved: string, notesRoot: string): boolean {
   return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }
 
-/** The visible stand-in for an image the page cannot show, in the page's language. */
-function placeholder(
-  locale: Parameters<typeof t>[0],
-  key: UiKey,
-  url: string,
-  alt: string | null | undefined,
-): PhrasingContent {
-  const label = t(locale, key, { path: url });
-  return {
-    type: 'text',
-    value: label,
-    data: {
-      hName: 'span',
-      hProperties: { className: ['missing-image'], role: 'img', ariaLabel: alt ? `${alt} — ${label}` : label },
-      hChildren: [{ type: 'text', value: label }],
-    },
-  };
-}
-
 /**
  * Makes links written for a notes folder work on the site: relative links between notes become
  * page URLs, site-absolute links get the base path, and an image that does not exist becomes a
@@ -85,7 +69,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const here = noteSource(file.path, notesRoot);
     const locale = here?.locale ?? defaultLocale;
 
-    const outsideLinks: { node: Link; parent: Parent }[] = [];
+    // Links that would lead nowhere on the site: each becomes its own words, in place.
+    const deadLinks: { node: Link; parent: Parent }[] = [];
     visit(tree, 'link', (node: Link, _index, parent) => {
       const url = node.url;
       if (!url || EXTERNAL.test(url) || url.startsWith('#')) return;
@@ -103,7 +88,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
           `link to "${url}" leads outside the notes folder (${notesRoot}); it is shown as text. Link to a note inside the folder or to an external URL`,
           'outside-notes',
         );
-        if (parent) outsideLinks.push({ node, parent });
+        if (parent) deadLinks.push({ node, parent });
         return;
       }
       const linked = noteSource(resolved, notesRoot);
@@ -111,9 +96,10 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         warnAt(
           file,
           node,
-          `link to "${url}" points to a file that does not exist; fix the path or remove the link`,
+          `link to "${url}" points to a file that does not exist; it is shown as text. Fix the path or remove the link`,
           'missing-link',
         );
+        if (parent) deadLinks.push({ node, parent });
         return;
       }
       if (linked && /\.mdx?$/i.test(resolved)) {
@@ -123,13 +109,13 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       warnAt(
         file,
         node,
-        `link to "${url}" is a file the site does not publish; link to a note or an external URL`,
+        `link to "${url}" is a file the site does not publish; it is shown as text. Link to a note or an external URL`,
         'unpublished-link',
       );
+      if (parent) deadLinks.push({ node, parent });
     });
 
-    // Each refused link becomes its own words, in place.
-    for (const { node, parent } of outsideLinks)
+    for (const { node, parent } of deadLinks)
       parent.children.splice(parent.children.indexOf(node), 1, ...(node.children as typeof parent.children));
 
     const definitions = new Map<string, Definition>();
@@ -168,6 +154,21 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       if ((node.type !== 'image' && node.type !== 'imageReference') || index === undefined || !parent) return;
       const image = node as Image | ImageReference;
       const url = image.type === 'image' ? image.url : definitions.get(image.identifier)?.url;
+      if (url && OTHER_HOST.test(url)) {
+        warnAt(
+          file,
+          image,
+          `image "${url}" is on another host, which the site never loads; a link to it is shown instead. Copy the image into the notes folder to show it`,
+          'external-image',
+        );
+        parent.children[index] = externalImageLink(
+          locale,
+          url,
+          image.alt,
+          parent.type === 'link',
+        ) as (typeof parent.children)[number];
+        return;
+      }
       if (!url || EXTERNAL.test(url)) return;
       if (url.startsWith('/')) {
         if (image.type === 'image') image.url = withBase(url, base);

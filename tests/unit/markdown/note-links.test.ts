@@ -30,18 +30,42 @@ describe('remarkNoteLinks: links and images written for a notes folder', () => {
     expect(html).toContain('href="https://youtu.be/x?t=3"');
   });
 
-  it('reports a link to a missing note with the file and line, and keeps the text', async () => {
+  it('reports a link to a missing note with the file and line, and keeps only the text', async () => {
     const warn = quietWarnings();
     const { html, messages } = await renderMarkdown('text\n\n[gone](./lesson-99.md)');
-    expect(html).toContain('gone');
+    expect(html).toContain('<p>gone</p>');
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['missing-link', 3]]);
     expect(warn.mock.calls.join('\n')).toMatch(/lessons\/en\/lesson-1\.md:3: link to "\.\/lesson-99\.md"/);
   });
 
-  it('reports a link to a file the site does not publish', async () => {
+  it('reports a link to a file the site does not publish, and keeps only the text', async () => {
     quietWarnings();
-    const { messages } = await renderMarkdown('[figure](../figures/dot.svg)');
+    const { html, messages } = await renderMarkdown('[figure](../figures/dot.svg)');
     expect(messages.map((m) => m.ruleId)).toEqual(['unpublished-link']);
+    expect(html).toContain('<p>figure</p>');
+  });
+
+  it('never loads an image from another host: a link to it stands in, named in the page language', async () => {
+    const warn = quietWarnings();
+    const { html, messages } = await renderMarkdown(
+      '![损失曲线](https://github.com/u/r/assets/1/abc) and [![](//img.example.org/a.png)](https://example.org/)',
+      { file: 'lessons/zh/lesson-1.md' },
+    );
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(
+      /<a href="https:\/\/github\.com\/u\/r\/assets\/1\/abc" class="missing-image missing-image--external" rel="noopener noreferrer">损失曲线 — github\.com 上的图片/,
+    );
+    // Inside a link already, the stand-in is text: links do not nest.
+    expect(html).toContain('<a href="https://example.org/" rel="noopener noreferrer"><span class="missing-image');
+    expect(messages.map((m) => m.ruleId)).toEqual(['external-image', 'external-image']);
+    expect(warn.mock.calls.join('\n')).toContain(
+      'lessons/zh/lesson-1.md:1: image "https://github.com/u/r/assets/1/abc" is on another host',
+    );
+  });
+
+  it('keeps data: images, which are part of the page', async () => {
+    const { html } = await renderMarkdown('![dot](data:image/gif;base64,R0lGODlhAQABAAAAACw=)');
+    expect(html).toContain('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="');
   });
 
   it('replaces a missing image with a visible placeholder in the page language and warns', async () => {
