@@ -162,14 +162,29 @@ function element(name: string, attrs: readonly Attr[]): Element {
   return h(name, props);
 }
 
+/**
+ * A link that leaves the site gets rel="noopener noreferrer", as the site's own Markdown links do
+ * (raw HTML is not part of the page's syntax tree, so the site cannot add it later).
+ */
+function outboundLink(name: string, attrs: readonly Attr[]): { outbound: boolean; hasRel: boolean } {
+  const value = (n: string) => attrValue(attrs.find((a) => a.name.toLowerCase() === n) ?? { name: n, raw: undefined });
+  const rel = value('rel').toLowerCase().split(/\s+/);
+  return {
+    outbound: name === 'a' && /^(https?:)?\/\//i.test(value('href').trim()),
+    hasRel: rel.includes('noopener') && rel.includes('noreferrer'),
+  };
+}
+
 function keep(name: string, attrs: readonly Attr[], raw: string): Verdict {
   const removed = dangerousAttributes(name, attrs);
   const survives = (a: Attr) => {
     const clean = sanitize(element(name, [a]), schema);
     return clean.type === 'element' && Object.keys(clean.properties).length > 0;
   };
-  if (attrs.every(survives)) return { kind: 'keep', text: raw, removed };
+  const { outbound, hasRel } = outboundLink(name, attrs);
+  if (attrs.every(survives) && (!outbound || hasRel)) return { kind: 'keep', text: raw, removed };
   const clean = sanitize(element(name, attrs), schema);
+  if (outbound && clean.type === 'element') clean.properties['rel'] = ['noopener', 'noreferrer'];
   const html = clean.type === 'element' ? toHtml(clean) : `<${name}>`;
   const start = VOID_ELEMENTS.has(name) ? html : html.slice(0, html.length - `</${name}>`.length);
   return { kind: 'keep', text: start, removed };

@@ -31,7 +31,8 @@ describe('harmless formatting HTML is kept as written', () => {
     'H<sub>2</sub>O and x<sup>2</sup>',
     '<details>\n<summary>More</summary>\n\nHidden **Markdown**.\n\n</details>',
     '<table>\n<tr><th>a</th><td colspan="2">b</td></tr>\n</table>',
-    'a <a href="https://example.com" title="t">link</a>',
+    'a <a href="https://example.com" title="t" rel="noopener noreferrer">link</a>',
+    'a <a href="#later">link</a>',
     '<!-- a comment the author left -->\n\ntext',
   ])('%s', (md) => {
     const r = clean(md);
@@ -58,7 +59,7 @@ describe('images written as HTML', () => {
     const md =
       '<table>\n<tr>\n<td> <img src="a.png"> <a href="https://x.org">A</a> by me</td><td>plain</td>\n</tr>\n</table>';
     expect(clean(md).text).toBe(
-      '<table>\n<tr>\n<td>\n\n![](a.png) <a href="https://x.org">A</a> by me\n\n</td>\n<td>\n\nplain\n\n</td>\n</tr>\n</table>',
+      '<table>\n<tr>\n<td>\n\n![](a.png) <a href="https://x.org" rel="noopener noreferrer">A</a> by me\n\n</td>\n<td>\n\nplain\n\n</td>\n</tr>\n</table>',
     );
   });
 });
@@ -100,6 +101,15 @@ describe('active content is removed and reported with its line', () => {
     const r = clean('<div align="center" style="color:red" class="x">hi</div>');
     expect(r.text).toBe('<div align="center">hi</div>');
     expect(r.removed).toEqual([]);
+  });
+
+  it('gives a link that leaves the site rel="noopener noreferrer", as the site’s own links have', () => {
+    expect(clean('see <a href="https://forums.fast.ai/t/1" title="t">the thread</a>').text).toBe(
+      'see <a href="https://forums.fast.ai/t/1" title="t" rel="noopener noreferrer">the thread</a>',
+    );
+    expect(clean('<a href="//example.org/" rel="nofollow">x</a>').text).toBe(
+      '<a href="//example.org/" rel="noopener noreferrer">x</a>',
+    );
   });
 });
 
