@@ -85,9 +85,13 @@ function retarget(node: Link, ctx: LinkContext, offset: number): string | typeof
   if (!out) {
     ctx.unresolved(node.url, offset);
     const written = safeDecode(splitSuffix(node.url.trim())[0] ?? '').replace(/\\/g, '/');
-    return !written.startsWith('/') && escapesFolder(path.posix.join(path.posix.dirname(ctx.outPath), written))
-      ? OUTSIDE
-      : undefined;
+    // `/lesson6/33.png` meant the source repository's root, which the notes folder now stands for:
+    // written relative to it, the site finds the file missing, says so and shows the words.
+    if (/^\/(?!\/)/.test(written)) {
+      const fromNote = path.posix.relative(path.posix.dirname(ctx.outPath), written.replace(/^\/+/, ''));
+      return fromNote.startsWith('.') ? fromNote : `./${fromNote}`;
+    }
+    return escapesFolder(path.posix.join(path.posix.dirname(ctx.outPath), written)) ? OUTSIDE : undefined;
   }
   const suffix = splitSuffix(node.url)[1] ?? '';
   const rel = path.posix.relative(path.posix.dirname(ctx.outPath), out);

@@ -11,7 +11,8 @@ import { launch } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/lib/search-bench';
 import { serveDist } from '../../scripts/lib/serve';
 import { runBuild } from '../e2e/support/build';
-import { E2E_BASE, e2eBuildEnv } from '../e2e/support/constants';
+import { checkDist } from '../../scripts/lib/dist-check';
+import { E2E_BASE, E2E_SITE, e2eBuildEnv } from '../e2e/support/constants';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
@@ -308,6 +309,18 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     expect(pages.filter((p) => fs.readFileSync(path.join(dist, p), 'utf8').includes('katex-error'))).toEqual([]);
     expect(page('zh/lessons/lesson-9')).toContain('class="katex"');
   });
+
+  it('passes every check:dist rule: nothing loaded from another host, no link to nowhere, formula images typeset', () => {
+    const problems = checkDist(dist, { base: E2E_BASE, site: E2E_SITE }).map(
+      (p) => `${p.file}: [${p.rule}] ${p.message}`,
+    );
+    expect(problems).toEqual([]);
+    // Lessons 2–7 show about 145 formulas a language as CodeCogs images; KaTeX typesets them now.
+    const typeset = report.formulaImages.filter((f) => f.typeset).length;
+    console.log(`formula images: ${report.formulaImages.length}, typeset ${typeset}`);
+    expect(typeset).toBeGreaterThan(250);
+    expect(htmlPages().filter((p) => fs.readFileSync(path.join(dist, p), 'utf8').includes('codecogs.com'))).toEqual([]);
+  }, 300_000);
 
   it('lists every missing image in the report, and no image that exists', () => {
     const expected = sources.flatMap(expectedMissing);

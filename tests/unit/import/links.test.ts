@@ -148,6 +148,14 @@ describe('links between notes', () => {
     );
     expect(unresolved).toEqual(['./lesson10/lesson10.md']);
   });
+
+  it('writes an unresolved link to the repository root relative to the notes folder, and reports it', () => {
+    const md = '[this](/lesson6/33.png) and the [folder](/chinese)';
+    const unresolved: string[] = [];
+    const out = applyEdits(md, rewriteLinks(md, parse(md, { math: true }), ctx('lessons/zh/lesson-6.md', unresolved)));
+    expect(out).toBe('[this](../../lesson6/33.png) and the [folder](../../chinese)');
+    expect(unresolved).toEqual(['/lesson6/33.png', '/chinese']);
+  });
 });
 
 describe('script links written in Markdown', () => {
