@@ -34,7 +34,9 @@ export function externalImageLink(
     // Not a URL a browser would load either; the link shows it as written.
   }
   const label = t(locale, 'image.external', { host });
-  const text = alt ? `${alt} — ${label}` : label;
+  // GitHub names every pasted image "image": a name that says nothing is left out.
+  const named = alt && !/^(image|img|picture|screenshot|图片|截图)$/i.test(alt.trim()) ? alt : '';
+  const text = named ? `${named} — ${label}` : label;
   // Inside a link already (a clickable picture), the stand-in is text: links do not nest.
   if (insideLink)
     return {

@@ -58,6 +58,9 @@ describe('remarkNoteLinks: links and images written for a notes folder', () => {
     // Inside a link already, the stand-in is text: links do not nest.
     expect(html).toContain('<a href="https://example.org/" rel="noopener noreferrer"><span class="missing-image');
     expect(messages.map((m) => m.ruleId)).toEqual(['external-image', 'external-image']);
+    // GitHub's default alt text "image" names nothing and is left out.
+    const pasted = await renderMarkdown('![image](https://github.com/u/r/assets/1/b)');
+    expect(pasted.html).toContain('>Image on github.com, not loaded here: open it</a>');
     expect(warn.mock.calls.join('\n')).toContain(
       'lessons/zh/lesson-1.md:1: image "https://github.com/u/r/assets/1/abc" is on another host',
     );
