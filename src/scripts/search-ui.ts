@@ -14,23 +14,24 @@ interface Bundle {
   pagefind: PagefindLike;
 }
 
-/** What the search uses of Pagefind's module: one instance per language bundle. */
+/** What the search uses of Pagefind's module. */
 interface PagefindRuntime {
   createInstance(options: { basePath: string; noWorker: boolean }): PagefindLike & { init(): Promise<void> };
 }
 
 const bundles = new Map<string, Promise<Bundle>>();
-let runtime: Promise<PagefindRuntime> | undefined;
 
 /**
- * Loads one language's Pagefind bundle into its own instance of the one runtime, so each language
- * keeps its own query processing (English stemming). On the main thread: Pagefind starts its worker
- * from the first bundle's folder, and the runtime is shipped once, beside the bundles.
+ * Loads one language's Pagefind bundle with the one runtime file, imported once per language
+ * (`pagefind.js?zh`): each import is a module of its own, and Pagefind keeps its WebAssembly in
+ * module state, so two languages in one module would share one search core. Each language keeps
+ * its own query processing (English stemming). Search runs on the page: Pagefind would start its
+ * worker from the bundle's folder, and the runtime is shipped once, beside the bundles.
  */
 function bundle(lang: string, basePath: string, runtimeUrl: string): Promise<Bundle> {
   let pending = bundles.get(lang);
   if (!pending) {
-    runtime ??= import(/* @vite-ignore */ runtimeUrl) as Promise<PagefindRuntime>;
+    const runtime = import(/* @vite-ignore */ `${runtimeUrl}?${lang}`) as Promise<PagefindRuntime>;
     pending = runtime.then(async (pf) => {
       const instance = pf.createInstance({ basePath, noWorker: true });
       await instance.init();
