@@ -67,6 +67,17 @@ describe('side-by-side sections from the rendered page', () => {
     );
   });
 
+  it('cuts the rendered HTML as written, and prefixes ids in tags only', () => {
+    const html =
+      '<p>Intro with <code>id="kept"</code> in text.</p>\n<h2 id="a">A</h2>\n<p><a title="x > y" href="#b" aria-describedby="n m">to B</a></p>\n<h3 id="b">B</h3><p>end</p>';
+    const sections = splitSections(html);
+    expect(sections.map((s) => s.html).join('')).toBe(html);
+    const other = sectionsHtml(sections, 'zh--');
+    expect(other).toContain('<code>id="kept"</code>');
+    expect(other).toContain('<a title="x > y" href="#zh--b" aria-describedby="zh--n zh--m">');
+    expect(other).toContain('<h3 id="zh--b">');
+  });
+
   it('aligns two rendered languages by their ids', async () => {
     const zhSource = en.replace('Finding a rate', '寻找学习率').replace('One cycle', '单周期');
     const [a, b] = await Promise.all([

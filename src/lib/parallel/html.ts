@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
@@ -16,30 +16,62 @@ export interface HtmlSection {
   depth: number;
   /** The heading's text as a reader sees it. */
   title: string;
-  nodes: RootContent[];
+  /** Seconds of the video timestamps in the section. */
+  times: number[];
+  /** The section's HTML, cut from the note's HTML as it was rendered. */
+  html: string;
 }
 
 const HEADING = /^h([23])$/;
 
-/** Top-level h2/h3 split of a rendered note; an intro of only white space is left out. */
+/**
+ * Top-level h2/h3 split of a rendered note; an intro of only white space is left out. The HTML is
+ * parsed once to find the cuts, then each section is the original text between them: nothing is
+ * serialised again (at a thousand side-by-side pages, that was most of their build time).
+ */
 export function splitSections(html: string): HtmlSection[] {
   const root = fromHtml(html, { fragment: true });
-  const sections: HtmlSection[] = [];
-  let current: HtmlSection = { anchor: '', depth: 1, title: '', nodes: [] };
+  const groups: { heading?: Element; nodes: RootContent[] }[] = [{ nodes: [] }];
   for (const node of root.children) {
-    const level = node.type === 'element' ? HEADING.exec(node.tagName)?.[1] : undefined;
-    if (node.type === 'element' && level) {
-      if (current.depth !== 1 || current.nodes.some((n) => !(n.type === 'text' && !n.value.trim())))
-        sections.push(current);
-      current = {
-        anchor: String(node.properties['id'] ?? ''),
-        depth: Number(level),
-        title: toText(node).replace(/#$/, '').trim(),
-        nodes: [node],
-      };
-    } else current.nodes.push(node);
+    if (node.type === 'element' && HEADING.test(node.tagName)) groups.push({ heading: node, nodes: [node] });
+    else groups.at(-1)!.nodes.push(node);
   }
-  if (current.depth !== 1 || current.nodes.some((n) => !(n.type === 'text' && !n.value.trim()))) sections.push(current);
+  const blank = (n: RootContent) => n.type === 'text' && !n.value.trim();
+  const kept = groups.filter((g, i) => i > 0 || g.nodes.some((n) => !blank(n)));
+  const startOf = (g: (typeof kept)[number]) => g.nodes[0]?.position?.start.offset;
+  return kept.map((g, i) => {
+    const from = startOf(g);
+    const next = kept[i + 1];
+    const to = next ? startOf(next) : html.length;
+    return {
+      anchor: String(g.heading?.properties['id'] ?? ''),
+      depth: g.heading ? Number(HEADING.exec(g.heading.tagName)![1]) : 1,
+      title: g.heading ? toText(g.heading).replace(/#$/, '').trim() : '',
+      times: timesIn(g.nodes),
+      // Positions are always there for parsed HTML; serialising is the fallback, not the rule.
+      html:
+        from !== undefined && to !== undefined
+          ? html.slice(from, to)
+          : toHtml({ type: 'root', children: g.nodes } as Root),
+    };
+  });
+}
+
+const pending = new Map<string, { sections: HtmlSection[]; uses: number }>();
+
+/**
+ * `splitSections` for the side-by-side pages, where each note is needed twice: on its own
+ * language's page and on its translation's. The second use takes the first's result and frees it,
+ * so at most one language's notes are held at a time.
+ */
+export function splitSectionsForPair(html: string): HtmlSection[] {
+  const held = pending.get(html);
+  if (held) {
+    if (++held.uses >= 2) pending.delete(html);
+    return held.sections;
+  }
+  const sections = splitSections(html);
+  pending.set(html, { sections, uses: 1 });
   return sections;
 }
 
@@ -81,11 +113,14 @@ export function outlineOfSections(
     id: written.has(s.anchor) ? s.anchor : undefined,
     depth: s.depth,
     title: s.title,
-    times: timesIn(s.nodes),
+    times: s.times,
   }));
 }
 
-const ID_REFS = ['ariaLabelledBy', 'ariaDescribedBy', 'htmlFor', 'ariaControls'] as const;
+/** A start tag, its attributes quoted as rendered HTML quotes them (a `>` may sit inside a value). */
+const START_TAG = /<[a-zA-Z][^\s/>]*(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*\/?>/g;
+/** Attributes holding ids: the element's own, and the references to others'. */
+const ID_ATTRIBUTES = /(\s)(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"/g;
 
 /**
  * HTML of sections, with every id (and every in-page reference to one) prefixed, so that the other
@@ -93,20 +128,20 @@ const ID_REFS = ['ariaLabelledBy', 'ariaDescribedBy', 'htmlFor', 'ariaControls']
  * @example sectionsHtml([section], 'en--') // '<h2 id="en--lr-finder">…'
  */
 export function sectionsHtml(sections: readonly HtmlSection[], idPrefix = ''): string {
-  const root: Root = { type: 'root', children: structuredClone(sections.flatMap((s) => s.nodes)) };
-  // Display math and tables arrive as focusable scroll regions already (rehype-scroll-regions).
-  if (idPrefix) {
-    visit(root, 'element', (el: Element) => {
-      const p = el.properties as Record<string, unknown>;
-      if (typeof p['id'] === 'string' && p['id']) p['id'] = idPrefix + p['id'];
-      if (typeof p['href'] === 'string' && p['href'].startsWith('#') && p['href'].length > 1)
-        p['href'] = `#${idPrefix}${p['href'].slice(1)}`;
-      for (const key of ID_REFS) {
-        const v: unknown = p[key];
-        if (Array.isArray(v)) p[key] = v.map((x) => idPrefix + String(x));
-        else if (typeof v === 'string' && v) p[key] = v.split(/\s+/).map((x) => idPrefix + x);
-      }
-    });
-  }
-  return toHtml(root as Root & { children: ElementContent[] });
+  const html = sections.map((s) => s.html).join('');
+  if (!idPrefix) return html;
+  // Text cannot hold a tag (its `<` is escaped), so every match is a real start tag.
+  return html.replace(START_TAG, (tag) =>
+    tag
+      .replace(
+        ID_ATTRIBUTES,
+        (_, space: string, name: string, value: string) =>
+          `${space}${name}="${value
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => idPrefix + id)
+            .join(' ')}"`,
+      )
+      .replace(/(\s)href="#([^"]+)"/g, (_, space: string, id: string) => `${space}href="#${idPrefix}${id}"`),
+  );
 }
