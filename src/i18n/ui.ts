@@ -395,22 +395,25 @@ export function t(locale: Locale, key: UiKey, values: Record<string, string | nu
   );
 }
 
+/** Names of models, metrics and libraries: written the same in both languages. */
+const properNames: Readonly<Record<string, string>> = {
+  map: 'mAP',
+  ssd: 'SSD',
+  yolo: 'YOLO',
+  retinanet: 'RetinaNet',
+  icevision: 'IceVision',
+  keras: 'Keras',
+  pytorch: 'PyTorch',
+  pycocotools: 'pycocotools',
+  'fastai-v2': 'fastai v2',
+};
+
 /**
  * Tag names are shared by both languages (they are the URL); a language may show a tag under a
  * translated label. Tags without a label here show their name.
  */
 const tagLabels: Record<Locale, Readonly<Record<string, string>>> = {
-  en: {
-    map: 'mAP',
-    ssd: 'SSD',
-    yolo: 'YOLO',
-    retinanet: 'RetinaNet',
-    icevision: 'IceVision',
-    keras: 'Keras',
-    pytorch: 'PyTorch',
-    pycocotools: 'pycocotools',
-    'fastai-v2': 'fastai v2',
-  },
+  en: properNames,
   zh: {
     'object-detection': '目标检测',
     'class-imbalance': '类别不平衡',
@@ -425,14 +428,7 @@ const tagLabels: Record<Locale, Readonly<Record<string, string>>> = {
     reflection: '反思',
     visualization: '可视化',
     pets: '宠物数据集',
-    map: 'mAP',
-    ssd: 'SSD',
-    yolo: 'YOLO',
-    retinanet: 'RetinaNet',
-    icevision: 'IceVision',
-    keras: 'Keras',
-    pytorch: 'PyTorch',
-    'fastai-v2': 'fastai v2',
+    ...properNames,
   },
 };
 
