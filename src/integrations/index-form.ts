@@ -9,6 +9,7 @@ const TOKEN =
   /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<span class="katex">|<[^>]*>|[^<]+|</gi;
 const SPAN = /<span\b[^>]*>|<\/span\s*>/gi;
 const TEX = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/;
+const ID = /\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 
 /** Where the `<span class="katex">` starting at `start` ends (after its closing tag). */
 function spanEnd(html: string, start: number): number {
@@ -24,7 +25,10 @@ function spanEnd(html: string, start: number): number {
 /**
  * The HTML Pagefind reads: the page as built, with every CJK character in the text made a word
  * of its own (see lib/search/cjk.ts), and each formula indexed once, as its TeX: KaTeX writes it
- * three times (MathML, TeX annotation, HTML). The files in dist are left untouched.
+ * three times (MathML, TeX annotation, HTML). Elements lose their ids: Pagefind would keep each
+ * id as an anchor and, for every result it loads, build an excerpt per anchor from the whole
+ * page (35 headings made that 60 ms a result); search shows one excerpt a page and links the
+ * page. The files in dist are left untouched.
  */
 export function indexableHtml(html: string): string {
   let out = '';
@@ -37,7 +41,7 @@ export function indexableHtml(html: string): string {
       out += `<span class="katex"> ${tex} </span>`;
       TOKEN.lastIndex = end;
     } else if (token[0] === '<' && token.length > 1) {
-      out += token;
+      out += token.replace(ID, '');
     } else {
       out += spaceCjkNode(token);
     }

@@ -82,6 +82,13 @@ describe('indexing form of a whole page', () => {
     expect(out).toContain(`<title>${Z}第${Z}一${Z}课${Z}</title>`);
     expect(out).not.toContain('katex-html');
   });
+
+  it('gives Pagefind no element ids, so a result it loads carries no anchors to build excerpts for', () => {
+    const out = indexableHtml(
+      '<main data-pagefind-body><h2 id="sgd" class="h">SGD</h2><p data-id="keep" id=\'x\'>text<a id=y>a</a></p></main>',
+    );
+    expect(out).toBe('<main data-pagefind-body><h2 class="h">SGD</h2><p data-id="keep">text<a>a</a></p></main>');
+  });
 });
 
 describe('indexed text', () => {
@@ -229,9 +236,10 @@ describe('search, a page of results at a time', () => {
     expect(list.total).toBe(25);
     expect(await list.next()).toHaveLength(PAGE_SIZE);
     expect(loads).toHaveLength(PAGE_SIZE);
-    expect(await list.next()).toHaveLength(PAGE_SIZE);
-    expect(await list.next()).toHaveLength(5);
-    expect(list.done).toBe(true);
+    let shown = PAGE_SIZE;
+    while (!list.done) shown += (await list.next()).length;
+    expect(shown).toBe(25);
+    expect(loads).toHaveLength(25);
     expect(await list.next()).toEqual([]);
   });
 
@@ -244,7 +252,8 @@ describe('search, a page of results at a time', () => {
     expect(list.total).toBe(12);
     const first = await list.next();
     expect(first).toHaveLength(PAGE_SIZE);
-    const rest = await list.next();
+    const rest = [];
+    while (!list.done) rest.push(...(await list.next()));
     expect([...first, ...rest].map((h) => h.url)).not.toContain('/zh/split/');
     expect(first.length + rest.length).toBe(11);
   });
