@@ -193,12 +193,12 @@ export function attach(dialog: HTMLDialogElement): void {
     }
   };
   moreButton.addEventListener('click', () => void showMore());
-  // Reaching the end of the list loads the next page, as the reader scrolls.
+  // Coming within a screen of the end of the list loads the next page, as the reader scrolls.
   new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) void showMore();
     },
-    { root: list },
+    { root: list, rootMargin: '0px 0px 100% 0px' },
   ).observe(more);
 
   input.addEventListener('input', () => void run());

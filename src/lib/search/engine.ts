@@ -5,8 +5,12 @@ import type { Hit, PagefindLike, PagefindSearchOptions, SearchOptions } from './
 export { phraseRuns } from './candidates';
 export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchOptions } from './types';
 
-/** Results are loaded a page at a time: the work per query follows what the reader sees. */
-export const PAGE_SIZE = 10;
+/**
+ * Results are loaded a page at a time: the work per query follows what the reader sees. The
+ * dialog shows three results with their excerpts at 1280 × 900 and two or three on a phone; five
+ * fill it, and the next five load as the reader scrolls towards them.
+ */
+export const PAGE_SIZE = 5;
 
 /** A query's results, loaded and checked a page at a time. */
 export interface ResultList {
