@@ -11,6 +11,12 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** Loads the search code and starts loading the page language's index (see `attach`). */
+async function prepare(dialog: HTMLDialogElement): Promise<void> {
+  loaded ??= import('./search-ui');
+  (await loaded).attach(dialog);
+}
+
 async function open(dialog: HTMLDialogElement): Promise<void> {
   if (!dialog.open) {
     dialog.showModal();
@@ -19,19 +25,23 @@ async function open(dialog: HTMLDialogElement): Promise<void> {
     input?.focus();
     input?.select();
   }
-  loaded ??= import('./search-ui');
-  (await loaded).attach(dialog);
+  await prepare(dialog);
 }
 
 /**
  * `<site-search>`: owns its button and dialog. The button, "/" and Ctrl/Cmd+K open the dialog; the
- * search code is loaded and attached on first open.
+ * search code is loaded and attached on first open, or as soon as the reader points at the button.
  */
 export class SiteSearch extends HTMLElement {
   connectedCallback(): void {
     const dialog = this.querySelector('dialog');
     if (!dialog) return;
-    this.querySelector('[data-search-open]')?.addEventListener('click', () => void open(dialog));
+    const button = this.querySelector('[data-search-open]');
+    button?.addEventListener('click', () => void open(dialog));
+    // A pointer on the button or focus reaching it comes a moment before the click: enough to
+    // load the search code and index, so the first query does not wait for them.
+    for (const type of ['pointerenter', 'focus'])
+      button?.addEventListener(type, () => void prepare(dialog), { once: true });
     document.addEventListener('keydown', (event) => {
       const mod = event.ctrlKey || event.metaKey;
       if ((event.key === '/' && !mod && !isTyping(event.target)) || (mod && event.key.toLowerCase() === 'k')) {
