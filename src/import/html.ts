@@ -1,5 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import { tokenize, VOID_ELEMENTS, type HtmlToken } from './html-tags.ts';
+import { tokenize, VOID_ELEMENTS, type HtmlToken } from '../lib/html-tags.ts';
 import { endOf, isFlowParent, startOf, walk } from './mdast.ts';
 import { containerPrefix, layout, type Piece } from './html-layout.ts';
 import { judgeClose, judgeOpen, removesContent } from './sanitize.ts';

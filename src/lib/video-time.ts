@@ -105,3 +105,13 @@ export function withoutVideoTimes(markdown: string): string {
   }
   return (out + markdown.slice(pos)).replace(/[ \t]{2,}/g, ' ').trim();
 }
+
+/**
+ * A video timestamp link's seconds: its time chip's `data-seconds` (in a heading that is all it
+ * has), or its text when that reads as a clock.
+ */
+export function linkSeconds(chip: string | undefined, text: string): number | undefined {
+  if (chip !== undefined && Number.isFinite(Number(chip))) return Number(chip);
+  const clock = /\d{1,2}(?::\d{2}){1,2}/.exec(text)?.[0];
+  return clock ? clockSeconds(clock) : undefined;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignSections } from '../../src/lib/parallel/align';
 import { outlineOfSections, sectionsHtml, splitSections } from '../../src/lib/parallel/html';
 import { outlineFromMarkdown } from '../../src/lib/parallel/outline';
+import { parsedSections } from '../../src/lib/parallel/parsed-sections';
 import { renderMarkdown } from './markdown/render';
 
 const en = [
@@ -89,5 +90,25 @@ describe('side-by-side sections from the rendered page', () => {
       outlineOfSections(splitSections(b.html), outlineFromMarkdown(en)),
     );
     expect(rows.map((r) => r.by)).toEqual(['intro', 'id', 'id', 'time']);
+  });
+
+  it('finds by counting tags what a parse finds, and parses HTML whose tags do not balance', async () => {
+    const lesson = await renderMarkdown(
+      `${en}\n\n## A &amp; B with \`<code>\` and $x$\n\n> ### Quoted, not a section\n\n<details><summary>S</summary>\n\n## Inside details\n\n</details>\n`,
+    );
+    const scanned = splitSections(lesson.html);
+    expect(scanned).toEqual(parsedSections(lesson.html));
+    expect(scanned.map((s) => s.title)).toEqual([
+      '',
+      'Finding a rate',
+      'One cycle',
+      'Video only',
+      expect.stringMatching(/^A & B with <code> and x/),
+    ]);
+    expect(scanned.map((s) => s.times)).toEqual([[], [327], [], [3723], []]);
+
+    const unbalanced = '<p>Intro<h2 id="a">A</h2><p>text';
+    expect(splitSections(unbalanced)).toEqual(parsedSections(unbalanced));
+    expect(splitSections(unbalanced).map((s) => s.anchor)).toEqual(['', 'a']);
   });
 });

@@ -1,10 +1,8 @@
-import type { Element, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
-import { clockSeconds } from '../video-time';
+import { decodeHTML } from 'entities';
+import { getAttr, tokenize, VOID_ELEMENTS, type HtmlToken } from '../html-tags';
+import { linkSeconds } from '../video-time';
 import type { OutlineSection } from './align';
+import { parsedSections } from './parsed-sections';
 
 /**
  * A rendered note cut into the sections the aligner works on: what comes before the first h2/h3
@@ -25,36 +23,67 @@ export interface HtmlSection {
 const HEADING = /^h([23])$/;
 
 /**
- * Top-level h2/h3 split of a rendered note; an intro of only white space is left out. The HTML is
- * parsed once to find the cuts, then each section is the original text between them: nothing is
- * serialised again (at a thousand side-by-side pages, that was most of their build time).
+ * Top-level h2/h3 split of a rendered note; an intro of only white space is left out. Each section
+ * is the original text between two cuts: nothing is serialised again. The cuts are found by
+ * scanning tags (Astro writes every end tag), which at a thousand side-by-side pages costs a tenth
+ * of parsing each note into a tree; HTML whose tags do not balance is parsed instead.
  */
 export function splitSections(html: string): HtmlSection[] {
-  const root = fromHtml(html, { fragment: true });
-  const groups: { heading?: Element; nodes: RootContent[] }[] = [{ nodes: [] }];
-  for (const node of root.children) {
-    if (node.type === 'element' && HEADING.test(node.tagName)) groups.push({ heading: node, nodes: [node] });
-    else groups.at(-1)!.nodes.push(node);
+  return scannedSections(html) ?? parsedSections(html);
+}
+
+/** Text of some HTML as a reader sees it: tags dropped, entities decoded, white space collapsed. */
+function plainText(html: string): string {
+  return decodeHTML(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Where the element opened by `tokens[open]` ends, for elements that do not nest (headings, links). */
+function closeAfter(tokens: readonly HtmlToken[], open: number): number | undefined {
+  const name = (tokens[open] as { name: string }).name;
+  for (let j = open + 1; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.type === 'close' && t.name === name) return t.start;
   }
-  const blank = (n: RootContent) => n.type === 'text' && !n.value.trim();
-  const kept = groups.filter((g, i) => i > 0 || g.nodes.some((n) => !blank(n)));
-  const startOf = (g: (typeof kept)[number]) => g.nodes[0]?.position?.start.offset;
-  return kept.map((g, i) => {
-    const from = startOf(g);
-    const next = kept[i + 1];
-    const to = next ? startOf(next) : html.length;
-    return {
-      anchor: String(g.heading?.properties['id'] ?? ''),
-      depth: g.heading ? Number(HEADING.exec(g.heading.tagName)![1]) : 1,
-      title: g.heading ? toText(g.heading).replace(/#$/, '').trim() : '',
-      times: timesIn(g.nodes),
-      // Positions are always there for parsed HTML; serialising is the fallback, not the rule.
-      html:
-        from !== undefined && to !== undefined
-          ? html.slice(from, to)
-          : toHtml({ type: 'root', children: g.nodes } as Root),
-    };
-  });
+  return undefined;
+}
+
+function scannedSections(html: string): HtmlSection[] | undefined {
+  const tokens = tokenize(html);
+  const cuts: { start: number; heading?: Extract<HtmlToken, { type: 'open' }>; title: string }[] = [
+    { start: 0, title: '' },
+  ];
+  const times: number[][] = [[]];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'close' && --depth < 0) return undefined;
+    if (token.type !== 'open') continue;
+    if (depth === 0 && HEADING.test(token.name)) {
+      const close = closeAfter(tokens, i);
+      if (close === undefined) return undefined;
+      const title = plainText(html.slice(token.end, close)).replace(/\s*#$/, '');
+      cuts.push({ start: token.start, heading: token, title });
+      times.push([]);
+    }
+    if (!token.selfClosing && !VOID_ELEMENTS.has(token.name)) depth++;
+    if (token.name === 'a' && /^https?:/i.test(getAttr(token.attrs, 'href') ?? '')) {
+      const end = closeAfter(tokens, i) ?? html.length;
+      const seconds = linkSeconds(getAttr(token.attrs, 'data-seconds'), plainText(html.slice(token.end, end)));
+      if (seconds !== undefined) times.at(-1)!.push(seconds);
+    }
+  }
+  if (depth !== 0) return undefined;
+  return cuts
+    .map((cut, i) => ({
+      anchor: cut.heading ? (getAttr(cut.heading.attrs, 'id') ?? '') : '',
+      depth: cut.heading ? Number(HEADING.exec(cut.heading.name)![1]) : 1,
+      title: cut.title,
+      times: times[i]!,
+      html: html.slice(cut.start, cuts[i + 1]?.start ?? html.length),
+    }))
+    .filter((section, i) => i > 0 || section.html.trim());
 }
 
 const pending = new Map<string, { sections: HtmlSection[]; uses: number }>();
@@ -73,27 +102,6 @@ export function splitSectionsForPair(html: string): HtmlSection[] {
   const sections = splitSections(html);
   pending.set(html, { sections, uses: 1 });
   return sections;
-}
-
-/**
- * Seconds of every video timestamp in some nodes: a time chip (`data-seconds`, which in a heading
- * is all it has) or a link whose text reads as a clock.
- */
-function timesIn(nodes: readonly RootContent[]): number[] {
-  const times: number[] = [];
-  const root: Root = { type: 'root', children: [...nodes] };
-  visit(root, 'element', (el: Element) => {
-    if (el.tagName !== 'a' || !/^https?:/i.test(String(el.properties['href'] ?? ''))) return;
-    const chip = Number(el.properties['dataSeconds']);
-    if (el.properties['dataSeconds'] !== undefined && Number.isFinite(chip)) {
-      times.push(chip);
-      return;
-    }
-    const clock = /\d{1,2}(?::\d{2}){1,2}/.exec(toText(el))?.[0];
-    const seconds = clock ? clockSeconds(clock) : undefined;
-    if (seconds !== undefined) times.push(seconds);
-  });
-  return times;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/import/html-tags.ts';
+import { tokenize } from '../../../src/lib/html-tags.ts';
 import { sanitizeHtml } from '../../../src/import/html.ts';
 import { parse } from '../../../src/import/mdast.ts';
 import { applyEdits, lineStarts } from '../../../src/import/text.ts';
