@@ -42,6 +42,13 @@ function treeRss(root: number): number {
   return total;
 }
 
+/** The heap cap `npm run build` runs with: scripts/with-node.mjs adds the same from package.json. */
+function withBuildHeap(options = ''): string {
+  if (/--max-old-space-size/.test(options)) return options;
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { config: { buildHeapMegabytes: number } };
+  return `${options} --max-old-space-size=${pkg.config.buildHeapMegabytes}`.trim();
+}
+
 /**
  * Runs `astro build` into `outDir` and measures wall time and peak memory of the whole process
  * tree, sampled every 100 ms. `clean` discards Astro's content cache (`--force`).
@@ -60,7 +67,7 @@ export function measuredBuild(
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'build-time-')), 'time');
   const t0 = performance.now();
   const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS']) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

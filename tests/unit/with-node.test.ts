@@ -1,9 +1,26 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the npm scripts' wrapper under the Node running the tests (new enough for the project). */
 const wrapped = (...args: string[]) =>
   spawnSync(process.execPath, ['scripts/with-node.mjs', ...args], { encoding: 'utf8' });
+
+/** Runs the wrapper with a stand-in `astro` first on PATH that prints the NODE_OPTIONS it was given. */
+function astroSees(args: string[], nodeOptions?: string): string {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-astro-'));
+  fs.writeFileSync(path.join(bin, 'astro'), '#!/bin/sh\nprintf %s "$NODE_OPTIONS"\n', { mode: 0o755 });
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH']}` };
+  delete env['NODE_OPTIONS'];
+  if (nodeOptions !== undefined) env['NODE_OPTIONS'] = nodeOptions;
+  try {
+    return spawnSync(process.execPath, ['scripts/with-node.mjs', 'astro', ...args], { encoding: 'utf8', env }).stdout;
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
+  }
+}
 
 describe('scripts/with-node.mjs under a new enough Node', () => {
   it('runs the command under the same Node and says nothing', () => {
@@ -29,5 +46,17 @@ describe('scripts/with-node.mjs under a new enough Node', () => {
     const r = wrapped('no-such-command-here');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('could not start no-such-command-here');
+  });
+
+  it("caps the heap of astro build at package.json's buildHeapMegabytes, unless the reader set a cap", () => {
+    const { config } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
+      config: { buildHeapMegabytes: number };
+    };
+    expect(astroSees(['build'])).toBe(`--max-old-space-size=${config.buildHeapMegabytes}`);
+    expect(astroSees(['build'], '--enable-source-maps')).toBe(
+      `--enable-source-maps --max-old-space-size=${config.buildHeapMegabytes}`,
+    );
+    expect(astroSees(['build'], '--max-old-space-size=4000')).toBe('--max-old-space-size=4000');
+    expect(astroSees(['dev'])).toBe('');
   });
 });
