@@ -193,12 +193,14 @@ export function attach(dialog: HTMLDialogElement): void {
     }
   };
   moreButton.addEventListener('click', () => void showMore());
-  // Coming within a screen of the end of the list loads the next page, as the reader scrolls.
+  // Reaching the end of the list loads the next page, as the reader scrolls. (Not earlier: five
+  // results are about one and a half screens of the list, and a margin would load the next five
+  // with the first.)
   new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) void showMore();
     },
-    { root: list, rootMargin: '0px 0px 100% 0px' },
+    { root: list },
   ).observe(more);
 
   input.addEventListener('input', () => void run());
