@@ -1,4 +1,4 @@
-import { spaceCjkNode } from '../lib/search/cjk';
+import { INDEX_SEPARATOR, spaceCjkNode } from '../lib/search/cjk';
 
 /**
  * Scans built HTML as a run of raw blocks (script, style, template, comments), KaTeX formulas,
@@ -7,17 +7,23 @@ import { spaceCjkNode } from '../lib/search/cjk';
  */
 const TOKEN =
   /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<span class="katex">|<[^>]*>|[^<]+|</gi;
-const SPAN = /<span\b[^>]*>|<\/span\s*>/gi;
 const TEX = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/;
 const ID = /\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
+/** A start tag with a data-pagefind-ignore attribute (not the words inside another's value). */
+const IGNORED =
+  /^<([a-zA-Z][\w-]*)(?:\s+[^\s"'=<>/]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*?\s+data-pagefind-ignore(?=[\s=/>])/;
+const VOID = /^<(?:area|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b|\/>$/i;
+/** Block ends after which Pagefind ends the sentence, unless the text before ends in a separator. */
+const BLOCK_END = /^<\/(?:p|h[1-6]|li|dt|dd|td|th|caption|figcaption|blockquote|pre|summary|div)\s*>$/i;
 
-/** Where the `<span class="katex">` starting at `start` ends (after its closing tag). */
-function spanEnd(html: string, start: number): number {
-  SPAN.lastIndex = start;
+/** Where the element whose start tag `<name …>` is at `start` ends (after its end tag). */
+function elementEnd(html: string, start: number, name: string): number {
+  const tags = new RegExp(`<${name}\\b[^>]*>|</${name}\\s*>`, 'gi');
+  tags.lastIndex = start;
   let depth = 0;
-  for (let m = SPAN.exec(html); m; m = SPAN.exec(html)) {
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
     depth += m[0][1] === '/' ? -1 : 1;
-    if (depth === 0) return SPAN.lastIndex;
+    if (depth === 0) return tags.lastIndex;
   }
   return html.length;
 }
@@ -25,26 +31,36 @@ function spanEnd(html: string, start: number): number {
 /**
  * The HTML Pagefind reads: the page as built, with every CJK character in the text made a word
  * of its own (see lib/search/cjk.ts), and each formula indexed once, as its TeX: KaTeX writes it
- * three times (MathML, TeX annotation, HTML). Elements lose their ids: Pagefind would keep each
- * id as an anchor and, for every result it loads, build an excerpt per anchor from the whole
- * page (35 headings made that 60 ms a result); search shows one excerpt a page and links the
- * page. The files in dist are left untouched.
+ * three times (MathML, TeX annotation, HTML). The files in dist are left untouched.
+ * - Elements lose their ids: Pagefind would keep each id as an anchor and, for every result it
+ *   loads, build an excerpt per anchor from the whole page (35 headings made that 60 ms a
+ *   result); search shows one excerpt a page and links the page.
+ * - What Pagefind ignores (data-pagefind-ignore) is left out, and no separator ends a block:
+ *   Pagefind then writes its sentence end between two blocks, so a heading's last character and
+ *   the next paragraph's first never read as one phrase (我的主权重 + 整套方案 is not 重整).
  */
 export function indexableHtml(html: string): string {
-  let out = '';
+  // Pieces, joined once at the end: trimming a separator off one long string would copy it.
+  const out: string[] = [];
+  const endsInSeparator = () => out.at(-1)?.endsWith(INDEX_SEPARATOR) ?? false;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     const token = m[0];
+    const ignored = IGNORED.exec(token);
     if (token === '<span class="katex">') {
-      const end = spanEnd(html, m.index);
+      const end = elementEnd(html, m.index, 'span');
       const tex = TEX.exec(html.slice(m.index, end))?.[1] ?? '';
-      out += `<span class="katex"> ${tex} </span>`;
+      out.push(`<span class="katex"> ${tex} </span>`);
       TOKEN.lastIndex = end;
+    } else if (ignored) {
+      if (!VOID.test(token)) TOKEN.lastIndex = elementEnd(html, m.index, ignored[1]!);
     } else if (token[0] === '<' && token.length > 1) {
-      out += token.replace(ID, '');
+      if (BLOCK_END.test(token) && endsInSeparator()) out.push(out.pop()!.slice(0, -INDEX_SEPARATOR.length));
+      out.push(token.replace(ID, ''));
     } else {
-      out += spaceCjkNode(token);
+      const text = spaceCjkNode(token);
+      out.push(endsInSeparator() && text.startsWith(INDEX_SEPARATOR) ? text.slice(INDEX_SEPARATOR.length) : text);
     }
   }
-  return out;
+  return out.join('');
 }

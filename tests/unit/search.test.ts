@@ -76,7 +76,7 @@ describe('indexing form of a whole page', () => {
       `<span class="katex"><span class="katex-mathml"><math><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true"><span class="base"><span class="mord">x</span></span></span></span>`;
     const html = `<html lang="zh-CN"><head><title>第一课</title><script>if (a < b) x = "中文";</script></head><body><p title="标题">前${formula('\\text{中文} x')}后</p><span class="katex-display">${formula('y^2')}</span><p>尾</p></body></html>`;
     const out = indexableHtml(html);
-    expect(out).toContain(`<p title="标题">${Z}前${Z}<span class="katex"> \\text{中文} x </span>${Z}后${Z}</p>`);
+    expect(out).toContain(`<p title="标题">${Z}前${Z}<span class="katex"> \\text{中文} x </span>${Z}后</p>`);
     expect(out).toContain('<span class="katex-display"><span class="katex"> y^2 </span></span>');
     expect(out).toContain('<script>if (a < b) x = "中文";</script>');
     expect(out).toContain(`<title>${Z}第${Z}一${Z}课${Z}</title>`);
@@ -88,6 +88,17 @@ describe('indexing form of a whole page', () => {
       '<main data-pagefind-body><h2 id="sgd" class="h">SGD</h2><p data-id="keep" id=\'x\'>text<a id=y>a</a></p></main>',
     );
     expect(out).toBe('<main data-pagefind-body><h2 class="h">SGD</h2><p data-id="keep">text<a>a</a></p></main>');
+  });
+
+  it('leaves out what Pagefind ignores, and ends no block with a separator', () => {
+    const out = indexableHtml(
+      '<h3 id="m">主权重<a class="heading-anchor" data-pagefind-ignore="" href="#m"><span>#</span></a></h3>' +
+        '<p>整套<span data-pagefind-ignore><span>跳</span>过</span>方案<img data-pagefind-ignore src="x.png" alt="">。</p>' +
+        '<p title="a data-pagefind-ignore b">留下</p>',
+    );
+    expect(out).toBe(
+      `<h3>${Z}主${Z}权${Z}重</h3><p>${Z}整${Z}套${Z}方${Z}案${Z}。</p><p title="a data-pagefind-ignore b">${Z}留${Z}下</p>`,
+    );
   });
 });
 
