@@ -95,6 +95,45 @@ export function pageLanguage(html: string): string | undefined {
   return /<html[^>]*\blang="([a-zA-Z]+)/.exec(html)?.[1]?.toLowerCase();
 }
 
+/** How many pages are being read or indexed at once. */
+const PAGES_IN_FLIGHT = 4;
+
+/** The built pages that mark content to index, by language (`<html lang>`), languages in order. */
+async function searchablePages(root: string): Promise<Map<string, { file: string; url: string }[]>> {
+  const byLang = new Map<string, { file: string; url: string }[]>();
+  for (const file of await htmlFiles(root)) {
+    const html = await fs.readFile(file, 'utf8');
+    const lang = html.includes('data-pagefind-body') ? pageLanguage(html) : undefined;
+    if (!lang) continue;
+    const rel = path.relative(root, file).split(path.sep).join('/');
+    byLang.set(lang, [...(byLang.get(lang) ?? []), { file, url: '/' + rel.replace(/index\.html$/, '') }]);
+  }
+  return new Map([...byLang].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Indexes one language's pages and writes its bundle to `out`. Pages go straight into the index:
+ * nothing is held for all of them (at a thousand pages that was hundreds of megabytes of strings),
+ * and a few are in flight, so Node reads and prepares the next pages while Pagefind indexes the
+ * last ones. The index is dropped once written, so Pagefind holds one language at a time.
+ */
+async function indexLanguage(lang: string, pages: { file: string; url: string }[], out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let next = 0;
+  const indexNext = async (): Promise<void> => {
+    for (let page = pages[next++]; page; page = pages[next++]) {
+      const html = await fs.readFile(page.file, 'utf8');
+      const res = await index.addHTMLFile({ url: page.url, content: indexableHtml(html) });
+      if (res.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${res.errors.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexNext));
+  const result = await index.writeFiles({ outputPath: out });
+  if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
+  await index.deleteIndex();
+}
+
 /**
  * Builds one Pagefind bundle per language after Astro has written the site, from the pages that
  * mark their reading content with data-pagefind-body. Separate bundles (rather than one bundle
@@ -107,42 +146,13 @@ export function searchIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        // One page at a time, straight into the index of its language: nothing is held for all
-        // pages at once (at a thousand pages that was hundreds of megabytes of strings).
-        const indexes = new Map<string, Promise<pagefind.PagefindIndex>>();
-        const counts = new Map<string, number>();
-        const indexFor = (lang: string) => {
-          let index = indexes.get(lang);
-          if (!index) {
-            index = pagefind.createIndex({ forceLanguage: lang }).then(({ index: created, errors }) => {
-              if (!created) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-              return created;
-            });
-            indexes.set(lang, index);
-          }
-          return index;
-        };
         try {
-          for (const file of await htmlFiles(root)) {
-            const html = await fs.readFile(file, 'utf8');
-            if (!html.includes('data-pagefind-body')) continue;
-            const lang = pageLanguage(html);
-            if (!lang) continue;
-            const rel = path.relative(root, file).split(path.sep).join('/');
-            const url = '/' + rel.replace(/index\.html$/, '');
-            const res = await (await indexFor(lang)).addHTMLFile({ url, content: indexableHtml(html) });
-            if (res.errors.length) throw new Error(`Pagefind could not index ${url}: ${res.errors.join('; ')}`);
-            counts.set(lang, (counts.get(lang) ?? 0) + 1);
-          }
           const written: string[] = [];
-          for (const [lang, pending] of [...indexes].sort(([a], [b]) => a.localeCompare(b))) {
-            const index = await pending;
+          for (const [lang, pages] of await searchablePages(root)) {
             const out = path.join(root, bundleDir(lang));
-            const result = await index.writeFiles({ outputPath: out });
-            if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
-            await index.deleteIndex();
+            await indexLanguage(lang, pages, out);
             await pruneBundle(out);
-            logger.info(`indexed ${counts.get(lang)} ${lang} pages into ${bundleDir(lang)}`);
+            logger.info(`indexed ${pages.length} ${lang} pages into ${bundleDir(lang)}`);
             written.push(out);
           }
           await shareRuntime(root, written);
