@@ -46,14 +46,16 @@ export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins
 /** The rehype plugins, in order; Astro runs Shiki before them and its own heading ids after them. */
 export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypePlugins {
   return [
-    // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
-    [rehypeKatex, { strict: 'ignore' }],
-    [rehypeMathReport, { strict: strictMath }],
-    [rehypeScrollRegions, { notesRoot }],
+    // Before KaTeX: these look for code blocks, headings, task items and links, and KaTeX's output
+    // is most of a page's elements (a formula becomes dozens), which each would walk through.
     [rehypeCodeBlocks, { notesRoot }],
     [rehypeHeadingAnchors, { notesRoot }],
     rehypeTaskLabels,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+    // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
+    [rehypeKatex, { strict: 'ignore' }],
+    [rehypeMathReport, { strict: strictMath }],
+    [rehypeScrollRegions, { notesRoot }],
   ];
 }
 

@@ -27,6 +27,11 @@ const languageNames: Record<string, string> = {
   css: 'CSS',
 };
 
+function isMath(pre: Element): boolean {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  return String(code?.properties['className'] ?? '').includes('language-math');
+}
+
 /**
  * Wraps each highlighted code block in a figure with its language and a copy button, labelled in
  * the page's language. The button works through a small shared script (CodeCopy).
@@ -37,6 +42,8 @@ export function rehypeCodeBlocks(options: { notesRoot: string }) {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'pre' || index === undefined || !parent) return;
       if (parent.type === 'element' && parent.properties['className']?.toString().includes('code-block')) return;
+      // Display math is still a code block here; rehype-katex typesets it afterwards.
+      if (isMath(node)) return;
       const lang = String(node.properties['dataLanguage'] ?? 'text');
       const label = languageNames[lang] ?? lang;
       const figure: Element = {

@@ -26,4 +26,11 @@ describe('rehypeCodeBlocks: a figure with the language and a copy button', () =>
     const { html } = await renderMarkdown('```ts\nconst a = 1;\n```', { format: 'mdx' });
     expect(html).toContain('<span class="code-block__lang">TypeScript</span>');
   });
+
+  it('leaves display math to KaTeX', async () => {
+    const { html } = await renderMarkdown('$$\nx^2\n$$\n\n```python\nx = 1\n```');
+    expect(html).toContain('class="katex-display"');
+    expect(html.match(/<figure class="code-block">/g)).toHaveLength(1);
+    expect(html).not.toMatch(/code-block[^]*katex-display/);
+  });
 });

@@ -22,4 +22,10 @@ describe('rehypeHeadingAnchors: a link to each section', () => {
     const { html } = await renderMarkdown('## Part \\{#s\\}', { format: 'mdx' });
     expect(html).toContain('href="#s" aria-label="Link to this section: Part"');
   });
+
+  it('names a heading with math by its TeX, not by what KaTeX draws', async () => {
+    const { html } = await renderMarkdown('## Loss $L(w)$ {#loss}');
+    expect(html).toContain('aria-label="Link to this section: Loss L(w)"');
+    expect(html).toContain('class="katex"');
+  });
 });
