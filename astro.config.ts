@@ -4,10 +4,9 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { searchIndex } from './src/integrations/search-index';
-import { notesDir } from './src/lib/notes-dir';
 import { themeScriptHash } from './src/lib/theme-script';
 import { normalizeBase } from './src/lib/urls';
-import { markdownConfig } from './src/markdown/config';
+import { markdownConfig, siteMarkdownSetup } from './src/markdown/config';
 
 // Deployment decides where the site lives: the Pages workflow passes SITE_URL and BASE_PATH.
 const base = normalizeBase(process.env['BASE_PATH']);
@@ -45,5 +44,5 @@ export default defineConfig({
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
-  markdown: markdownConfig({ notesRoot: notesDir(), base, strictMath: process.env['STRICT_MATH'] === '1' }),
+  markdown: markdownConfig(siteMarkdownSetup()),
 });

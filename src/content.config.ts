@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
 import { locales } from './lib/locales';
 import { notesDir } from './lib/notes-dir';
+import { notesGlob } from './markdown/workers/notes-glob';
 import { notebookLoader } from './notebooks/loader';
 
 const root = notesDir();
@@ -15,7 +16,7 @@ const translationOf = z.enum(locales).optional();
 const day = z.coerce.date();
 
 const lessons = defineCollection({
-  loader: glob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/lessons` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/lessons` }),
   schema: z
     .object({
       /** The lesson's own title, without "Lesson N" (the site adds that in the reader's language). */
@@ -48,7 +49,7 @@ const lessons = defineCollection({
 });
 
 const log = defineCollection({
-  loader: glob({ pattern: '{zh,en}/**/*.md', base: `${root}/log` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.md', base: `${root}/log` }),
   schema: z.object({
     /** The day of the entry; must match the file name (`2023-05-26.md` or `2023-05-26-2.md`). */
     date: day,
@@ -67,7 +68,7 @@ const log = defineCollection({
 });
 
 const notes = defineCollection({
-  loader: glob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/notes` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/notes` }),
   schema: z.object({
     /** Loose notes that are not course lessons: cheat sheets, reading notes, an imported README. */
     title: z.string().min(1),

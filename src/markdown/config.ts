@@ -14,6 +14,8 @@ import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
 import { remarkVideoTimes } from './remark-video-times';
+import { notesDir } from '../lib/notes-dir';
+import { normalizeBase } from '../lib/urls';
 
 export interface MarkdownSetup {
   /** The notes folder: a file's place in it gives its collection and language. */
@@ -57,6 +59,14 @@ export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypeP
     [rehypeMathReport, { strict: strictMath }],
     [rehypeScrollRegions, { notesRoot }],
   ];
+}
+
+/**
+ * The setup the site builds with, from the environment (NOTES_DIR, BASE_PATH, STRICT_MATH): read by
+ * astro.config.ts and by each Markdown render thread, so both build the same pipeline.
+ */
+export function siteMarkdownSetup(env: Record<string, string | undefined> = process.env): MarkdownSetup {
+  return { notesRoot: notesDir(env), base: normalizeBase(env['BASE_PATH']), strictMath: env['STRICT_MATH'] === '1' };
 }
 
 /** The Markdown pipeline, shared by `.md` and `.mdx` notes. */

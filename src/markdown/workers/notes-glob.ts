@@ -1,0 +1,74 @@
+import type { AstroConfig, ContentEntryType } from 'astro';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { PoolUnavailable, RenderPool, renderThreads } from './pool';
+
+/**
+ * Created with the first note to render; null where the main thread renders (one core, or options
+ * that cannot cross to a thread). Kept on globalThis: the dev server reloads this module when the
+ * content config changes, and a second pool would leave the first one's threads idle.
+ */
+const held = globalThis as { notesRenderPool?: RenderPool | null };
+
+function poolFor(config: AstroConfig): RenderPool | null {
+  if (held.notesRenderPool !== undefined) return held.notesRenderPool;
+  held.notesRenderPool = startPool(config);
+  return held.notesRenderPool;
+}
+
+function startPool(config: AstroConfig): RenderPool | null {
+  const size = renderThreads();
+  const { markdown, image } = config;
+  // Astro's own Markdown options; the processor itself is rebuilt in each thread from the same setup.
+  const shared = {
+    image: { domains: image.domains, remotePatterns: image.remotePatterns },
+    syntaxHighlight: markdown.syntaxHighlight,
+    shikiConfig: markdown.shikiConfig,
+    gfm: markdown.gfm,
+    smartypants: markdown.smartypants,
+  };
+  try {
+    return size ? new RenderPool(new URL('src/markdown/workers/render-worker.mjs', config.root), shared, size) : null;
+  } catch {
+    return null; // options that cannot cross to a thread: render here
+  }
+}
+
+/**
+ * Astro's glob loader, with `.md` notes rendered on worker threads (see RenderPool). Everything
+ * else is glob's own: ids, digests and the content cache, schema checks, `.mdx`, watching in dev.
+ * The glob loader renders through the entry type it is handed, so only that is swapped; should a
+ * thread fail, notes render on the main thread as before.
+ */
+export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
+  const inner = glob(options);
+  return {
+    name: 'notes-glob-loader',
+    load(context) {
+      // Not in LoaderContext's type, but what glob() reads its entry types from.
+      const types = (context as LoaderContext & { entryTypes?: Map<string, ContentEntryType> }).entryTypes;
+      const markdown = types?.get('.md');
+      if (!types || !markdown?.getRenderFunction) return inner.load(context);
+      const threaded: ContentEntryType = {
+        ...markdown,
+        async getRenderFunction(config) {
+          const here = await markdown.getRenderFunction!(config);
+          const threads = poolFor(config);
+          if (!threads) return here;
+          return async (entry) => {
+            try {
+              return await threads.render({
+                body: entry.body ?? '',
+                frontmatter: entry.data,
+                filePath: entry.filePath,
+              });
+            } catch (error) {
+              if (error instanceof PoolUnavailable) return here(entry);
+              throw error;
+            }
+          };
+        },
+      };
+      return inner.load({ ...context, entryTypes: new Map([...types, ['.md', threaded]]) } as LoaderContext);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** A note to render, as the content layer hands it over. */
+export interface RenderJob {
+  body: string;
+  frontmatter: Record<string, unknown>;
+  filePath: string | undefined;
+}
+
+/** What Astro stores for a rendered entry (`rendered` of a content-layer entry). */
+export interface Rendered {
+  html: string;
+  metadata: Record<string, unknown>;
+}
+
+type Reply = { id: number; rendered: Rendered } | { id: number; error: string };
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void }>;
+}
+
+/** The worker could not start or died: the caller renders on the main thread instead. */
+export class PoolUnavailable extends Error {}
+
+/** How long the threads stay after their last note: a build syncs its notes in one go. */
+const IDLE_MS = 1000;
+
+/**
+ * Renders notes on worker threads, each with its own copy of the Markdown pipeline, so a build
+ * uses every core for what costs most (Shiki, KaTeX, remark and rehype run per note). A job goes
+ * to the thread with the fewest waiting. The threads start with the first note and stop a moment
+ * after the last (each holds its own Shiki and KaTeX, which the rest of the build does not need);
+ * a thread keeps the process alive only while it has work.
+ */
+export class RenderPool {
+  readonly #threads: Thread[] = [];
+  #nextId = 0;
+  #broken: Error | undefined;
+  #idle: NodeJS.Timeout | undefined;
+  /** The environment the threads read their setup from (NOTES_DIR, BASE_PATH…), as it was when the pool was made. */
+  readonly #env = { ...process.env };
+
+  constructor(
+    private readonly workerFile: URL,
+    private readonly workerData: unknown,
+    private readonly size: number,
+  ) {}
+
+  render(job: RenderJob): Promise<Rendered> {
+    if (this.#broken) return Promise.reject(this.#broken);
+    clearTimeout(this.#idle);
+    if (!this.#threads.length) this.#start();
+    const thread = this.#threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      if (thread.pending.size === 0) thread.worker.ref();
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, ...job });
+    });
+  }
+
+  /** Stops the threads now and for good. */
+  async close(): Promise<void> {
+    this.#broken ??= new PoolUnavailable('the render threads were closed');
+    clearTimeout(this.#idle);
+    await this.#stop();
+  }
+
+  #start(): void {
+    for (let i = 0; i < this.size; i++) {
+      // A thread holds one note's trees at a time besides Shiki and KaTeX; one that runs out of
+      // memory on a huge note stops, and the notes left render on the main thread.
+      const worker = new Worker(this.workerFile, {
+        workerData: this.workerData,
+        env: this.#env,
+        resourceLimits: { maxOldGenerationSizeMb: 256 },
+      });
+      const thread: Thread = { worker, pending: new Map() };
+      worker.unref();
+      worker.on('message', (reply: Reply) => this.#settle(thread, reply));
+      const fail = (error: Error) => {
+        if (!this.#threads.includes(thread)) return; // stopped on purpose
+        this.#broken ??= new PoolUnavailable(`Markdown render thread stopped: ${error.message}`);
+        for (const job of thread.pending.values()) job.reject(this.#broken);
+        thread.pending.clear();
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`exit code ${code}`)));
+      this.#threads.push(thread);
+    }
+  }
+
+  async #stop(): Promise<void> {
+    const stopping = this.#threads.splice(0);
+    await Promise.all(stopping.map((t) => t.worker.terminate()));
+  }
+
+  #settle(thread: Thread, reply: Reply): void {
+    const job = thread.pending.get(reply.id);
+    if (!job) return;
+    thread.pending.delete(reply.id);
+    if (thread.pending.size === 0) thread.worker.unref();
+    if ('error' in reply) job.reject(new Error(reply.error));
+    else job.resolve(reply.rendered);
+    if (this.#threads.every((t) => t.pending.size === 0)) {
+      this.#idle = setTimeout(() => void this.#stop(), IDLE_MS);
+      this.#idle.unref();
+    }
+  }
+}
+
+/**
+ * How many render threads to start: one per core, at most four. None on a single core, where the
+ * main thread renders as before.
+ */
+export function renderThreads(cores = os.availableParallelism()): number {
+  return cores < 2 ? 0 : Math.min(cores, 4);
+}

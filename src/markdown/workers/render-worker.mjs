@@ -1,0 +1,28 @@
+// A render thread of RenderPool (pool.ts). Plain JavaScript, so Node starts it without a loader;
+// the site's Markdown pipeline is TypeScript, loaded through tsx as Vite loads it for Astro.
+import { parentPort, workerData } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const { markdownConfig, siteMarkdownSetup } = await tsImport('../config.ts', import.meta.url);
+const renderer = await markdownConfig(siteMarkdownSetup()).processor.createRenderer(workerData);
+
+// What Astro's own Markdown entry type stores (astro/dist/vite-plugin-markdown/content-entry-type.js).
+parentPort.on('message', async ({ id, body, frontmatter, filePath }) => {
+  try {
+    const result = await renderer.render(body, {
+      frontmatter,
+      fileURL: filePath ? pathToFileURL(filePath) : undefined,
+    });
+    const { localImagePaths, remoteImagePaths } = result.metadata;
+    parentPort.postMessage({
+      id,
+      rendered: {
+        html: result.code,
+        metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] },
+      },
+    });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { afterAll, describe, expect, it } from 'vitest';
+import { shikiConfig } from '../../../src/markdown/config';
+import { RenderPool, renderThreads } from '../../../src/markdown/workers/pool';
+import { renderMarkdown } from './render';
+
+const workerFile = new URL('../../../src/markdown/workers/render-worker.mjs', import.meta.url);
+
+/** Our own lessons: long notes with math, code, figures and links. */
+const notesRoot = path.resolve('content');
+
+/** A pool whose threads build the pipeline for a notes folder, as a build with NOTES_DIR does. */
+function poolFor(notes: string, size: number): RenderPool {
+  const saved = { NOTES_DIR: process.env['NOTES_DIR'], BASE_PATH: process.env['BASE_PATH'] };
+  // The pool keeps the environment it was made in; its threads read NOTES_DIR and BASE_PATH from it.
+  process.env['NOTES_DIR'] = notes;
+  process.env['BASE_PATH'] = '/fastai-notes/';
+  try {
+    return new RenderPool(workerFile, { ...markdownConfigDefaults, shikiConfig }, size);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+describe('Markdown render threads', () => {
+  const pool = poolFor(notesRoot, 2);
+  afterAll(() => pool.close());
+
+  it('render a note exactly as the main thread does', async () => {
+    const file = path.join(notesRoot, 'lessons/zh/lesson-6.md');
+    const body = fs.readFileSync(file, 'utf8').replace(/^---[\s\S]*?---\n/, '');
+    const [threaded, here] = await Promise.all([
+      pool.render({ body, frontmatter: {}, filePath: file }),
+      renderMarkdown(body, { notesRoot, file: 'lessons/zh/lesson-6.md' }),
+    ]);
+    expect(threaded.html).toBe(here.html);
+    expect(threaded.html).toContain('class="katex"');
+    expect(threaded.metadata['headings']).toEqual(here.headings);
+    expect(threaded.metadata['frontmatter']).toMatchObject({ hasMath: true });
+    expect(threaded.metadata['imagePaths']).toEqual(here.localImagePaths);
+  });
+
+  it('share the work between threads and keep each reply with its note', async () => {
+    const notes = Array.from({ length: 8 }, (_, i) => `## Note ${i} {#n${i}}\n\nText $x_${i}$.`);
+    const rendered = await Promise.all(
+      notes.map((body) => pool.render({ body, frontmatter: {}, filePath: undefined })),
+    );
+    rendered.forEach((r, i) => expect(r.html).toContain(`id="n${i}"`));
+  });
+
+  it('stop when idle and start again for the next note', async () => {
+    const first = await pool.render({ body: '# A', frontmatter: {}, filePath: undefined });
+    await new Promise((r) => setTimeout(r, 1500));
+    const again = await pool.render({ body: '# B', frontmatter: {}, filePath: undefined });
+    expect([first.html, again.html]).toEqual(['<h1 id="a">A</h1>', '<h1 id="b">B</h1>']);
+  });
+
+  it('start one per core, at most four, and none on one core', () => {
+    expect([1, 2, 3, 8].map(renderThreads)).toEqual([0, 2, 3, 4]);
+  });
+});
