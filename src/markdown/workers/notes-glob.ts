@@ -54,7 +54,19 @@ export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
           const here = await markdown.getRenderFunction!(config);
           const threads = poolFor(config);
           if (!threads) return here;
+          let renderingHere = 0;
+          let warned = false;
           return async (entry) => {
+            // A single note (a rebuild after one edit, a save in dev) renders here sooner than
+            // threads start for it; the threads start once a second note comes while one is rendering.
+            if (!threads.running && renderingHere === 0) {
+              renderingHere++;
+              try {
+                return await here(entry);
+              } finally {
+                renderingHere--;
+              }
+            }
             try {
               return await threads.render({
                 body: entry.body ?? '',
@@ -62,8 +74,10 @@ export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
                 filePath: entry.filePath,
               });
             } catch (error) {
-              if (error instanceof PoolUnavailable) return here(entry);
-              throw error;
+              if (!(error instanceof PoolUnavailable)) throw error;
+              if (!warned) context.logger.warn(`${error.message}; the notes left render on the main thread`);
+              warned = true;
+              return here(entry);
             }
           };
         },
