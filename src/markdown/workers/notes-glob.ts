@@ -3,16 +3,14 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
 /**
- * Created with the first note to render; null where the main thread renders (one core, or options
- * that cannot cross to a thread). Kept on globalThis: the dev server reloads this module when the
- * content config changes, and a second pool would leave the first one's threads idle.
+ * Made with the first note a build renders; null where the main thread renders (one core, or
+ * options that cannot cross to a thread).
  */
-const held = globalThis as { notesRenderPool?: RenderPool | null };
+let pool: RenderPool | null | undefined;
 
 function poolFor(config: AstroConfig): RenderPool | null {
-  if (held.notesRenderPool !== undefined) return held.notesRenderPool;
-  held.notesRenderPool = startPool(config);
-  return held.notesRenderPool;
+  if (pool === undefined) pool = startPool(config);
+  return pool;
 }
 
 function startPool(config: AstroConfig): RenderPool | null {
@@ -34,8 +32,9 @@ function startPool(config: AstroConfig): RenderPool | null {
 }
 
 /**
- * Astro's glob loader, with `.md` notes rendered on worker threads (see RenderPool). Everything
- * else is glob's own: ids, digests and the content cache, schema checks, `.mdx`, watching in dev.
+ * Astro's glob loader, with the `.md` notes of a build rendered on worker threads (see RenderPool).
+ * Everything else is glob's own: ids, digests and the content cache, schema checks, `.mdx`, the dev
+ * server.
  * The glob loader renders through the entry type it is handed, so only that is swapped; should a
  * thread fail, notes render on the main thread as before.
  */
@@ -47,26 +46,17 @@ export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
       // Not in LoaderContext's type, but what glob() reads its entry types from.
       const types = (context as LoaderContext & { entryTypes?: Map<string, ContentEntryType> }).entryTypes;
       const markdown = types?.get('.md');
-      if (!types || !markdown?.getRenderFunction) return inner.load(context);
+      // The dev server (it has a watcher) renders a note per save, sooner here than on threads
+      // that would start for it.
+      if (!types || !markdown?.getRenderFunction || context.watcher) return inner.load(context);
       const threaded: ContentEntryType = {
         ...markdown,
         async getRenderFunction(config) {
           const here = await markdown.getRenderFunction!(config);
           const threads = poolFor(config);
           if (!threads) return here;
-          let renderingHere = 0;
           let warned = false;
           return async (entry) => {
-            // A single note (a rebuild after one edit, a save in dev) renders here sooner than
-            // threads start for it; the threads start once a second note comes while one is rendering.
-            if (!threads.running && renderingHere === 0) {
-              renderingHere++;
-              try {
-                return await here(entry);
-              } finally {
-                renderingHere--;
-              }
-            }
             try {
               return await threads.render({
                 body: entry.body ?? '',

@@ -48,11 +48,6 @@ export class RenderPool {
     private readonly size: number,
   ) {}
 
-  /** Whether the threads are up (they start with the first note given and stop when idle). */
-  get running(): boolean {
-    return this.#threads.length > 0;
-  }
-
   render(job: RenderJob): Promise<Rendered> {
     if (this.#broken) return Promise.reject(this.#broken);
     clearTimeout(this.#idle);
