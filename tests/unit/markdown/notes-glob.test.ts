@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import type { ContentEntryType } from 'astro';
+import type { LoaderContext } from 'astro/loaders';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { shikiConfig } from '../../../src/markdown/config';
+import { renderThreads } from '../../../src/markdown/workers/pool';
+
+/** On a single core no threads start, and every note renders on the main thread. */
+const threaded = renderThreads() > 0;
+
+/** A notes folder of two lessons, and what Astro's content layer hands a loader, cut down to what glob() reads. */
+function setUp(root: URL) {
+  const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-glob-'));
+  for (const lang of ['zh', 'en']) {
+    fs.mkdirSync(path.join(notes, lang));
+    fs.writeFileSync(path.join(notes, lang, 'a.md'), `---\ntitle: A\n---\n\n## Rate {#rate}\n\n$x^2$ in ${lang}\n`);
+  }
+  const stored = new Map<string, { rendered?: { html: string } }>();
+  const warnings: string[] = [];
+  // Where the main thread would render: marked, so a test can tell it from a thread's work.
+  const markdownType = {
+    extensions: ['.md'],
+    async getEntryInfo({ contents }: { contents: string }) {
+      const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(contents) ?? [];
+      return { data: { title: /title: (.*)/.exec(front)?.[1] }, body, slug: '', rawData: front };
+    },
+    async getRenderFunction() {
+      return async () => ({ html: 'rendered on the main thread', metadata: {} });
+    },
+  } as unknown as ContentEntryType;
+  const context = {
+    collection: 'lessons',
+    config: { root, srcDir: new URL('src/', root), markdown: { ...markdownConfigDefaults, shikiConfig }, image: {} },
+    logger: { warn: (m: string) => warnings.push(m), info: () => {}, error: (m: string) => warnings.push(m) },
+    parseData: async ({ data }: { data: unknown }) => data,
+    generateDigest: (s: string) => String(s.length),
+    store: {
+      keys: () => [...stored.keys()],
+      get: (id: string) => stored.get(id),
+      set: (entry: { id: string }) => void stored.set(entry.id, entry),
+      delete: (id: string) => void stored.delete(id),
+      addAssetImports: () => {},
+      addModuleImport: () => {},
+    },
+    entryTypes: new Map([['.md', markdownType]]),
+  } as unknown as LoaderContext;
+  return { notes, context, stored, warnings };
+}
+
+const html = (stored: Map<string, { rendered?: { html: string } }>) =>
+  [...stored.values()].map((e) => e.rendered?.html);
+
+describe('notesGlob: the collections’ loader', () => {
+  beforeEach(() => vi.resetModules()); // each test gets a pool of its own
+
+  it('renders the notes of a build on threads, through the site’s own pipeline', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${process.cwd()}/`));
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load(context);
+    expect(stored.size).toBe(2);
+    for (const rendered of html(stored)) {
+      if (!threaded) expect(rendered).toBe('rendered on the main thread');
+      else {
+        expect(rendered).toContain('<h2 id="rate">');
+        expect(rendered).toContain('class="katex"');
+      }
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves the dev server’s notes to the main thread', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const { notes, context, stored } = setUp(pathToFileURL(`${process.cwd()}/`));
+    const watcher = { add: () => {}, on: () => {} };
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load({ ...context, watcher } as unknown as LoaderContext);
+    expect(html(stored)).toEqual(['rendered on the main thread', 'rendered on the main thread']);
+  });
+
+  it('says once that the threads failed, and renders on the main thread', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    // A project root without the worker file: the threads cannot start.
+    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${os.tmpdir()}/no-project-here/`));
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load(context);
+    expect(html(stored)).toEqual(['rendered on the main thread', 'rendered on the main thread']);
+    expect(warnings).toHaveLength(threaded ? 1 : 0);
+    if (threaded) expect(warnings[0]).toMatch(/render thread stopped.*main thread/);
+  });
+});
