@@ -12,6 +12,12 @@ import { renderThreads } from '../../../src/markdown/workers/pool';
 /** On a single core no threads start, and every note renders on the main thread. */
 const threaded = renderThreads() > 0;
 
+/** What the test looks at of an entry glob() stores. */
+interface StoredEntry {
+  id: string;
+  rendered?: { html: string };
+}
+
 /** A notes folder of two lessons, and what Astro's content layer hands a loader, cut down to what glob() reads. */
 function setUp(root: URL) {
   const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-glob-'));
@@ -19,7 +25,7 @@ function setUp(root: URL) {
     fs.mkdirSync(path.join(notes, lang));
     fs.writeFileSync(path.join(notes, lang, 'a.md'), `---\ntitle: A\n---\n\n## Rate {#rate}\n\n$x^2$ in ${lang}\n`);
   }
-  const stored = new Map<string, { rendered?: { html: string } }>();
+  const stored = new Map<string, StoredEntry>();
   const warnings: string[] = [];
   // Where the main thread would render: marked, so a test can tell it from a thread's work.
   const markdownType = {
@@ -41,7 +47,7 @@ function setUp(root: URL) {
     store: {
       keys: () => [...stored.keys()],
       get: (id: string) => stored.get(id),
-      set: (entry: { id: string }) => void stored.set(entry.id, entry),
+      set: (entry: StoredEntry) => void stored.set(entry.id, entry),
       delete: (id: string) => void stored.delete(id),
       addAssetImports: () => {},
       addModuleImport: () => {},
@@ -51,8 +57,7 @@ function setUp(root: URL) {
   return { notes, context, stored, warnings };
 }
 
-const html = (stored: Map<string, { rendered?: { html: string } }>) =>
-  [...stored.values()].map((e) => e.rendered?.html);
+const html = (stored: Map<string, StoredEntry>) => [...stored.values()].map((e) => e.rendered?.html);
 
 describe('notesGlob: the collections’ loader', () => {
   beforeEach(() => vi.resetModules()); // each test gets a pool of its own
