@@ -1,5 +1,4 @@
 import { defineCollection } from 'astro:content';
-
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
 import { locales } from './lib/locales';

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { h } from 'hastscript';
-import { attrValue, VOID_ELEMENTS, type Attr } from '../lib/html-tags.ts';
+import { attrValue, getAttr, VOID_ELEMENTS, type Attr } from '../lib/html-tags.ts';
 
 /**
  * What may stay of the author's HTML. The allow-list is GitHub's (hast-util-sanitize's default
@@ -118,14 +118,9 @@ export function isAllowed(name: string): boolean {
   return ALLOWED.has(name);
 }
 
-/** An attribute's value as the browser sees it, '' when the tag does not have it. */
-function attrNamed(attrs: readonly Attr[], name: string): string {
-  return attrValue(attrs.find((a) => a.name.toLowerCase() === name) ?? { name, raw: undefined });
-}
-
 export function judgeOpen(name: string, attrs: readonly Attr[], raw: string): Verdict {
   if (name === 'img') {
-    const get = (n: string) => attrNamed(attrs, n);
+    const get = (n: string) => getAttr(attrs, n) ?? '';
     return { kind: 'image', src: get('src').trim(), alt: get('alt'), title: get('title') };
   }
   if (
@@ -172,7 +167,7 @@ function element(name: string, attrs: readonly Attr[]): Element {
  * (raw HTML is not part of the page's syntax tree, so the site cannot add it later).
  */
 function outboundLink(name: string, attrs: readonly Attr[]): { outbound: boolean; hasRel: boolean } {
-  const value = (n: string) => attrNamed(attrs, n);
+  const value = (n: string) => getAttr(attrs, n) ?? '';
   const rel = value('rel').toLowerCase().split(/\s+/);
   return {
     outbound: name === 'a' && /^(https?:)?\/\//i.test(value('href').trim()),
