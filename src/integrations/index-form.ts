@@ -1,3 +1,4 @@
+import { VOID_ELEMENTS } from '../lib/html-tags';
 import { INDEX_SEPARATOR, spaceCjkNode } from '../lib/search/cjk';
 
 /**
@@ -12,13 +13,16 @@ const ID = /\sid=(?:"[^"]*"|'[^']*'|[^\s>]+)/gi;
 /** A start tag with a data-pagefind-ignore attribute (not the words inside another's value). */
 const IGNORED =
   /^<([a-zA-Z][\w-]*)(?:\s+[^\s"'=<>/]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*?\s+data-pagefind-ignore(?=[\s=/>])/;
-const VOID = /^<(?:area|br|col|embed|hr|img|input|link|meta|source|track|wbr)\b|\/>$/i;
 /** Block ends after which Pagefind ends the sentence, unless the text before ends in a separator. */
 const BLOCK_END = /^<\/(?:p|h[1-6]|li|dt|dd|td|th|caption|figcaption|blockquote|pre|summary|div)\s*>$/i;
 
+/** Start and end tags of one element name, made once per name: a page asks for hundreds. */
+const tagsByName = new Map<string, RegExp>();
+
 /** Where the element whose start tag `<name …>` is at `start` ends (after its end tag). */
 function elementEnd(html: string, start: number, name: string): number {
-  const tags = new RegExp(`<${name}\\b[^>]*>|</${name}\\s*>`, 'gi');
+  let tags = tagsByName.get(name);
+  if (!tags) tagsByName.set(name, (tags = new RegExp(`<${name}\\b[^>]*>|</${name}\\s*>`, 'gi')));
   tags.lastIndex = start;
   let depth = 0;
   for (let m = tags.exec(html); m; m = tags.exec(html)) {
@@ -53,7 +57,8 @@ export function indexableHtml(html: string): string {
       out.push(`<span class="katex"> ${tex} </span>`);
       TOKEN.lastIndex = end;
     } else if (ignored) {
-      if (!VOID.test(token)) TOKEN.lastIndex = elementEnd(html, m.index, ignored[1]!);
+      const name = ignored[1]!.toLowerCase();
+      if (!VOID_ELEMENTS.has(name) && !token.endsWith('/>')) TOKEN.lastIndex = elementEnd(html, m.index, name);
     } else if (token[0] === '<' && token.length > 1) {
       if (BLOCK_END.test(token) && endsInSeparator()) out.push(out.pop()!.slice(0, -INDEX_SEPARATOR.length));
       out.push(token.replace(ID, ''));
