@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { getAttr, tokenize, VOID_ELEMENTS, type HtmlToken } from '../html-tags';
 import { linkSeconds } from '../video-time';
 import type { OutlineSection } from './align';
-import { parsedSections } from './parsed-sections';
+import { HEADING, parsedSections } from './parsed-sections';
 
 /**
  * A rendered note cut into the sections the aligner works on: what comes before the first h2/h3
@@ -19,8 +19,6 @@ export interface HtmlSection {
   /** The section's HTML, cut from the note's HTML as it was rendered. */
   html: string;
 }
-
-const HEADING = /^h([23])$/;
 
 /**
  * Top-level h2/h3 split of a rendered note; an intro of only white space is left out. Each section

@@ -6,7 +6,8 @@ import { visit } from 'unist-util-visit';
 import { linkSeconds } from '../video-time';
 import type { HtmlSection } from './html';
 
-const HEADING = /^h([23])$/;
+/** The headings a note is cut at, h2 and h3; the group is the depth. */
+export const HEADING = /^h([23])$/;
 
 /**
  * `splitSections` by parsing the note into a tree: for HTML whose tags do not balance, where
