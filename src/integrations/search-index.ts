@@ -95,15 +95,25 @@ export function pageLanguage(html: string): string | undefined {
   return /<html[^>]*\blang="([a-zA-Z]+)/.exec(html)?.[1]?.toLowerCase();
 }
 
-/** How many pages are being read or indexed at once. */
-const PAGES_IN_FLIGHT = 4;
+/** How many pages are read and prepared ahead of the one Pagefind is indexing. */
+const PAGES_AHEAD = 4;
 
-/** The built pages that mark content to index, by language (`<html lang>`), languages in order. */
-async function searchablePages(root: string): Promise<Map<string, { file: string; url: string }[]>> {
+/** The start of a page, where Astro writes `<html lang>`. */
+async function pageHead(file: string): Promise<string> {
+  const handle = await fs.open(file);
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(1024), 0, 1024, 0);
+    return buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The built pages by language (`<html lang>`), languages in order; only their start is read here. */
+async function pagesByLanguage(root: string): Promise<Map<string, { file: string; url: string }[]>> {
   const byLang = new Map<string, { file: string; url: string }[]>();
   for (const file of await htmlFiles(root)) {
-    const html = await fs.readFile(file, 'utf8');
-    const lang = html.includes('data-pagefind-body') ? pageLanguage(html) : undefined;
+    const lang = pageLanguage(await pageHead(file));
     if (!lang) continue;
     const rel = path.relative(root, file).split(path.sep).join('/');
     byLang.set(lang, [...(byLang.get(lang) ?? []), { file, url: '/' + rel.replace(/index\.html$/, '') }]);
@@ -112,26 +122,36 @@ async function searchablePages(root: string): Promise<Map<string, { file: string
 }
 
 /**
- * Indexes one language's pages and writes its bundle to `out`. Pages go straight into the index:
- * nothing is held for all of them (at a thousand pages that was hundreds of megabytes of strings),
- * and a few are in flight, so Node reads and prepares the next pages while Pagefind indexes the
- * last ones. The index is dropped once written, so Pagefind holds one language at a time.
+ * Indexes one language's pages that mark content to index (data-pagefind-body), writes its bundle
+ * to `out` and returns how many it indexed. Pages go to Pagefind one at a time and in order (its
+ * output depends on the order: the same site gives the same bundle), while the next few are read
+ * and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was hundreds
+ * of megabytes of strings), and the index is dropped once written, so Pagefind holds one language
+ * at a time.
  */
-async function indexLanguage(lang: string, pages: { file: string; url: string }[], out: string): Promise<void> {
+async function indexLanguage(lang: string, pages: { file: string; url: string }[], out: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let next = 0;
-  const indexNext = async (): Promise<void> => {
-    for (let page = pages[next++]; page; page = pages[next++]) {
-      const html = await fs.readFile(page.file, 'utf8');
-      const res = await index.addHTMLFile({ url: page.url, content: indexableHtml(html) });
-      if (res.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${res.errors.join('; ')}`);
-    }
+  const prepare = async (file: string) => {
+    const html = await fs.readFile(file, 'utf8');
+    return html.includes('data-pagefind-body') ? indexableHtml(html) : undefined;
   };
-  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, indexNext));
+  const prepared = pages.slice(0, PAGES_AHEAD).map((p) => prepare(p.file));
+  let indexed = 0;
+  for (const [i, page] of pages.entries()) {
+    const content = await prepared[i]!;
+    const ahead = pages[i + PAGES_AHEAD];
+    if (ahead) prepared.push(prepare(ahead.file));
+    delete prepared[i];
+    if (content === undefined) continue;
+    const res = await index.addHTMLFile({ url: page.url, content });
+    if (res.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${res.errors.join('; ')}`);
+    indexed++;
+  }
   const result = await index.writeFiles({ outputPath: out });
   if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
   await index.deleteIndex();
+  return indexed;
 }
 
 /**
@@ -148,11 +168,11 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(dir);
         try {
           const written: string[] = [];
-          for (const [lang, pages] of await searchablePages(root)) {
+          for (const [lang, pages] of await pagesByLanguage(root)) {
             const out = path.join(root, bundleDir(lang));
-            await indexLanguage(lang, pages, out);
+            const indexed = await indexLanguage(lang, pages, out);
             await pruneBundle(out);
-            logger.info(`indexed ${pages.length} ${lang} pages into ${bundleDir(lang)}`);
+            logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
             written.push(out);
           }
           await shareRuntime(root, written);

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { searchIndex } from '../../src/integrations/search-index';
+
+/** A built site of a few pages in each language, one of them without content to index. */
+function writeSite(): string {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
+  const page = (lang: string, body: string) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><title>t</title></head><body><main data-pagefind-body>${body}</main></body></html>`;
+  for (let i = 0; i < 6; i++) {
+    fs.mkdirSync(path.join(dist, 'zh', String(i)), { recursive: true });
+    fs.mkdirSync(path.join(dist, 'en', String(i)), { recursive: true });
+    fs.writeFileSync(
+      path.join(dist, 'zh', String(i), 'index.html'),
+      page('zh-CN', `<h2>第${i}节</h2><p>梯度下降与学习率 ${i}</p>`),
+    );
+    fs.writeFileSync(
+      path.join(dist, 'en', String(i), 'index.html'),
+      page('en', `<h2>Part ${i}</h2><p>gradient descent ${i}</p>`),
+    );
+  }
+  fs.writeFileSync(path.join(dist, '404.html'), '<!DOCTYPE html><html lang="en"><body><p>Not found</p></body></html>');
+  return dist;
+}
+
+/** Every file of the written bundles, by path. */
+function bundles(dist: string): Record<string, string> {
+  const dir = path.join(dist, 'pagefind');
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [
+        path.relative(dir, path.join(e.parentPath, e.name)),
+        fs.readFileSync(path.join(e.parentPath, e.name)).toString('base64'),
+      ]),
+  );
+}
+
+async function index(dist: string): Promise<string[]> {
+  const said: string[] = [];
+  const hook = searchIndex().hooks['astro:build:done'] as unknown as (o: unknown) => Promise<void>;
+  await hook({ dir: pathToFileURL(`${dist}/`), logger: { info: (m: string) => said.push(m) } });
+  return said;
+}
+
+describe('search index integration', () => {
+  it(
+    'indexes each language’s pages with content, and the same site gives the same bundles',
+    { timeout: 60_000 },
+    async () => {
+      const dist = writeSite();
+      try {
+        expect(await index(dist)).toEqual([
+          'indexed 6 en pages into pagefind/en/',
+          'indexed 6 zh pages into pagefind/zh/',
+        ]);
+        const first = bundles(dist);
+        expect(Object.keys(first)).toContain('pagefind.js');
+        fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
+        await index(dist);
+        expect(bundles(dist)).toEqual(first);
+      } finally {
+        fs.rmSync(dist, { recursive: true, force: true });
+      }
+    },
+  );
+});
