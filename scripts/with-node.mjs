@@ -12,6 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBuildHeap } from './lib/build-heap.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cache = path.join(root, '.cache', 'node');
@@ -100,14 +101,6 @@ function ensureNode(version) {
   }
 }
 
-/** NODE_OPTIONS with the build's heap cap from package.json (`config.buildHeapMegabytes`) added. */
-function withBuildHeap(options = '') {
-  if (/--max-old-space-size/.test(options)) return options;
-  const megabytes = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).config?.buildHeapMegabytes;
-  if (!Number.isInteger(megabytes)) fail('package.json config.buildHeapMegabytes must be a whole number of megabytes');
-  return `${options} --max-old-space-size=${megabytes}`.trim();
-}
-
 const [command, ...args] = process.argv.slice(2);
 if (!command) fail('usage: node scripts/with-node.mjs <command> [args…]');
 
@@ -126,7 +119,13 @@ if (!atLeast(parseVersion(process.versions.node), minimum)) {
 // Node lets its heap grow to a share of the machine's memory before collecting in earnest: at a
 // thousand notes `astro build` reached 3.6 GB, mostly garbage. Capped, it collects sooner and runs
 // no slower (see README, "npm run bench -- --scale"). A cap the reader set is left alone.
-if (command === 'astro' && args[0] === 'build') env.NODE_OPTIONS = withBuildHeap(env.NODE_OPTIONS);
+if (command === 'astro' && args[0] === 'build') {
+  try {
+    env.NODE_OPTIONS = withBuildHeap(env.NODE_OPTIONS, root);
+  } catch (error) {
+    fail(error.message);
+  }
+}
 
 const child = spawn(command, args, { stdio: 'inherit', env });
 // Ctrl+C already reaches the child through the process group: wait for it to stop and report how

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { withBuildHeap } from './build-heap.mjs';
 
 export interface BuildFigures {
   seconds: number;
@@ -42,13 +43,6 @@ function treeRss(root: number): number {
   return total;
 }
 
-/** The heap cap `npm run build` runs with: scripts/with-node.mjs adds the same from package.json. */
-function withBuildHeap(options = ''): string {
-  if (/--max-old-space-size/.test(options)) return options;
-  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { config: { buildHeapMegabytes: number } };
-  return `${options} --max-old-space-size=${pkg.config.buildHeapMegabytes}`.trim();
-}
-
 /**
  * Runs `astro build` into `outDir` and measures wall time and peak memory of the whole process
  * tree, sampled every 100 ms. `clean` discards Astro's content cache (`--force`).
@@ -67,7 +61,11 @@ export function measuredBuild(
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'build-time-')), 'time');
   const t0 = performance.now();
   const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], {
-    env: { ...process.env, ...env, NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS']) },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], process.cwd()),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

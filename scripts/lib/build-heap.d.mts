@@ -1,0 +1,2 @@
+/** See build-heap.mjs. */
+export function withBuildHeap(options: string | undefined, root: string): string;
