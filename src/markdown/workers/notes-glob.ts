@@ -1,4 +1,4 @@
-import type { AstroConfig, ContentEntryType } from 'astro';
+import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
@@ -52,9 +52,12 @@ export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
       const threaded: ContentEntryType = {
         ...markdown,
         async getRenderFunction(config) {
-          const here = await markdown.getRenderFunction!(config);
           const threads = poolFor(config);
-          if (!threads) return here;
+          if (!threads) return markdown.getRenderFunction!(config);
+          // The main thread's renderer is only needed should the threads fail.
+          let onMainThread: Promise<ContentEntryRenderFunction> | undefined;
+          const here: ContentEntryRenderFunction = async (entry) =>
+            (await (onMainThread ??= markdown.getRenderFunction!(config)))(entry);
           let warned = false;
           return async (entry) => {
             try {
