@@ -1,4 +1,4 @@
-import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeKatex from 'rehype-katex';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -74,11 +74,26 @@ export function markdownProcessor(setup: MarkdownSetup) {
   return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup) });
 }
 
+type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
+
+/**
+ * Shiki gives up on a line after 500 ms and keeps the colours it has so far, without a word. A
+ * language's first lines compile its grammar's patterns, so on a busy machine code came out
+ * coloured wrongly (seen in builds running beside the test suite). A build has no such deadline.
+ */
+const tokenizeWithoutTimeLimit: ShikiTransformer = {
+  name: 'fastai-notes:tokenize-without-time-limit',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
 /** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
 export const shikiConfig = {
   themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
-} as const;
+  transformers: [tokenizeWithoutTimeLimit],
+} satisfies Partial<ShikiConfig>;
 
 /** Astro's `markdown` option: what the site builds with and what the tests render with. */
 export function markdownConfig(setup: MarkdownSetup) {

@@ -42,11 +42,23 @@ export class RenderPool {
   /** The environment the threads read their setup from (NOTES_DIR, BASE_PATH…), as it was when the pool was made. */
   readonly #env = { ...process.env };
 
+  readonly #workerData: unknown;
+
+  /**
+   * @param markdownOptions Astro's Markdown options. Shiki's transformers are functions, which
+   *   cannot cross to a thread: they are left out here, and each thread takes the site's own from
+   *   src/markdown/config.ts (render-worker.mjs).
+   */
   constructor(
     private readonly workerFile: URL,
-    private readonly workerData: unknown,
+    markdownOptions: { shikiConfig?: object },
     private readonly size: number,
-  ) {}
+  ) {
+    const { transformers: _functions, ...shikiConfig } = (markdownOptions.shikiConfig ?? {}) as {
+      transformers?: unknown;
+    };
+    this.#workerData = { ...markdownOptions, shikiConfig };
+  }
 
   render(job: RenderJob): Promise<Rendered> {
     if (this.#broken) return Promise.reject(this.#broken);
@@ -73,7 +85,7 @@ export class RenderPool {
       // A thread holds one note's trees at a time besides Shiki and KaTeX; one that runs out of
       // memory on a huge note stops, and the notes left render on the main thread.
       const worker = new Worker(this.workerFile, {
-        workerData: this.workerData,
+        workerData: this.#workerData,
         env: this.#env,
         resourceLimits: { maxOldGenerationSizeMb: 256 },
       });

@@ -4,8 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
-const { markdownConfig, siteMarkdownSetup } = await tsImport('../config.ts', import.meta.url);
-const renderer = await markdownConfig(siteMarkdownSetup()).processor.createRenderer(workerData);
+const { markdownConfig, siteMarkdownSetup, shikiConfig } = await tsImport('../config.ts', import.meta.url);
+// Shiki's transformers could not cross from the main thread (they are functions): the site's own.
+const renderer = await markdownConfig(siteMarkdownSetup()).processor.createRenderer({
+  ...workerData,
+  shikiConfig: { ...workerData.shikiConfig, transformers: shikiConfig.transformers },
+});
 
 // What Astro's own Markdown entry type stores (astro/dist/vite-plugin-markdown/content-entry-type.js).
 parentPort.on('message', async ({ id, body, frontmatter, filePath }) => {

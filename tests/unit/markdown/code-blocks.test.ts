@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from './render';
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('rehypeCodeBlocks: a figure with the language and a copy button', () => {
   it('wraps Shiki’s output and labels the button in the page language', async () => {
@@ -14,6 +16,16 @@ describe('rehypeCodeBlocks: a figure with the language and a copy button', () =>
     expect(html).toContain('--shiki-light:');
     expect(html).toContain('--shiki-dark:');
     expect(html).toContain('>Copy code</button>');
+  });
+
+  it('colours every token however slowly the machine tokenizes', async () => {
+    // Shiki's default gives up on a line after 500 ms; a clock that leaps a second per reading
+    // makes every line "slow". The colours must come out as on an idle machine.
+    const source = '```python\nfrom fastai.tabular import *     # fastai v1\nprocs = [FillMissing, Normalize]\n```';
+    const idle = (await renderMarkdown(source)).html;
+    let now = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    expect((await renderMarkdown(source)).html).toBe(idle);
   });
 
   it('names an unknown or missing language plainly', async () => {
