@@ -1,21 +1,37 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from 'playwright-core';
 
 /** Debian's Chromium; tests never download a browser. */
 export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
+const launchOptions = {
+  executablePath: chromiumPath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+/** A Chromium of this process's own (the benches). */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch(launchOptions);
+}
+
+/**
+ * A Chromium that other processes connect to (`connect(server.wsEndpoint())`): the test run starts
+ * one and every test file opens its contexts in it.
+ */
+export function launchServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions);
+}
+
+/** Connects to a Chromium started by `launchServer`; closing the result closes only its contexts. */
+export function connect(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
 }
 
 export interface WatchedPage {

@@ -16,7 +16,7 @@ export interface StaticServer {
  * Serves a built site on loopback the way GitHub Pages does: under a base path, a directory
  * answers with its index.html (and `/dir` redirects to `/dir/`), anything else gets the site's
  * 404.html with status 404. Files are answered by sirv, which lists the folder once at start and
- * serves only what it listed, so no request path can reach outside it (a sibling `dist-e2e-fixture`
+ * serves only what it listed, so no request path can reach outside it (a sibling `dist-e2e-mini`
  * of `dist-e2e` included).
  */
 export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eBase, useBuiltSite } from './support/site';
 
@@ -53,63 +53,91 @@ const pages = [
   'LANG/status/',
 ];
 
-describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
-  describe.each(['zh', 'en'])('%s', (lang) => {
-    it.each(pages.map((p) => p.replace('LANG', lang)))(
-      'has no serious or critical axe violations on /%s',
-      async (p) => {
-        // axe is injected as a script, which the site's own CSP would rightly refuse.
+/**
+ * The serious and critical findings on each of `paths`, by path (pages without any are left out),
+ * read one page after another in one context: one renderer, which compiles axe once. A page whose
+ * theme is not the context's colour scheme counts as a finding.
+ */
+async function scan(paths: string[], options: BrowserContextOptions): Promise<Record<string, string[]>> {
+  // axe is injected as a script, which the site's own CSP would rightly refuse.
+  const context = await site.browser.newContext({ ...options, bypassCSP: true });
+  const page = await context.newPage();
+  const found: Record<string, string[]> = {};
+  try {
+    for (const p of paths) {
+      await page.goto(`${site.server.origin}${base}${p}`);
+      const theme = await page.locator('html').getAttribute('data-theme');
+      const scheme = options.colorScheme ?? 'light';
+      const problems = [
+        ...(theme === scheme ? [] : [`data-theme is ${theme}, not ${scheme}`]),
+        ...(await seriousViolations(page)),
+      ];
+      if (problems.length) found[`/${p}`] = problems;
+    }
+  } finally {
+    await context.close();
+  }
+  return found;
+}
+
+// The scans run a few at a time in the one Chromium; each uses its own test's `expect`, as
+// concurrent tests must.
+describe.concurrent('axe scans', { timeout: 240_000 }, () => {
+  describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (scheme) => {
+    describe.each(['zh', 'en'])('%s', (lang) => {
+      it(`has no serious or critical axe violations on any of its ${pages.length} pages`, async ({ expect }) => {
+        expect(
+          await scan(
+            pages.map((p) => p.replace('LANG', lang)),
+            { colorScheme: scheme },
+          ),
+        ).toEqual({});
+      });
+
+      it('has no serious or critical axe violations with "continue reading" shown on the home page', async ({
+        expect,
+      }) => {
         const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
+        await context.addInitScript(
+          ([key, href]) =>
+            localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })),
+          [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`],
+        );
         const page = await context.newPage();
-        await page.goto(`${site.server.origin}${base}${p}`);
-        expect(await page.locator('html').getAttribute('data-theme')).toBe(scheme);
+        await page.goto(`${site.server.origin}${base}${lang}/`);
+        await page.locator('continue-reading a').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         await context.close();
-      },
-    );
+      });
 
-    it('has no serious or critical axe violations with "continue reading" shown on the home page', async () => {
-      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      await context.addInitScript(
-        ([key, href]) =>
-          localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })),
-        [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`],
-      );
-      const page = await context.newPage();
-      await page.goto(`${site.server.origin}${base}${lang}/`);
-      await page.locator('continue-reading a').waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
-    });
-
-    it('has no serious or critical axe violations with the search dialog open and showing results', async () => {
-      const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(`${site.server.origin}${base}${lang}/`);
-      await page.keyboard.press('/');
-      await page.locator('#search-input').fill(lang === 'zh' ? '学习率' : 'learning rate');
-      await page.locator('.search__result').first().waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
+      it('has no serious or critical axe violations with the search dialog open and showing results', async ({
+        expect,
+      }) => {
+        const context = await site.browser.newContext({ colorScheme: scheme, bypassCSP: true });
+        const page = await context.newPage();
+        await page.goto(`${site.server.origin}${base}${lang}/`);
+        await page.keyboard.press('/');
+        await page.locator('#search-input').fill(lang === 'zh' ? '学习率' : 'learning rate');
+        await page.locator('.search__result').first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await context.close();
+      });
     });
   });
-});
 
-/** On phones wide formulas and tables scroll sideways; lessons 7 and 9 have the widest. Colours do
- * not change with the width, so one theme is enough here. */
-const phonePages = [...pages, 'LANG/lessons/lesson-7/', 'LANG/lessons/lesson-9/'];
+  /** On phones wide formulas and tables scroll sideways; lessons 7 and 9 have the widest. Colours do
+   * not change with the width, so one theme is enough here. */
+  const phonePages = [...pages, 'LANG/lessons/lesson-7/', 'LANG/lessons/lesson-9/'];
 
-describe.each(['zh', 'en'])('accessibility at 360 px, %s', (lang) => {
-  it.each(phonePages.map((p) => p.replace('LANG', lang)))(
-    'has no serious or critical axe violations on /%s',
-    async (p) => {
-      const context = await site.browser.newContext({ viewport: { width: 360, height: 740 }, bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(`${site.server.origin}${base}${p}`);
-      expect(await seriousViolations(page)).toEqual([]);
-      await context.close();
-    },
-  );
+  describe.each(['zh', 'en'])('accessibility at 360 px, %s', (lang) => {
+    it(`has no serious or critical axe violations on any of its ${phonePages.length} pages`, async ({ expect }) => {
+      const found = await scan(
+        phonePages.map((p) => p.replace('LANG', lang)),
+        { viewport: { width: 360, height: 740 } },
+      );
+      expect(found).toEqual({});
+    });
+  });
 });
 
 describe('keyboard', () => {

@@ -1,42 +1,20 @@
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, watchedPage } from '../../scripts/lib/browser';
-import { buildSite } from './support/build';
-import { serveDist, type StaticServer } from '../../scripts/lib/serve';
+import { describe, expect, inject, it } from 'vitest';
+import { watchedPage } from '../../scripts/lib/browser';
+import { useMiniSite } from './support/site';
 
-// A small notes folder built at the site root: a lesson without a Chinese version, a missing
-// image and links between notes.
-const dist = path.resolve('dist-e2e-fixture');
-let buildLog = '';
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  buildLog = buildSite(dist, {
-    NOTES_DIR: 'tests/fixtures/notes-mini',
-    BASE_PATH: '/',
-    SITE_URL: 'https://notes.example',
-  });
-  server = await serveDist(dist, '/');
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// The mini notes folder built at the site root: a lesson without a Chinese version, a missing
+// image and links between notes (built once per run by the global setup).
+const site = useMiniSite();
+const buildLog = inject('miniSite').output;
 
 describe('a notes folder built at the root', () => {
   it('names the note and the missing image in the build output', () => {
-    expect(buildLog).toMatch(
-      /tests\/fixtures\/notes-mini\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/,
-    );
+    expect(buildLog).toMatch(/notes\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/);
   });
 
   it('shows a placeholder for the missing image and the existing image from the build', async () => {
-    const { page, outside, errors } = await watchedPage(await browser.newContext());
-    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    const { page, outside, errors } = await watchedPage(await site.browser.newContext());
+    await page.goto(`${site.server.origin}/en/lessons/lesson-1/`);
     expect(await page.locator('.missing-image').textContent()).toContain('./missing.png');
     const img = page.locator('.prose img').first();
     expect(await img.getAttribute('src')).toMatch(/^\/_astro\//);
@@ -47,44 +25,44 @@ describe('a notes folder built at the root', () => {
   });
 
   it('says when the other language is missing and leads to its lesson list, never a 404', async () => {
-    const { page } = await watchedPage(await browser.newContext());
-    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    const { page } = await watchedPage(await site.browser.newContext());
+    await page.goto(`${site.server.origin}/en/lessons/lesson-2/`);
     const sw = page.locator('[data-language-switch]');
     expect(await sw.getAttribute('aria-label')).toBe('This page has no 中文 version yet.');
     expect(await page.locator('.notice').textContent()).toContain('This page has no 中文 version yet.');
     await sw.click();
-    await page.waitForURL(`${server.origin}/zh/lessons/`);
+    await page.waitForURL(`${site.server.origin}/zh/lessons/`);
     expect(await page.locator('h1').textContent()).toBe('课程');
     expect(await page.locator('link[hreflang="zh-CN"]').count()).toBe(1);
   });
 
   it('does not load KaTeX on a page without math', async () => {
-    const { page } = await watchedPage(await browser.newContext());
+    const { page } = await watchedPage(await site.browser.newContext());
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
-    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    await page.goto(`${site.server.origin}/en/lessons/lesson-2/`);
     expect(requested.filter((u) => /katex/i.test(u))).toEqual([]);
-    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    await page.goto(`${site.server.origin}/en/lessons/lesson-1/`);
     expect(requested.filter((u) => /katex/i.test(u)).length).toBeGreaterThan(0);
   });
 
   it('has no edit link when REPO_URL is not set', async () => {
-    const { page } = await watchedPage(await browser.newContext());
-    await page.goto(`${server.origin}/en/lessons/lesson-2/`);
+    const { page } = await watchedPage(await site.browser.newContext());
+    await page.goto(`${site.server.origin}/en/lessons/lesson-2/`);
     expect(await page.locator('.page-source__edit').count()).toBe(0);
     expect(await page.locator('a[href*="/edit/"]').count()).toBe(0);
   });
 
   it('says on a page what its other version has that it lacks, with links to both and to side by side', async () => {
-    const { page } = await watchedPage(await browser.newContext());
-    await page.goto(`${server.origin}/zh/lessons/lesson-1/`);
+    const { page } = await watchedPage(await site.browser.newContext());
+    await page.goto(`${site.server.origin}/zh/lessons/lesson-1/`);
     const notice = page.locator('.translation-notice');
     expect(await notice.textContent()).toContain('本页还缺少：“Sub section”');
     expect(await notice.locator('a[href="/en/lessons/lesson-1/"]').count()).toBe(1);
     expect(await notice.locator('a[href="/zh/lessons/lesson-1/parallel/"]').count()).toBe(1);
-    await page.goto(`${server.origin}/en/lessons/lesson-1/`);
+    await page.goto(`${site.server.origin}/en/lessons/lesson-1/`);
     expect(await page.locator('.translation-notice').textContent()).toContain('Only in this version: “Sub section”');
-    await page.goto(`${server.origin}/zh/lessons/lesson-1/parallel/`);
+    await page.goto(`${site.server.origin}/zh/lessons/lesson-1/parallel/`);
     const lonely = page.locator('[data-parallel-row][data-aligned-by="one-side"]');
     expect(await lonely.count()).toBe(1);
     expect(await lonely.locator('> :first-child').textContent()).toContain('中文版没有这一节。');
@@ -92,8 +70,8 @@ describe('a notes folder built at the root', () => {
   });
 
   it('lists the one-language lesson and the missing section on the status page', async () => {
-    const { page } = await watchedPage(await browser.newContext());
-    await page.goto(`${server.origin}/en/status/`);
+    const { page } = await watchedPage(await site.browser.newContext());
+    await page.goto(`${site.server.origin}/en/status/`);
     expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').getAttribute('data-state')).toBe('missing');
     expect(await page.locator('tr[data-status-page="lessons/lesson-2"]').textContent()).toContain(
       'No 中文 version yet',

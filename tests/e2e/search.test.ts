@@ -142,10 +142,10 @@ describe('search under the base path', () => {
     expect(await page.locator('article mark.search-hit').first().textContent()).toBe('反向传播');
   });
 
-  // Types 60 queries and indexes the site a second time with Pagefind's defaults: give it time on a busy machine.
-  it('meets the Chinese recall, precision and top-1 targets on the site content', { timeout: 240_000 }, async () => {
-    const figures = await benchSearch(site.browser, site.server, e2eDist, base, 60);
-    expect(figures.queries).toBeGreaterThanOrEqual(50);
+  // A fixed sample of 30 terms; `npm run bench` types 120 and measures what the index costs.
+  it('meets the Chinese recall, precision and top-1 targets on the site content', { timeout: 120_000 }, async () => {
+    const figures = await benchSearch(site.browser, site.server, e2eDist, base, 30, { indexCost: false });
+    expect(figures.queries).toBeGreaterThanOrEqual(25);
     expect(figures.recall, JSON.stringify(figures.misses)).toBeGreaterThanOrEqual(0.98);
     expect(figures.precision).toBeGreaterThanOrEqual(0.9);
     expect(figures.top1).toBeGreaterThanOrEqual(0.95);

@@ -4,8 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { editUrl, repository } from '../../src/lib/page-source';
 
-const source = fs.readFileSync('.github/workflows/deploy.yml', 'utf8');
-const workflow = parse(source) as {
+interface Workflow {
   on: Record<string, unknown>;
   permissions: Record<string, string>;
   concurrency: { group: string };
@@ -23,7 +22,9 @@ const workflow = parse(source) as {
       }[];
     }
   >;
-};
+}
+const source = fs.readFileSync('.github/workflows/deploy.yml', 'utf8');
+const workflow = parse(source) as Workflow;
 const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
 const uses = (action: string) => steps.find((s) => s.uses?.startsWith(`${action}@`));
 
@@ -47,11 +48,15 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow.jobs['deploy']?.needs).toBe('build');
   });
 
-  it('sets up Node from .nvmrc, installs, tests, then builds with the Pages base path', () => {
+  it('sets up Node from .nvmrc, installs, checks the notes, then builds with the Pages base path', () => {
     expect(uses('actions/setup-node')?.with?.['node-version-file']).toBe('.nvmrc');
     const runs = steps.map((s) => s.run ?? '').join('\n');
-    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm test'));
-    expect(runs.indexOf('npm test')).toBeLessThan(runs.indexOf('npm run build'));
+    expect(runs.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
+    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf('npm run check:content'));
+    expect(runs.indexOf('npm run check:content')).toBeLessThan(runs.indexOf('npm run build'));
+    expect(runs.indexOf('npm run build')).toBeLessThan(runs.indexOf('npm run check:dist dist'));
+    // A pushed note does not wait for the engine's suite: that is test.yml's job.
+    expect(runs).not.toMatch(/npm (run )?test\b/);
     const pagesId = uses('actions/configure-pages')?.id;
     const build = steps.find((s) => s.run?.includes('npm run build'));
     expect(build?.env?.['BASE_PATH']).toBe(`\${{ steps.${pagesId}.outputs.base_path }}`);
@@ -73,5 +78,34 @@ describe('the GitHub Pages workflow', () => {
   it('uploads dist and deploys it with the official Pages actions', () => {
     expect(uses('actions/upload-pages-artifact')?.with?.['path']).toBe('dist');
     expect(uses('actions/deploy-pages')).toBeDefined();
+  });
+});
+
+describe('the test workflow', () => {
+  const testSource = fs.readFileSync('.github/workflows/test.yml', 'utf8');
+  const tests = parse(testSource) as Workflow;
+  const testSteps = Object.values(tests.jobs).flatMap((j) => j.steps);
+
+  it('is a valid workflow by the published schema', () => {
+    expect(validateWorkflow(testSource).errors).toEqual([]);
+  });
+
+  it('runs on pull requests and on pushes that change anything but the notes', () => {
+    expect(tests.on).toHaveProperty('pull_request');
+    expect(tests.on['push']).toEqual({ 'paths-ignore': ['content/**'] });
+    expect(tests.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('installs, then runs exactly the README’s test command, with the full history', () => {
+    const runs = testSteps.map((s) => s.run ?? '');
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const command = /Run the tests:\s*```bash\n([^\n]+)\n```/.exec(readme)?.[1];
+    expect(command).toBe('npm test');
+    expect(runs.indexOf('npm ci')).toBeGreaterThanOrEqual(0);
+    expect(runs.indexOf('npm ci')).toBeLessThan(runs.indexOf(command!));
+    expect(testSteps.find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    expect(testSteps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version-file']).toBe(
+      '.nvmrc',
+    );
   });
 });

@@ -14,3 +14,10 @@ export const E2E_REPO = 'https://github.com/example/fastai-notes';
 
 /** The environment of a build of the test site. */
 export const e2eBuildEnv = { BASE_PATH: E2E_BASE, SITE_URL: E2E_SITE, REPO_URL: E2E_REPO } as const;
+
+/**
+ * The small notes site (tests/fixtures/notes-mini plus files that point outside it), built once per
+ * run at the root of its own origin, without REPO_URL.
+ */
+export const MINI_DIST = path.resolve('dist-e2e-mini');
+export const MINI_SITE = 'https://notes.example';

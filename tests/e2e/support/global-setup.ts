@@ -1,21 +1,42 @@
+import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { launchServer } from '../../../scripts/lib/browser';
 import { buildSite } from './build';
 import { E2E_DIST, e2eBuildEnv } from './constants';
+import { buildMiniSite, type MiniSite } from './mini-site';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** When this run built the test site (ms since the epoch); `useBuiltSite` refuses to run without it. */
     e2eBuiltAt: number;
+    /** The one Chromium of the run; each test file connects to it and opens its own contexts. */
+    browserEndpoint: string;
+    miniSite: MiniSite;
   }
 }
 
 /**
- * Builds the test site once per run, before any e2e test file starts, so no test can see a
- * `dist-e2e/` left by an earlier run or an older checkout.
+ * Before any e2e test file starts: launches the run's Chromium and builds the two test sites side
+ * by side, so no test can see a site left in `dist-e2e` by an earlier run or an older checkout.
  */
-export default function setup(project: TestProject): void {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
-  buildSite(E2E_DIST, e2eBuildEnv);
-  console.log(`e2e: built ${E2E_DIST} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  project.provide('e2eBuiltAt', started);
+  const browser = await launchServer();
+  try {
+    const [main, mini] = await Promise.all([buildSite(E2E_DIST, e2eBuildEnv), buildMiniSite()]);
+    console.log(
+      `e2e: built ${E2E_DIST} in ${main.seconds.toFixed(0)} s and the mini site in ${mini.result.seconds.toFixed(0)} s` +
+        (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : ''),
+    );
+    project.provide('browserEndpoint', browser.wsEndpoint());
+    project.provide('miniSite', mini.site);
+    project.provide('e2eBuiltAt', started);
+    return async () => {
+      await browser.close();
+      fs.rmSync(mini.site.work, { recursive: true, force: true });
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }

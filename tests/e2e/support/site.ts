@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launch } from '../../../scripts/lib/browser';
+import { connect } from '../../../scripts/lib/browser';
 import { serveDist, type StaticServer } from '../../../scripts/lib/serve';
-import { E2E_BASE, E2E_DIST } from './constants';
+import { E2E_BASE, E2E_DIST, MINI_DIST } from './constants';
 
 /** Older names of the test site's folder and base path, kept for the tests that import them. */
 export { E2E_BASE as e2eBase, E2E_DIST as e2eDist, e2eBuildEnv as e2eEnv } from './constants';
@@ -15,23 +15,20 @@ export interface BuiltSite {
 }
 
 /**
- * For an e2e test file: serves the test site (built once per run by global-setup.ts) on loopback
- * and opens Chromium before the file's tests, and closes both after them.
- *
- * @example
- * const site = useBuiltSite();
- * it('…', async () => { const page = await (await site.browser.newContext()).newPage(); await page.goto(site.url('zh/')); });
+ * For an e2e test file: serves a built site on loopback and connects to the run's Chromium before
+ * the file's tests; after them, closes the server and the file's contexts. Open a new context per
+ * test (`site.browser.newContext()`).
  */
-export function useBuiltSite(): BuiltSite {
+export function useSite(dist: string, base: string): BuiltSite {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!inject('e2eBuiltAt'))
       throw new Error(
-        'the test site was not built in this run: run this file in the e2e project (vitest run --project e2e)',
+        'the test sites were not built in this run: run this file in the e2e project (vitest run --project e2e)',
       );
-    server = await serveDist(E2E_DIST, E2E_BASE);
-    browser = await launch();
+    server = await serveDist(dist, base);
+    browser = await connect(inject('browserEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,9 +40,21 @@ export function useBuiltSite(): BuiltSite {
       return server;
     },
     get browser() {
-      if (!browser) throw new Error('the browser is not open yet');
+      if (!browser) throw new Error('the browser is not connected yet');
       return browser;
     },
-    url: (p: string) => `${server?.origin}${E2E_BASE}${p.replace(/^\//, '')}`,
+    url: (p: string) => `${server?.origin}${base}${p.replace(/^\//, '')}`,
   };
 }
+
+/**
+ * The test site (our content under /fastai-notes/, built once per run by global-setup.ts).
+ *
+ * @example
+ * const site = useBuiltSite();
+ * it('…', async () => { const page = await (await site.browser.newContext()).newPage(); await page.goto(site.url('zh/')); });
+ */
+export const useBuiltSite = (): BuiltSite => useSite(E2E_DIST, E2E_BASE);
+
+/** The mini notes site at the root (see mini-site.ts). */
+export const useMiniSite = (): BuiltSite => useSite(MINI_DIST, '/');

@@ -1,0 +1,81 @@
+/**
+ * `npm test`: every check of the project, in two lanes that run side by side, with the time of
+ * each step printed at the end.
+ *
+ * - The site lane is the e2e project: its global setup builds the test sites while Chromium
+ *   starts, then its files (the real corpus's too) drive the built pages. Its output is shown as
+ *   it comes.
+ * - The code lane checks formatting and types, then runs the unit and content tests. Each of its
+ *   steps is shown whole when it ends, so the two lanes' lines never interleave.
+ *
+ * A lane stops at its first failing step; the other lane runs on, and the run fails at the end.
+ */
+import { spawn } from 'node:child_process';
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+interface Outcome {
+  name: string;
+  seconds: number;
+  passed: boolean;
+}
+
+const codeLane: Step[] = [
+  { name: 'prettier --check', command: 'prettier', args: ['--check', '.'] },
+  { name: 'astro check', command: 'astro', args: ['check'] },
+  { name: 'vitest unit + content', command: 'vitest', args: ['run', '--project', 'unit', '--project', 'content'] },
+];
+const siteLane: Step[] = [
+  { name: 'vitest e2e (test sites, Chromium, corpus)', command: 'vitest', args: ['run', '--project', 'e2e'] },
+];
+
+/** Runs a step; `live` passes its output through line by line, otherwise it is returned whole. */
+function run(step: Step, live: boolean): Promise<{ passed: boolean; output: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    const take = (chunk: Buffer) => (live ? process.stdout.write(chunk) : chunks.push(chunk));
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    const done = (passed: boolean, extra = '') =>
+      resolve({
+        passed,
+        output: Buffer.concat(chunks).toString('utf8') + extra,
+        seconds: (performance.now() - started) / 1000,
+      });
+    child.on('error', (error) => done(false, `could not start ${step.command}: ${error.message}\n`));
+    child.on('close', (code) => done(code === 0));
+  });
+}
+
+async function runLane(steps: Step[], live: boolean, outcomes: Outcome[]): Promise<void> {
+  for (const step of steps) {
+    if (live) console.log(`▶ ${step.name}`);
+    const { passed, output, seconds } = await run(step, live);
+    outcomes.push({ name: step.name, seconds, passed });
+    if (!live)
+      process.stdout.write(`\n▶ ${step.name} (${seconds.toFixed(1)} s, ${passed ? 'passed' : 'FAILED'})\n${output}\n`);
+    if (!passed) return;
+  }
+}
+
+const started = performance.now();
+const outcomes: Outcome[] = [];
+await Promise.all([runLane(siteLane, true, outcomes), runLane(codeLane, false, outcomes)]);
+const order = [...codeLane, ...siteLane].map((s) => s.name);
+outcomes.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+const width = Math.max(...order.map((n) => n.length));
+console.log('\nnpm test, step by step (the two lanes run side by side):');
+for (const o of outcomes)
+  console.log(`  ${o.name.padEnd(width)}  ${o.seconds.toFixed(1).padStart(6)} s  ${o.passed ? 'passed' : 'FAILED'}`);
+const skipped = order.filter((n) => !outcomes.some((o) => o.name === n));
+for (const name of skipped) console.log(`  ${name.padEnd(width)}       –    not run (an earlier step failed)`);
+console.log(
+  `  ${'total, wall clock'.padEnd(width)}  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`,
+);
+if (skipped.length || outcomes.some((o) => !o.passed)) process.exitCode = 1;
