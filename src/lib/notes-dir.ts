@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -7,4 +8,22 @@ import path from 'node:path';
 export function notesDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
   const chosen = env['NOTES_DIR']?.trim();
   return path.resolve(cwd, chosen ? chosen : 'content');
+}
+
+/**
+ * Whether a path a note names really leads outside the notes folder, symbolic links followed:
+ * `../../../../tmp/x.png`, or a file inside the folder that links out of it. The one test of "inside
+ * the notes folder" for everything a build reads or publishes on a note's word (lesson images and
+ * links, images in notebook cells): nothing outside the folder is read or published.
+ */
+export function outsideNotesFolder(file: string, notesRoot: string): boolean {
+  const real = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const rel = path.relative(real(notesRoot), real(file));
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }

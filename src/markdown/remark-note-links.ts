@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import type { UiKey } from '../i18n/ui';
 import { imageFileProblem } from '../lib/image-file';
 import { defaultLocale } from '../lib/locales';
+import { outsideNotesFolder } from '../lib/notes-dir';
 import { localizedPath, withBase } from '../lib/urls';
 import { externalImageLink, placeholder } from './image-placeholders';
 import { warnAt } from './report';
@@ -33,22 +34,6 @@ function decode(p: string): string {
   } catch {
     return p;
   }
-}
-
-/**
- * Where a relative path really leads, symbolic links followed, when that is outside the notes folder:
- * `../../../../tmp/x.png`, or a link inside the folder that points out of it.
- */
-function outsideFolder(resolved: string, notesRoot: string): boolean {
-  const real = (p: string) => {
-    try {
-      return fs.realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
-  const rel = path.relative(real(notesRoot), real(resolved));
-  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
 }
 
 /**
@@ -81,7 +66,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       if (!dir) return;
       const [target, suffix] = splitHash(url);
       const resolved = path.resolve(dir, decode(target));
-      if (outsideFolder(resolved, notesRoot)) {
+      if (outsideNotesFolder(resolved, notesRoot)) {
         warnAt(
           file,
           node,
@@ -127,7 +112,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const refusal = (url: string): { key: UiKey; message: string; ruleId: string } | undefined => {
       if (!dir) return undefined;
       const resolved = path.resolve(dir, decode(splitHash(url)[0]));
-      if (outsideFolder(resolved, notesRoot)) {
+      if (outsideNotesFolder(resolved, notesRoot)) {
         return {
           key: 'image.outside',
           ruleId: 'outside-notes',

@@ -5,6 +5,7 @@ import { sanitizeHtml } from '../import/html.ts';
 import { destinationStart, mdDest, mdImage, mdTitle } from '../import/md-syntax.ts';
 import { endOf, parse, startOf, walk } from '../import/mdast.ts';
 import { applyEdits, type Edit } from '../import/text.ts';
+import { outsideNotesFolder } from '../lib/notes-dir';
 import { IMAGE_EXTENSIONS, parseDataUrl, placeImage, type NotebookAsset } from './assets';
 import type { MimeBundle } from './nbformat';
 
@@ -99,8 +100,9 @@ function resolveImage(url: string, images: CellImages): Target {
   const mime =
     Object.entries(IMAGE_EXTENSIONS).find(([, ext]) => file.toLowerCase().endsWith(`.${ext}`))?.[0] ??
     (/\.jpeg$/i.test(file) ? 'image/jpeg' : undefined);
-  const inside = !path.relative(images.notesRoot, file).startsWith('..');
-  if (!inside || !mime || !fs.existsSync(file)) return { kind: 'keep' };
+  // Left as written, an image outside the folder (a symbolic link too) meets the Markdown pipeline's
+  // refusal and placeholder, as in a lesson.
+  if (outsideNotesFolder(file, images.notesRoot) || !mime || !fs.existsSync(file)) return { kind: 'keep' };
   const placed = placeImage(mime, fs.readFileSync(file).toString('base64'), images.assets, 'image');
   return placed ? { kind: 'file', url: images.assetUrl(placed.file) } : { kind: 'keep' };
 }

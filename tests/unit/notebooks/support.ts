@@ -7,24 +7,37 @@ import { parseNotebook } from '../../../src/notebooks/nbformat';
 import { renderNotebook } from '../../../src/notebooks/render';
 
 export const fixtures = path.resolve('tests/fixtures/notebooks');
-const notesRoot = path.resolve('tests/fixtures');
+const fixturesRoot = path.resolve('tests/fixtures');
 
-/** The site's production Markdown pipeline, created the way Astro's content layer creates it. */
-const renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
-  shikiConfig,
-  syntaxHighlight: 'shiki',
-});
+/** The site's production Markdown pipeline, created the way Astro's content layer creates it: one per notes folder. */
+const renderers = new Map<string, ReturnType<ReturnType<typeof markdownProcessor>['createRenderer']>>();
+function rendererFor(notesRoot: string) {
+  let renderer = renderers.get(notesRoot);
+  if (!renderer) {
+    renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
+      shikiConfig,
+      syntaxHighlight: 'shiki',
+    });
+    renderers.set(notesRoot, renderer);
+  }
+  return renderer;
+}
 
 /** Renders a fixture notebook as the loader does, collecting its build warnings. */
-export async function renderFixture(name: string, locale: Locale = 'en') {
-  const file = path.join(fixtures, name);
+export function renderFixture(name: string, locale: Locale = 'en') {
+  return renderNotebookFile(path.join(fixtures, name), fixturesRoot, locale);
+}
+
+/** Renders the notebook `file` of the notes folder `notesRoot` as the loader does, collecting its build warnings. */
+export async function renderNotebookFile(file: string, notesRoot: string, locale: Locale = 'en') {
+  const name = path.basename(file);
   const nb = parseNotebook(fs.readFileSync(file, 'utf8'), name);
   const warnings: string[] = [];
-  const md = await renderer;
+  const md = await rendererFor(notesRoot);
   const out = await renderNotebook(nb, {
     locale,
     file: name,
-    dir: fixtures,
+    dir: path.dirname(file),
     notesRoot,
     pageUrl: '/fastai-notes/en/notebooks/x/',
     title: 'Output gallery',
