@@ -47,6 +47,35 @@ export interface Rendered {
 
 export const fixtureNotes = path.resolve('tests/fixtures/notes-mini');
 
+/** What the capture plugin saw last: renders await one another, so it is always the current one's. */
+let seen: { file: VFile; tree: Root } | undefined;
+
+type Processor = ReturnType<typeof markdownConfig>['processor'];
+interface Pipeline {
+  processor: Processor;
+  options: Parameters<Processor['createRenderer']>[0];
+  md?: ReturnType<Processor['createRenderer']>;
+  mdx?: ReturnType<NonNullable<Processor['createMdxRenderer']>>;
+}
+
+/** One processor per setup, its renderers made on first use: Shiki and KaTeX load once per test file. */
+const pipelines = new Map<string, Pipeline>();
+
+function pipelineFor(setup: MarkdownSetup): Pipeline {
+  const key = JSON.stringify(setup);
+  let pipeline = pipelines.get(key);
+  if (!pipeline) {
+    const { processor, ...markdown } = markdownConfig(setup);
+    // Runs after the site's rehype plugins to read what the file carries; it changes nothing.
+    processor.options.rehypePlugins.push(() => (tree: Root, file: VFile) => {
+      seen = { file, tree };
+    });
+    pipeline = { processor, options: { ...markdownConfigDefaults, ...markdown } };
+    pipelines.set(key, pipeline);
+  }
+  return pipeline;
+}
+
 export async function renderMarkdown(source: string, options: RenderOptions = {}): Promise<Rendered> {
   const format = options.format ?? 'md';
   const notesRoot = options.notesRoot ?? fixtureNotes;
@@ -56,19 +85,13 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
     strictMath: options.strictMath ?? false,
   };
   const filePath = path.join(notesRoot, options.file ?? `lessons/en/lesson-1.${format}`);
-  const { processor, ...markdown } = markdownConfig(setup);
-  const shared = { ...markdownConfigDefaults, ...markdown };
+  const pipeline = pipelineFor(setup);
 
-  // Runs after the site's rehype plugins to read what the file carries; it changes nothing.
-  let seen: { file: VFile; tree: Root } | undefined;
-  processor.options.rehypePlugins.push(() => (tree: Root, file: VFile) => {
-    seen = { file, tree };
-  });
-
+  seen = undefined;
   let html: string;
   let headings: Rendered['headings'] = [];
   if (format === 'md') {
-    const renderer = await processor.createRenderer(shared);
+    const renderer = await (pipeline.md ??= pipeline.processor.createRenderer(pipeline.options));
     const result = await renderer.render(source, {
       fileURL: pathToFileURL(filePath),
       frontmatter: options.frontmatter ?? {},
@@ -76,16 +99,22 @@ export async function renderMarkdown(source: string, options: RenderOptions = {}
     html = result.code;
     headings = result.metadata.headings;
   } else {
-    const renderer = await processor.createMdxRenderer!(shared, { optimize: false });
+    const renderer = await (pipeline.mdx ??= pipeline.processor.createMdxRenderer!(pipeline.options, {
+      optimize: false,
+    }));
     await renderer.process(source, filePath, options.frontmatter ?? {});
-    html = seen ? toHtml(withoutMdxNodes(seen.tree)) : '';
+    html = seen ? toHtml(withoutMdxNodes((seen as { tree: Root }).tree)) : '';
   }
-  if (!seen) throw new Error('the capture plugin did not run');
-  const astro = (seen.file.data.astro ?? {}) as { frontmatter?: Record<string, unknown>; localImagePaths?: string[] };
+  const captured = seen as { file: VFile; tree: Root } | undefined;
+  if (!captured) throw new Error('the capture plugin did not run');
+  const astro = (captured.file.data.astro ?? {}) as {
+    frontmatter?: Record<string, unknown>;
+    localImagePaths?: string[];
+  };
   return {
     html,
     frontmatter: astro.frontmatter ?? {},
-    messages: seen.file.messages,
+    messages: captured.file.messages,
     localImagePaths: astro.localImagePaths ?? [],
     headings,
   };
