@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeUntrustedFiles } from '../../support/untrusted-files';
 import { buildSite, type BuildResult } from './build';
 import { MINI_DIST, MINI_SITE } from './constants';
 import { hasOlderNode, olderNodeEnv, olderNodeVersion } from './older-node';
@@ -32,22 +33,7 @@ function writeNotes(work: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="3" height="3"><title>${OUTSIDE_MARKER}</title></svg>`,
   );
   const dir = path.join(notes, 'lessons/en');
-  fs.symlinkSync(path.join(work, 'secret.svg'), path.join(dir, 'linked.svg'));
-  fs.writeFileSync(
-    path.join(dir, 'page.png'),
-    '<!DOCTYPE html>\n<html><body>Sign in to see this image</body></html>\n',
-  );
-  fs.writeFileSync(
-    path.join(dir, 'lfs.png'),
-    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n',
-  );
-  fs.writeFileSync(
-    path.join(dir, 'cut.jpg'),
-    Buffer.from([
-      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
-      0x3f, 0, 0x12,
-    ]),
-  );
+  writeUntrustedFiles(dir, path.join(work, 'secret.svg'));
   // Lines 14–20 of the note.
   fs.appendFileSync(
     path.join(dir, 'lesson-2.md'),

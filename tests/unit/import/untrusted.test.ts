@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../../src/import/cli.ts';
 import type { ImportReport } from '../../../src/import/report.ts';
 import { parse, walk } from '../../../src/import/mdast.ts';
+import { writeUntrustedFiles } from '../../support/untrusted-files';
 
 /**
  * A stranger's repository: paths that climb out of it, symbolic links, and files that are not the
@@ -22,20 +23,8 @@ beforeAll(() => {
   fs.mkdirSync(lesson, { recursive: true });
   fs.writeFileSync(path.join(tmp, 'secret.svg'), svg);
   fs.writeFileSync(path.join(lesson, 'good.svg'), svg);
-  fs.symlinkSync(path.join(tmp, 'secret.svg'), path.join(lesson, 'linked.svg'));
   fs.symlinkSync(path.join(tmp, 'secret.md'), path.join(repo, 'elsewhere.md'));
-  fs.writeFileSync(path.join(lesson, 'page.png'), '<!DOCTYPE html><html><body>Sign in</body></html>');
-  fs.writeFileSync(
-    path.join(lesson, 'lfs.png'),
-    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 48213\n',
-  );
-  fs.writeFileSync(
-    path.join(lesson, 'cut.jpg'),
-    Buffer.from([
-      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
-      0x3f, 0, 0x12,
-    ]),
-  );
+  writeUntrustedFiles(lesson, path.join(tmp, 'secret.svg'));
   fs.writeFileSync(
     path.join(lesson, 'Lesson1.md'),
     [

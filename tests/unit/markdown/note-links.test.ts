@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { writeUntrustedFiles } from '../../support/untrusted-files';
 import { fixtureNotes, renderMarkdown } from './render';
 
 afterEach(() => vi.restoreAllMocks());
@@ -104,23 +105,7 @@ describe('remarkNoteLinks: nothing from outside the notes folder, nothing that i
   fs.cpSync(fixtureNotes, notes, { recursive: true });
   fs.writeFileSync(secret, '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
   const lessonDir = path.join(notes, 'lessons/en');
-  fs.symlinkSync(secret, path.join(lessonDir, 'linked.svg'));
-  fs.writeFileSync(
-    path.join(lessonDir, 'page.png'),
-    '<!DOCTYPE html>\n<html><body>Sign in to view this image</body></html>\n',
-  );
-  fs.writeFileSync(
-    path.join(lessonDir, 'lfs.png'),
-    'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 48213\n',
-  );
-  // SOI, a JFIF segment, a start-of-scan header and a few bytes of data: cut off before FF D9.
-  fs.writeFileSync(
-    path.join(lessonDir, 'cut.jpg'),
-    Buffer.from([
-      0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0,
-      0x3f, 0, 0x12, 0x34, 0x56,
-    ]),
-  );
+  writeUntrustedFiles(lessonDir, secret);
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
   const render = (md: string) => renderMarkdown(md, { notesRoot: notes, file: 'lessons/en/lesson-1.md' });
 
