@@ -60,12 +60,15 @@ export function headingSpace(line: string): string {
 }
 
 /**
- * `[[2:45](https://youtu.be/…?t=165)]` → `\[[2:45](…)\]`: the link renders either way in
- * CommonMark, but bare outer brackets next to a link are fragile (a following `[x]` or `(…)` turns
- * them into a reference or another link). Escaping keeps the author's brackets as visible text.
+ * `[[2:45](https://youtu.be/…?t=165)]` and `[[2:45]](…)` → `\[[2:45](…)\]`, the one form the
+ * importer writes: the link renders either way in CommonMark, but bare outer brackets next to a
+ * link are fragile (a following `[x]` or `(…)` turns them into a reference or another link), and
+ * brackets inside the link text are not a clock. Escaping keeps the author's brackets as visible text.
  */
 export function timestamps(text: string): string {
-  return text.replace(/(?<!\\)\[\[(\d{1,2}(?::\d{2}){1,2})\]\(([^()\s]+)\)(?<!\\)\]/g, '\\[[$1]($2)\\]');
+  return text
+    .replace(/(?<!\\)\[\[(\d{1,2}(?::\d{2}){1,2})\]\(([^()\s]+)\)(?<!\\)\]/g, '\\[[$1]($2)\\]')
+    .replace(/(?<![\\[])\[\[(\d{1,2}(?::\d{2}){1,2})\]\]\((https?:\/\/[^()\s]+)\)/g, '\\[[$1]($2)\\]');
 }
 
 /** Typora's `==highlight==` → `<mark>`, which the sanitiser keeps. */

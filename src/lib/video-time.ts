@@ -1,7 +1,9 @@
 /**
  * Video timestamps as lecture notes write them: `[[5:27](https://youtu.be/ID?t=327)]`, a link whose
- * text is a clock time, usually inside square brackets (the importer escapes those as `\[…\]`).
- * Pure functions shared by the Markdown plugin, the VideoTime component and section alignment.
+ * text is a clock time, usually inside square brackets (the importer escapes those as `\[…\]`);
+ * also `[[5:27]](url)` (the brackets inside the link), a bare `[5:27](url)`, and `(5:27)` at the
+ * end of a heading, a time in the lesson's video. Pure functions shared by the Markdown plugin, the
+ * VideoTime component and section alignment.
  */
 
 /** A timestamp mark: the clock as written, its offset in seconds, and where it leads. */
@@ -55,9 +57,11 @@ export function formatClock(seconds: number): string {
  * @example videoTime('Lesson 5', 'https://youtu.be/ID') // undefined
  */
 export function videoTime(text: string, href: string): VideoTime | undefined {
-  const seconds = clockSeconds(text);
+  // `[[5:27]](url)`: the author's brackets are inside the link.
+  const clock = text.trim().replace(/^\\?\[\s*(.*?)\s*\\?\]$/, '$1');
+  const seconds = clockSeconds(clock);
   if (seconds === undefined || !/^https?:\/\//i.test(href)) return undefined;
-  return { clock: text.trim(), seconds, href };
+  return { clock, seconds, href };
 }
 
 /**
@@ -70,8 +74,28 @@ export function videoAt(video: string, seconds: number): string {
   return url.toString();
 }
 
-// `[[5:27](url)]`, `\[[5:27](url)\]` or a bare `[5:27](url)`; the URL has no spaces or parentheses.
-const MARK = /(\\?\[)?\[(\d{1,2}(?::\d{2}){1,2})\]\(\s*<?(https?:\/\/[^\s()<>]+)>?\s*\)(\\?\])?/gi;
+const CLOCK_TEXT = String.raw`\d{1,2}(?::\d{2}){1,2}`;
+// `[[5:27](url)]`, `\[[5:27](url)\]`, `[[5:27]](url)` or a bare `[5:27](url)`; the URL has no
+// spaces or parentheses. Groups: outer `[`, clock, clock in bracketed link text, URL, outer `]`.
+const MARK = new RegExp(
+  String.raw`(\\?\[)?\[(?:(${CLOCK_TEXT})|\\?\[(${CLOCK_TEXT})\\?\])\]\(\s*<?(https?:\/\/[^\s()<>]+)>?\s*\)(\\?\])?`,
+  'gi',
+);
+
+// `## Forum tips (0:17)`: a clock in parentheses (ASCII or full-width) ending a heading.
+const TRAILING_CLOCK = new RegExp(String.raw`\s*[(（]\s*(${CLOCK_TEXT})\s*[)）]\s*$`);
+
+/**
+ * The clock in parentheses that ends a heading's text, `(0:17)` or `（0:17）`: a time in the
+ * lesson's own video. `index` is where the mark (with the space before it) starts.
+ * @example trailingClock('Forum tips (0:17)') // { clock: '0:17', seconds: 17, index: 10 }
+ */
+export function trailingClock(text: string): { clock: string; seconds: number; index: number } | undefined {
+  const m = TRAILING_CLOCK.exec(text);
+  const seconds = m?.[1] ? clockSeconds(m[1]) : undefined;
+  if (!m?.[1] || seconds === undefined || m.index === 0) return undefined;
+  return { clock: m[1], seconds, index: m.index };
+}
 
 /**
  * Every timestamp mark in a piece of Markdown source (a heading line, a paragraph, a whole note),
@@ -81,12 +105,13 @@ const MARK = /(\\?\[)?\[(\d{1,2}(?::\d{2}){1,2})\]\(\s*<?(https?:\/\/[^\s()<>]+)
 export function findVideoTimes(markdown: string): VideoTimeMark[] {
   const marks: VideoTimeMark[] = [];
   for (const m of markdown.matchAll(MARK)) {
-    const time = m[2] && m[3] ? videoTime(m[2], m[3]) : undefined;
+    const [, open, clock, bracketed, url, close] = m;
+    const time = url ? videoTime(clock ?? bracketed ?? '', url) : undefined;
     if (!time) continue;
     // Only a matched pair of brackets belongs to the mark; a lone one is the author's text.
-    const paired = Boolean(m[1]) && Boolean(m[4]);
-    const start = m.index + (paired || !m[1] ? 0 : m[1].length);
-    const end = m.index + m[0].length - (paired || !m[4] ? 0 : m[4].length);
+    const paired = Boolean(open) && Boolean(close);
+    const start = m.index + (paired || !open ? 0 : open.length);
+    const end = m.index + m[0].length - (paired || !close ? 0 : close.length);
     marks.push({ ...time, index: start, length: end - start });
   }
   return marks;
@@ -95,6 +120,7 @@ export function findVideoTimes(markdown: string): VideoTimeMark[] {
 /**
  * Text with its timestamp marks removed and spaces tidied: a heading's clean title.
  * @example withoutVideoTimes('Cross-entropy [[5:27](https://youtu.be/x?t=327)]') // 'Cross-entropy'
+ * @example withoutVideoTimes('Forum tips (0:17)') // 'Forum tips'
  */
 export function withoutVideoTimes(markdown: string): string {
   let out = '';
@@ -103,7 +129,9 @@ export function withoutVideoTimes(markdown: string): string {
     out += markdown.slice(pos, mark.index);
     pos = mark.index + mark.length;
   }
-  return (out + markdown.slice(pos)).replace(/[ \t]{2,}/g, ' ').trim();
+  out = (out + markdown.slice(pos)).replace(/[ \t]{2,}/g, ' ').trim();
+  const trailing = trailingClock(out);
+  return trailing ? out.slice(0, trailing.index).trim() : out;
 }
 
 /**

@@ -50,6 +50,30 @@ describe('side-by-side sections from the rendered page', () => {
     expect(outlineOfSections(sections, [{ id: 'lr-finder', depth: 2, title: '', times: [] }])[1]!.id).toBe('lr-finder');
   });
 
+  it('reads the same times from the page and the source for every timestamp form in a heading', async () => {
+    const source = [
+      'Intro.',
+      '',
+      '## Forum tips and tricks [[0:17]](https://youtu.be/Egp4Zajhzog?t=17) {#forum}',
+      '',
+      'Text.',
+      '',
+      '## Fine-tuning (12:03) {#fine-tuning}',
+      '',
+      'More text [3:04:05](https://youtu.be/Egp4Zajhzog?t=11045).',
+    ].join('\n');
+    const { html } = await renderMarkdown(source, { frontmatter: { video: 'https://youtu.be/Egp4Zajhzog' } });
+    const markdown = outlineFromMarkdown(source);
+    expect(markdown.map((s) => [s.id, s.title, s.times])).toEqual([
+      [undefined, '', []],
+      ['forum', 'Forum tips and tricks', [17]],
+      ['fine-tuning', 'Fine-tuning', [723, 11045]],
+    ]);
+    const sections = splitSections(html);
+    expect(sections.map((s) => s.title)).toEqual(['', 'Forum tips and tricks', 'Fine-tuning']);
+    expect(outlineOfSections(sections, []).map((s) => s.times)).toEqual(markdown.map((s) => s.times));
+  });
+
   it('keeps code, math and the footnotes in their sections, and prefixes ids for the other cell', async () => {
     const { html } = await renderMarkdown(en);
     const sections = splitSections(html);

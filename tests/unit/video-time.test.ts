@@ -5,6 +5,7 @@ import {
   formatClock,
   videoAt,
   videoTime,
+  trailingClock,
   withoutVideoTimes,
 } from '../../src/lib/video-time';
 
@@ -62,6 +63,26 @@ describe('timestamp marks', () => {
 
   it('ignores links that are not times', () => {
     expect(findVideoTimes('[lesson 5](https://course.fast.ai) [5:27](./local.md)')).toEqual([]);
+  });
+
+  it('finds the form with the brackets inside the link, [[0:17]](url)', () => {
+    const text = `### Forum tips and tricks [[0:17]](https://youtu.be/Egp4Zajhzog?t=17)`;
+    const [mark] = findVideoTimes(text);
+    expect(mark).toMatchObject({ clock: '0:17', seconds: 17, href: 'https://youtu.be/Egp4Zajhzog?t=17' });
+    expect(mark && text.slice(mark.index, mark.index + mark.length)).toBe(
+      '[[0:17]](https://youtu.be/Egp4Zajhzog?t=17)',
+    );
+    expect(videoTime('[0:17]', url)).toEqual({ clock: '0:17', seconds: 17, href: url });
+    expect(withoutVideoTimes(text)).toBe('### Forum tips and tricks');
+  });
+
+  it('reads a clock in parentheses at the end of a heading as a time in the lesson video', () => {
+    expect(trailingClock('Forum tips and tricks (0:17)')).toEqual({ clock: '0:17', seconds: 17, index: 21 });
+    expect(trailingClock('论坛使用技巧（1:02:03）')).toMatchObject({ seconds: 3723 });
+    expect(trailingClock('(0:17)')).toBeUndefined(); // a heading that is only a time keeps it
+    expect(trailingClock('Python (3.7) and the ratio (16:9)')).toBeUndefined();
+    expect(trailingClock('Steps (0:17) to follow')).toBeUndefined();
+    expect(withoutVideoTimes('Forum tips and tricks (0:17)')).toBe('Forum tips and tricks');
   });
 
   it('gives a heading its clean title', () => {

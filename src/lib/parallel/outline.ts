@@ -1,5 +1,5 @@
 import { sectionHeadings } from '../content-rules';
-import { findVideoTimes, withoutVideoTimes } from '../video-time';
+import { findVideoTimes, trailingClock, withoutVideoTimes } from '../video-time';
 import type { OutlineSection } from './align';
 
 /**
@@ -20,7 +20,10 @@ export function outlineFromMarkdown(markdown: string): OutlineSection[] {
     sections.push({ depth: 1, title: '', times: times(0, introEnd) });
   headings.forEach((h, k) => {
     const end = headings[k + 1] ? headings[k + 1]!.line - 1 : lines.length;
-    sections.push({ id: h.id, depth: h.level, title: withoutVideoTimes(h.text), times: times(h.line - 1, end) });
+    // `## Forum tips (0:17)`: a time in the lesson's video, without a link.
+    const own = trailingClock(h.text)?.seconds;
+    const found = [...(own === undefined ? [] : [own]), ...times(h.line - 1, end)];
+    sections.push({ id: h.id, depth: h.level, title: withoutVideoTimes(h.text), times: found });
   });
   return sections;
 }

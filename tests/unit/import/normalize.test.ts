@@ -45,9 +45,13 @@ describe('video timestamps', () => {
     );
   });
 
-  it('handles hour timestamps and leaves [[0:17]](url) (already fine) as written', () => {
+  it('handles hour timestamps and writes [[0:17]](url) in the same one form', () => {
     expect(timestamps('[[1:02:03](https://youtu.be/x?t=3723)]')).toBe('\\[[1:02:03](https://youtu.be/x?t=3723)\\]');
-    expect(timestamps('[[0:17]](https://youtu.be/x?t=17)')).toBe('[[0:17]](https://youtu.be/x?t=17)');
+    expect(timestamps('### Forum tips [[0:17]](https://youtu.be/x?t=17)')).toBe(
+      '### Forum tips \\[[0:17](https://youtu.be/x?t=17)\\]',
+    );
+    // Written once, the form stays: a second import changes nothing.
+    expect(timestamps(timestamps('[[0:17]](https://youtu.be/x?t=17)'))).toBe('\\[[0:17](https://youtu.be/x?t=17)\\]');
   });
 
   it('does not touch timestamps inside inline code', () => {

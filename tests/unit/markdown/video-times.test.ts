@@ -49,4 +49,44 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
     const { html } = await render('[lesson 5](https://course19.fast.ai/videos/?lesson=5) and [5:27](./local.md)');
     expect(html).not.toContain('video-time');
   });
+
+  it('reads [[0:17]](url) and a bare [0:17](url) in a heading: a chip, and a clean heading', async () => {
+    const { html, headings } = await render(
+      '### Forum tips and tricks [[0:17]](https://youtu.be/Egp4Zajhzog?t=17)\n\n### Bare [0:09](https://youtu.be/x?t=9)\n\nSee [[1:05]](https://youtu.be/x?t=65).',
+    );
+    expect(html).toMatch(
+      /<h3 id="[^"]*">Forum tips and tricks<a [^>]*class="video-time" data-clock="0:17" data-seconds="17"/,
+    );
+    expect(html).toMatch(/<h3 id="[^"]*">Bare<a [^>]*class="video-time" data-clock="0:09"/);
+    expect(html).toMatch(
+      /See <a [^>]*class="video-time" data-clock="1:05"[^>]*><span class="video-time__clock">1:05<\/span><\/a>\./,
+    );
+    expect(html.replace(/<[^>]+>/g, '')).not.toMatch(/\[|\]/);
+    if (format === 'md')
+      expect(headings.map((h) => [h.slug, h.text])).toEqual([
+        ['forum-tips-and-tricks', 'Forum tips and tricks'],
+        ['bare', 'Bare'],
+      ]);
+  });
+
+  it('makes a chip into the lesson video of a heading that ends in (0:17), and only there', async () => {
+    const id = format === 'md' ? '{#forum}' : '{/* #forum */}';
+    const { html, headings } = await renderMarkdown(
+      `## Forum tips (0:17) ${id}\n\n## 论坛技巧（1:02:03）\n\nA paragraph (0:17) keeps its text.`,
+      { format, file: `lessons/en/lesson-2.${format}`, frontmatter: { video: 'https://youtu.be/Egp4Zajhzog' } },
+    );
+    expect(html).toMatch(
+      /<h2 id="forum">Forum tips<a href="https:\/\/youtu\.be\/Egp4Zajhzog\?t=17" class="video-time" data-clock="0:17" data-seconds="17"/,
+    );
+    expect(html).toMatch(/>论坛技巧<a href="https:\/\/youtu\.be\/Egp4Zajhzog\?t=3723" class="video-time"/);
+    expect(html).toContain('A paragraph (0:17) keeps its text.');
+    if (format === 'md') {
+      expect(headings.map((h) => h.slug)).toEqual(['forum', '论坛技巧']);
+      expect(headings.filter((h) => /\d:\d\d/.test(h.text))).toEqual([]);
+    }
+    // Without a video to point into, the heading is left as written.
+    const alone = await render('## Forum tips (0:17)');
+    expect(alone.html).toContain('Forum tips (0:17)');
+    expect(alone.html).not.toContain('video-time');
+  });
 });
