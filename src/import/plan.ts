@@ -7,7 +7,9 @@ import type { LogSection } from './log.ts';
 import { parse } from './mdast.ts';
 import { planNotebooks } from './notebooks.ts';
 import { t } from '../i18n/ui.ts';
+import { hasCjk } from '../lib/cjk.ts';
 import { courseLessonTitles, partOf } from '../lib/course.ts';
+import type { Locale } from '../lib/locales.ts';
 import { localizedPath } from '../lib/urls.ts';
 import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
 import { headingText, leadingHeading } from './outline.ts';
@@ -131,6 +133,11 @@ function subtitleAfter(tree: Root, h1: Heading | undefined): Heading | undefined
   return undefined;
 }
 
+/** Whether a heading is written in the page's language: Chinese characters for zh, Latin letters for en. */
+function inPageLanguage(text: string, locale: Locale): boolean {
+  return locale === 'zh' ? hasCjk(text) : /\p{Script=Latin}/u.test(text);
+}
+
 /**
  * `qualifier` names the note among others on the same lesson in the same language (a second
  * "lesson 9" note), so the lesson list does not show two identical entries.
@@ -140,15 +147,14 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifi
   const next = subtitleAfter(d.tree, h1);
   const fromH1 = h1 ? stripLessonLabel(headingText(h1)) : '';
   const fromNext = next ? headingText(next) : '';
-  // A heading that is only "Lesson 3" says nothing the site does not: the course's own title for the lesson does.
+  // A heading that is only "Lesson 3" says nothing the site does not, and one in the other language
+  // (a Chinese note under "lesson9 How to train your model") is not this page's title: the course's
+  // own title for the lesson, in the page's language, is.
   const known = courseLessonTitles[lesson]?.[d.locale];
+  const usable = (text: string) => informative(text) && inPageLanguage(text, d.locale);
   const own =
     str(d.data['title']) ??
-    (informative(fromH1)
-      ? fromH1
-      : informative(fromNext)
-        ? fromNext
-        : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
+    (usable(fromH1) ? fromH1 : usable(fromNext) ? fromNext : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
   const title = qualifier ? `${own} (${qualifier})` : own;
   const summary =
     str(d.data['summary']) ??

@@ -24,6 +24,11 @@ beforeAll(() => {
   write(path.join(tmp, 'mine/english/Lesson3.md'), `# Lesson 3\n\n${body}\n### Downloading the data\n`);
   write(path.join(tmp, 'mine/english/Lesson4.md'), `# Welcome to lesson 4!\n\n## Welcome!\n\n${body}`);
   write(path.join(tmp, 'mine/lesson9/lesson9.md'), `# lesson9 How to train your model\n\n${body}`);
+  // A Chinese note that kept the English lecture's title as its heading.
+  write(
+    path.join(tmp, 'mine/lesson8/lesson8.md'),
+    `# lesson8 Matrix multiplication from scratch\n\n这节课从零开始实现矩阵乘法，再用广播把三重循环变成一行，最后比较了各种写法的速度。\n`,
+  );
   write(path.join(tmp, 'theirs/Lesson9.md'), `# lesson9 How to train your model\n\n${body}`);
   runImport({
     sources: [path.join(tmp, 'mine'), path.join(tmp, 'theirs')],
@@ -39,6 +44,10 @@ describe('titles of imported lessons', () => {
     expect(title('lessons/zh/lesson-3.md')).toBe(courseLessonTitles[3]?.zh);
     expect(title('lessons/en/lesson-3.md')).toBe(courseLessonTitles[3]?.en);
     expect(title('lessons/en/lesson-4.md')).toBe('NLP; tabular data; collaborative filtering; embeddings');
+  });
+
+  it('titles a Chinese lesson in Chinese even when its heading is in English', () => {
+    expect(title('lessons/zh/lesson-8.md')).toBe(courseLessonTitles[8]?.zh);
   });
 
   it('keeps a title the author wrote', () => {
