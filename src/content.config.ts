@@ -71,6 +71,8 @@ const notes = defineCollection({
   schema: z.object({
     /** Loose notes that are not course lessons: cheat sheets, reading notes, an imported README. */
     title: z.string().min(1),
+    /** The course lesson (1–12) the note is about: the lesson page lists it and it links back. */
+    lesson: z.number().int().min(1).max(12).optional(),
     summary: z.string().optional(),
     source: z.string().optional(),
     updated: day.optional(),

@@ -64,6 +64,8 @@ export interface LooseNote {
   slug: string;
   locale: Locale;
   title: string;
+  /** The lesson the note is about (`lesson:` in its frontmatter). */
+  lesson: number | undefined;
 }
 
 let notesCache: Promise<LooseNote[]> | undefined;
@@ -72,7 +74,7 @@ let notesCache: Promise<LooseNote[]> | undefined;
 export function allLooseNotes(): Promise<LooseNote[]> {
   notesCache ??= getCollection('notes').then((entries) =>
     entries
-      .map((entry) => ({ entry, ...splitEntryId(entry.id), title: entry.data.title }))
+      .map((entry) => ({ entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson }))
       .sort((a, b) => a.title.localeCompare(b.title)),
   );
   return notesCache;

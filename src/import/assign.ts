@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { Locale } from '../lib/locales.ts';
+import { namedLikeLesson } from './discover.ts';
 import type { LoadedDoc } from './load.ts';
 import type { LogSection } from './log.ts';
 import { kebab, slugOf } from './slug.ts';
@@ -9,6 +11,33 @@ export interface Assignment {
   page: Map<LoadedDoc, string>;
   /** Log entry file of each dated section. */
   log: Map<LogSection, string>;
+  /** Files about a lesson that another file of the same language is the page of: they become notes on it. */
+  lessonNotes: Map<LoadedDoc, number>;
+  /** Which file became each lesson that had several in one language, and why. */
+  lessonChoices: LessonChoice[];
+}
+
+/** For the report: a lesson that had several files in one language. */
+export interface LessonChoice {
+  lesson: number;
+  locale: Locale;
+  /** The file that became the lesson (as the user names it, `root/rel`). */
+  file: string;
+  why: 'named like the lesson' | 'the longest' | 'named like the lesson, and the longest of those';
+  /** The other files, now notes on the lesson. */
+  notes: string[];
+}
+
+/**
+ * Of the files about one lesson in one language, the lesson's page is the one named like the
+ * lesson, else the longest (the main notes, not a close reading of one paper beside them).
+ */
+function mainOf(group: readonly LoadedDoc[]): { main: LoadedDoc; why: LessonChoice['why'] } {
+  const named = group.filter((d) => namedLikeLesson(d.doc.rel));
+  if (named.length === 1) return { main: named[0]!, why: 'named like the lesson' };
+  const pool = named.length ? named : group;
+  const main = pool.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  return { main, why: named.length ? 'named like the lesson, and the longest of those' : 'the longest' };
 }
 
 /**
@@ -33,19 +62,43 @@ export function assignPaths(docs: readonly LoadedDoc[], taken: (p: string) => bo
   };
   const page = new Map<LoadedDoc, string>();
   const log = new Map<LogSection, string>();
+  const lessonNotes = new Map<LoadedDoc, number>();
+  const lessonChoices: LessonChoice[] = [];
   const lessonFolders = new Set(
     docs.filter((d) => d.doc.lesson !== undefined).map((d) => `${d.doc.root}/${path.posix.dirname(d.doc.rel)}`),
   );
 
+  const groups = new Map<string, LoadedDoc[]>();
   for (const d of docs.filter((x) => x.doc.lesson !== undefined)) {
-    page.set(d, claim(`lessons/${d.locale}`, `lesson-${d.doc.lesson}`, kebab(d.doc.rootName) || 'import'));
+    const key = `${d.locale}:${d.doc.lesson}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  for (const group of groups.values()) {
+    const { main, why } = mainOf(group);
+    const lesson = main.doc.lesson!;
+    page.set(main, claim(`lessons/${main.locale}`, `lesson-${lesson}`, kebab(main.doc.rootName) || 'import'));
+    const others = group.filter((d) => d !== main);
+    for (const d of others) lessonNotes.set(d, lesson);
+    if (others.length)
+      lessonChoices.push({
+        lesson,
+        locale: main.locale,
+        file: main.doc.display,
+        why,
+        notes: others.map((d) => d.doc.display),
+      });
+  }
+  // Notes on a lesson keep their own file names: `lesson9-adam-paper.md` → notes/<lang>/lesson9-adam-paper.md.
+  for (const d of lessonNotes.keys()) {
+    page.set(d, claim(`notes/${d.locale}`, noteSlug(d, lessonFolders), kebab(d.doc.rootName) || 'import'));
   }
   for (const d of docs.filter((x) => x.doc.lesson === undefined)) {
     if (d.sections.length && !hasContentOutside(d)) continue;
     page.set(d, claim(`notes/${d.locale}`, noteSlug(d, lessonFolders), kebab(d.doc.rootName) || 'import'));
   }
   for (const d of docs) assignLog(d, log, used, taken);
-  return { page, log };
+  lessonChoices.sort((a, b) => a.locale.localeCompare(b.locale) || a.lesson - b.lesson);
+  return { page, log, lessonNotes, lessonChoices };
 }
 
 function noteSlug(d: LoadedDoc, lessonFolders: ReadonlySet<string>): string {

@@ -97,6 +97,21 @@ function numberInName(name: string): number | undefined {
 }
 
 /**
+ * Whether a file is named as the lesson itself, nothing more: `lesson9.md`, `Lesson 9.md`,
+ * `第9课.md`, or a README or notes file in the lesson's folder. `lesson9-adam-paper.md` is about
+ * lesson 9 but is not named as it.
+ */
+export function namedLikeLesson(rel: string): boolean {
+  const stem = stemOf(rel);
+  if (lessonNumber(rel) === undefined) return false;
+  return (
+    /^(?:lesson|lecture|lec)[\s_-]*0*\d{1,2}$/i.test(stem) ||
+    /^第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[课講讲]$/.test(stem) ||
+    numberInName(stem) === undefined // a README or notes file in the lesson's folder
+  );
+}
+
+/**
  * The lesson a file is about, from its own name or, for generic names (`README`, `notes`), from its
  * folder: `chinese/Lesson1.md` → 1, `lesson8/lesson8.md` → 8, `lesson8/notes.md` → 8.
  * `lesson0 2020 notes.md` is not a course lesson (0 is outside 1–12) and stays a loose note.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Heading, Root } from 'mdast';
-import { assignPaths } from './assign.ts';
+import { assignPaths, type LessonChoice } from './assign.ts';
 import { isoDate, stringifyFrontmatter } from './frontmatter.ts';
 import { ImportError, loadSource, type LoadedDoc } from './load.ts';
 import type { LogSection } from './log.ts';
@@ -21,6 +21,8 @@ export interface Plan {
   files: PlannedFile[];
   findings: Findings;
   lessons: { lesson: number; locale: string; path: string }[];
+  /** Lessons that had several files in one language: which became the page, why, and the notes. */
+  lessonChoices: LessonChoice[];
   notes: string[];
   logEntries: string[];
   notebooks: string[];
@@ -30,10 +32,9 @@ export interface Plan {
 export function planImport(sources: readonly string[], taken: (p: string) => boolean): Plan {
   const findings = emptyFindings();
   const docs = sources.flatMap((s) => loadSource(path.resolve(s), findings));
-  const { page, log } = assignPaths(docs, taken);
+  const { page, log, lessonNotes, lessonChoices } = assignPaths(docs, taken);
   const files = new Map<string, PlannedFile>();
-  const plan: Plan = { files: [], findings, lessons: [], notes: [], logEntries: [], notebooks: [] };
-  const qualifiers = lessonQualifiers(docs, page);
+  const plan: Plan = { files: [], findings, lessons: [], lessonChoices, notes: [], logEntries: [], notebooks: [] };
 
   for (const d of docs) {
     try {
@@ -54,11 +55,11 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
       const add = (p: string, content: string) =>
         files.set(p, { path: p, kind: 'markdown', content, source: d.doc.display });
       const pagePath = page.get(d);
-      if (pagePath && d.doc.lesson !== undefined) {
-        add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath), qualifiers.get(d)));
+      if (pagePath && d.doc.lesson !== undefined && !lessonNotes.has(d)) {
+        add(pagePath, lessonFile(d, d.doc.lesson, context(pagePath)));
         plan.lessons.push({ lesson: d.doc.lesson, locale: d.locale, path: pagePath });
       } else if (pagePath) {
-        add(pagePath, noteFile(d, context(pagePath), d.sections.length));
+        add(pagePath, noteFile(d, context(pagePath), d.sections.length, lessonNotes.get(d)));
         plan.notes.push(pagePath);
       }
       for (const s of d.sections) {
@@ -80,26 +81,6 @@ export function planImport(sources: readonly string[], taken: (p: string) => boo
   }
   plan.files = [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return plan;
-}
-
-/**
- * For lessons that share a number and a language, what tells each apart from the first (the one
- * at `lesson-N.md`): its source folder's name when that differs, else its path there.
- */
-function lessonQualifiers(docs: readonly LoadedDoc[], page: ReadonlyMap<LoadedDoc, string>): Map<LoadedDoc, string> {
-  const groups = new Map<string, LoadedDoc[]>();
-  for (const d of docs)
-    if (d.doc.lesson !== undefined && page.has(d))
-      groups.set(`${d.locale}:${d.doc.lesson}`, [...(groups.get(`${d.locale}:${d.doc.lesson}`) ?? []), d]);
-  const out = new Map<LoadedDoc, string>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    // Paths were claimed in this order: the first has `lesson-N.md`, the others a suffix.
-    const ordered = group;
-    const roots = new Set(ordered.map((d) => d.doc.rootName));
-    for (const d of ordered.slice(1)) out.set(d, roots.size === ordered.length ? d.doc.rootName : d.doc.display);
-  }
-  return out;
 }
 
 function str(value: unknown): string | undefined {
@@ -138,11 +119,7 @@ function inPageLanguage(text: string, locale: Locale): boolean {
   return locale === 'zh' ? hasCjk(text) : /\p{Script=Latin}/u.test(text);
 }
 
-/**
- * `qualifier` names the note among others on the same lesson in the same language (a second
- * "lesson 9" note), so the lesson list does not show two identical entries.
- */
-function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifier?: string): string {
+function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string {
   const h1 = titleH1(d.tree);
   const next = subtitleAfter(d.tree, h1);
   const fromH1 = h1 ? stripLessonLabel(headingText(h1)) : '';
@@ -152,10 +129,9 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifi
   // own title for the lesson, in the page's language, is.
   const known = courseLessonTitles[lesson]?.[d.locale];
   const usable = (text: string) => informative(text) && inPageLanguage(text, d.locale);
-  const own =
+  const title =
     str(d.data['title']) ??
     (usable(fromH1) ? fromH1 : usable(fromNext) ? fromNext : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
-  const title = qualifier ? `${own} (${qualifier})` : own;
   const summary =
     str(d.data['summary']) ??
     str(d.data['description']) ??
@@ -175,7 +151,8 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext, qualifi
   return `${front}\n${body}`;
 }
 
-function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number): string {
+/** A loose note; `lesson` when it is about a lesson whose page is another file (the lesson lists it). */
+function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number, lesson?: number): string {
   const { text, lineMap } = logCount ? withoutLog(d, logCount) : { text: d.text, lineMap: d.lineMap };
   const tree = logCount ? parse(text, { math: true }) : d.tree;
   const lead = leadingHeading(tree);
@@ -185,12 +162,14 @@ function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number): string
       ? d.doc.rootName
       : path.posix.basename(path.posix.dirname(d.doc.rel))
     : stem;
-  const fromLead = lead ? headingText(lead) : '';
+  // A note on a lesson says which lesson by its `lesson` field: "lesson9 How to…" is "How to…".
+  const fromLead = lead ? (lesson === undefined ? headingText(lead) : stripLessonLabel(headingText(lead))) : '';
   const title = str(d.data['title']) ?? (fromLead || titleFromName(fallback));
   const drop = !str(d.data['title']) && fromLead ? leadingHeading : undefined;
   const body = transformBody(text, lineMap, ctx, drop);
   const front = stringifyFrontmatter([
     ['title', title],
+    ['lesson', lesson],
     ['summary', str(d.data['summary']) ?? str(d.data['description']) ?? summaryOf(tree)],
     ['source', d.doc.display],
     ['updated', updatedOf(d)],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { courseParts } from '../lib/course.ts';
+import type { LessonChoice } from './assign.ts';
 import type { Plan } from './plan.ts';
 import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types.ts';
 import type { Action, WriteResult } from './writer.ts';
@@ -16,6 +17,8 @@ export interface ImportReport {
   lessonsPaired: number[];
   /** `zh:8`, `en:12`: lessons with only one language. */
   lessonsUnpaired: string[];
+  /** Lessons that had several files in one language: the file that became the lesson, why, and the files that became notes on it. */
+  lessonChoices: LessonChoice[];
   logEntries: number;
   /** Jupyter notebooks copied to notebooks/<lang>/. */
   notebooks: number;
@@ -60,6 +63,7 @@ export function buildReport(
     lessons: plan.lessons.length,
     lessonsPaired: paired,
     lessonsUnpaired: unpaired,
+    lessonChoices: plan.lessonChoices,
     logEntries: plan.logEntries.length,
     notebooks: plan.notebooks.length,
     notebooksSkipped: f.notebooksSkipped,
@@ -99,6 +103,9 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
     'lessons',
     `${r.lessons} (paired zh/en: ${r.lessonsPaired.join(', ') || 'none'}${r.lessonsUnpaired.length ? `; one language: ${r.lessonsUnpaired.join(', ')}` : ''})`,
   );
+  for (const c of r.lessonChoices) {
+    lines.push(`      ${c.locale}:${c.lesson} is ${c.file} (${c.why}); notes on it: ${c.notes.join(', ')}`);
+  }
   row('log entries', r.logEntries);
   row('notebooks', r.notebooks);
   if (r.notebooksSkipped.length) {

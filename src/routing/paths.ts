@@ -74,16 +74,19 @@ export async function logTimelinePaths() {
 export interface NoteListPageData extends PageData {
   /** The page's own locale's notes, sorted by title. */
   notes: LooseNote[];
+  /** The locale's lessons, to name the lesson a note is about. */
+  lessons: Lesson[];
 }
 
 /** `/<lang>/notes/`. */
 export async function noteListPaths() {
-  const notes = await allLooseNotes();
+  const [notes, lessons] = await Promise.all([allLooseNotes(), allLessons()]);
   return locales.map((locale) => ({
     params: { lang: locale },
     props: {
       ...sectionPage(locale, 'notes', { title: t(locale, 'notes.title'), description: t(locale, 'notes.intro') }),
       notes: notes.filter((n) => n.locale === locale),
+      lessons: lessons.filter((l) => l.locale === locale),
     } satisfies NoteListPageData,
   }));
 }
@@ -113,11 +116,13 @@ export interface LessonPageData extends EntryPageData<Lesson> {
   lessons: Lesson[];
   /** The lesson's notebooks in its language, listed under it. */
   notebooks: NotebookEntry[];
+  /** Notes about the lesson in its language (`lesson:` in their frontmatter), listed under it. */
+  notes: LooseNote[];
 }
 
 /** One page per lesson file, in the locale of its folder. */
 export async function lessonPaths() {
-  const [lessons, notebooks] = await Promise.all([allLessons(), allNotebooks()]);
+  const [lessons, notebooks, notes] = await Promise.all([allLessons(), allNotebooks(), allLooseNotes()]);
   return Promise.all(
     lessons.map(async (lesson) => ({
       params: { lang: lesson.locale, slug: lesson.slug },
@@ -125,6 +130,7 @@ export async function lessonPaths() {
         ...(await entryPage(lessonKind, lessons, lesson)),
         lessons,
         notebooks: notebooks.filter((n) => n.locale === lesson.locale && n.lesson === lesson.lesson),
+        notes: notes.filter((n) => n.locale === lesson.locale && n.lesson === lesson.lesson),
       } satisfies LessonPageData,
     })),
   );
@@ -172,15 +178,21 @@ const noteKind: EntryKind<LooseNote> = {
   missingLinkKey: 'lang.missingNotesLink',
 };
 
-export type NotePageData = EntryPageData<LooseNote>;
+export interface NotePageData extends EntryPageData<LooseNote> {
+  /** The lesson in the note's language it is about, if any. */
+  lesson: Lesson | undefined;
+}
 
 /** One page per loose note. */
 export async function notePaths() {
-  const notes = await allLooseNotes();
+  const [notes, lessons] = await Promise.all([allLooseNotes(), allLessons()]);
   return Promise.all(
     notes.map(async (note) => ({
       params: { lang: note.locale, slug: note.slug },
-      props: (await entryPage(noteKind, notes, note)) satisfies NotePageData,
+      props: {
+        ...(await entryPage(noteKind, notes, note)),
+        lesson: lessons.find((l) => l.locale === note.locale && l.lesson === note.lesson),
+      } satisfies NotePageData,
     })),
   );
 }

@@ -100,6 +100,32 @@ describe('callouts and note components in an .mdx note', () => {
   });
 });
 
+describe('a note on a lesson', () => {
+  it('is listed on the lesson page in its language and links back to the lesson', async () => {
+    const context = await site.browser.newContext();
+    const { page, errors } = await watchedPage(context);
+    for (const [lang, heading, label] of [
+      ['en', 'Notes on this lesson', 'Lesson 1'],
+      ['zh', '本课的其他笔记', '第 1 课'],
+    ] as const) {
+      await page.goto(site.url(`${lang}/lessons/lesson-1/`));
+      const list = page.locator('section[aria-labelledby="lesson-notes"]');
+      expect(await list.locator('h2').textContent()).toBe(heading);
+      expect(await list.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        `${e2eBase}${lang}/notes/lesson-1-self-test/`,
+      ]);
+      await page.goto(selfTest(lang));
+      const back = page.locator(`.lesson__kicker a[href="${e2eBase}${lang}/lessons/lesson-1/"]`);
+      expect(await back.textContent()).toContain(label);
+      // Lessons without notes show no such list.
+      await page.goto(site.url(`${lang}/lessons/lesson-2/`));
+      expect(await page.locator('#lesson-notes').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('edit link and last updated', () => {
   it('links every note to its source file for editing and says when it last changed', async () => {
     const { page } = await watchedPage(await site.browser.newContext());

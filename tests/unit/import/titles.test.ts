@@ -54,7 +54,9 @@ describe('titles of imported lessons', () => {
     expect(title('lessons/en/lesson-9.md')).toBe('How to train your model');
   });
 
-  it('names a second note on the same lesson by its source, so the list never shows two identical entries', () => {
-    expect(title('lessons/en/lesson-9-theirs.md')).toBe('How to train your model (theirs)');
+  it('makes one lesson of two on the same lesson from two sources, the other a note on it by its own file name', () => {
+    expect(fs.existsSync(path.join(tmp, 'notes/lessons/en/lesson-9-theirs.md'))).toBe(false);
+    const note = splitFrontmatter(fs.readFileSync(path.join(tmp, 'notes/notes/en/lesson9.md'), 'utf8')).data;
+    expect(note).toMatchObject({ title: 'How to train your model', lesson: 9, source: 'theirs/Lesson9.md' });
   });
 });
