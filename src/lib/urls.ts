@@ -4,6 +4,12 @@
  */
 import type { Locale } from './locales';
 
+/**
+ * A link or image target that is not a path inside the notes: one with a scheme (`https:`,
+ * `mailto:`, `data:`, `attachment:`) or protocol-relative (`//host/…`).
+ */
+export const EXTERNAL_URL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
 export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status';
 

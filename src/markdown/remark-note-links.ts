@@ -7,7 +7,7 @@ import type { UiKey } from '../i18n/ui';
 import { imageFileProblem } from '../lib/image-file';
 import { defaultLocale } from '../lib/locales';
 import { outsideNotesFolder } from '../lib/notes-dir';
-import { localizedPath, withBase } from '../lib/urls';
+import { EXTERNAL_URL, localizedPath, withBase } from '../lib/urls';
 import { externalImageLink, placeholder } from './image-placeholders';
 import { warnAt } from './report';
 import { noteSource } from './source';
@@ -19,7 +19,6 @@ export interface NoteLinkOptions {
   base: string;
 }
 
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 /** Images a browser would fetch from another host (`data:` images are part of the page). */
 const OTHER_HOST = /^(https?:)?\/\//i;
 
@@ -58,7 +57,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     const deadLinks: { node: Link; parent: Parent }[] = [];
     visit(tree, 'link', (node: Link, _index, parent) => {
       const url = node.url;
-      if (!url || EXTERNAL.test(url) || url.startsWith('#')) return;
+      if (!url || EXTERNAL_URL.test(url) || url.startsWith('#')) return;
       if (url.startsWith('/')) {
         node.url = withBase(url, base);
         return;
@@ -154,7 +153,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         ) as (typeof parent.children)[number];
         return;
       }
-      if (!url || EXTERNAL.test(url)) return;
+      if (!url || EXTERNAL_URL.test(url)) return;
       if (url.startsWith('/')) {
         if (image.type === 'image') image.url = withBase(url, base);
         return;

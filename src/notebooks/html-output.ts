@@ -7,8 +7,8 @@ import { t } from '../i18n/ui';
 import { sanitizeTree } from '../import/sanitize.ts';
 import { parseDataUrl, placeImage } from './assets';
 import type { RenderContext } from './outputs';
+import { EXTERNAL_URL } from '../lib/urls';
 
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 // Reported when removed; a pandas table's <style> is dropped silently, it is expected.
 const ACTIVE = new Set(['script', 'iframe', 'object', 'embed', 'base', 'form']);
 
@@ -53,7 +53,11 @@ function finish(tree: Root): ElementContent[] {
     delete node.properties['name'];
     // pandas writes border="1"; the site's table style draws the rules.
     if (node.tagName === 'table') delete node.properties['border'];
-    if (node.tagName === 'a' && typeof node.properties['href'] === 'string' && EXTERNAL.test(node.properties['href'])) {
+    if (
+      node.tagName === 'a' &&
+      typeof node.properties['href'] === 'string' &&
+      EXTERNAL_URL.test(node.properties['href'])
+    ) {
       node.properties['rel'] = ['noopener', 'noreferrer'];
     }
     if (/^h[1-6]$/.test(node.tagName)) {
@@ -102,7 +106,7 @@ function localImage(node: Element, ctx: RenderContext, where: string): ElementCo
       });
     }
   }
-  if (EXTERNAL.test(src) && /^(https?:)?\/\//i.test(src))
+  if (EXTERNAL_URL.test(src) && /^(https?:)?\/\//i.test(src))
     return h('a', { href: src.startsWith('//') ? `https:${src}` : src }, alt || src);
   ctx.report(
     where,

@@ -8,6 +8,7 @@ import { applyEdits, type Edit } from '../import/text.ts';
 import { outsideNotesFolder } from '../lib/notes-dir';
 import { IMAGE_EXTENSIONS, parseDataUrl, placeImage, type NotebookAsset } from './assets';
 import type { MimeBundle } from './nbformat';
+import { EXTERNAL_URL } from '../lib/urls';
 
 export interface CellImages {
   /** The cell's `attachments`: `![](attachment:plot.png)` points into them. */
@@ -20,8 +21,6 @@ export interface CellImages {
   notesRoot: string;
   report(message: string): void;
 }
-
-const EXTERNAL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
  * Prepares a Markdown cell for the site's Markdown pipeline, the one lessons go through. Jupyter
@@ -94,7 +93,7 @@ function resolveImage(url: string, images: CellImages): Target {
     return placed ? { kind: 'file', url: images.assetUrl(placed.file) } : { kind: 'link' };
   }
   if (/^(https?:)?\/\//i.test(trimmed)) return { kind: 'link' };
-  if (EXTERNAL.test(trimmed) || trimmed.startsWith('/') || trimmed === '') return { kind: 'keep' };
+  if (EXTERNAL_URL.test(trimmed) || trimmed.startsWith('/') || trimmed === '') return { kind: 'keep' };
   // An image beside the notebook, inside the notes folder, is published with the page.
   const file = path.resolve(images.dir, decodeURIComponent(trimmed.split(/[?#]/)[0] ?? ''));
   const mime =
