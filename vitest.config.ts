@@ -22,6 +22,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
+          // The files share two cores with builds and each other: what a page does after a key
+          // press can take seconds, not the one second expect.poll waits by default.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
