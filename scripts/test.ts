@@ -11,11 +11,14 @@
  * A lane stops at its first failing step; the other lane runs on, and the run fails at the end.
  */
 import { spawn } from 'node:child_process';
+import { withAstroLock } from './lib/astro-lock.ts';
 
 interface Step {
   name: string;
   command: string;
   args: string[];
+  /** Runs while holding the project's Astro lock (scripts/lib/astro-lock.ts). */
+  astroLock?: boolean;
 }
 
 interface Outcome {
@@ -26,7 +29,8 @@ interface Outcome {
 
 const codeLane: Step[] = [
   { name: 'prettier --check', command: 'prettier', args: ['--check', '.'] },
-  { name: 'astro check', command: 'astro', args: ['check'] },
+  // Holds the project's Astro lock: it writes .astro/ as the test sites' builds do.
+  { name: 'astro check', command: 'astro', args: ['check'], astroLock: true },
   { name: 'vitest unit + content', command: 'vitest', args: ['run', '--project', 'unit', '--project', 'content'] },
 ];
 const siteLane: Step[] = [
@@ -56,7 +60,7 @@ function run(step: Step, live: boolean): Promise<{ passed: boolean; output: stri
 async function runLane(steps: Step[], live: boolean, outcomes: Outcome[]): Promise<void> {
   for (const step of steps) {
     if (live) console.log(`▶ ${step.name}`);
-    const { passed, output, seconds } = await run(step, live);
+    const { passed, output, seconds } = await (step.astroLock ? withAstroLock(() => run(step, live)) : run(step, live));
     outcomes.push({ name: step.name, seconds, passed });
     if (!live)
       process.stdout.write(`\n▶ ${step.name} (${seconds.toFixed(1)} s, ${passed ? 'passed' : 'FAILED'})\n${output}\n`);

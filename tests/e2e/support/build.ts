@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { withAstroLock } from '../../../scripts/lib/astro-lock.ts';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 /** Astro's command line, run with this Node directly: `npx` would add a second or so per build. */
@@ -53,8 +54,8 @@ function privateConfig(outDir: string): string {
 
 /**
  * Runs `astro build` (or `astro sync`) into `outDir` with the given environment (NOTES_DIR,
- * BASE_PATH…) added to a clean one, and reports how it ended, failed or not. Asynchronous, so the
- * test sites build side by side. `--force`: a cache left from an earlier run must not stand in for
+ * BASE_PATH…) added to a clean one, and reports how it ended, failed or not. Asynchronous, so test files go
+ * on while it runs; Astro runs one at a time (astro-lock.ts). `--force`: a cache left from an earlier run must not stand in for
  * this one's render (Astro's content cache does not notice a changed Markdown plugin).
  */
 export function runBuild(
@@ -62,7 +63,6 @@ export function runBuild(
   env: Record<string, string>,
   options: BuildOptions = {},
 ): Promise<BuildResult> {
-  const started = Date.now();
   const step = options.step ?? 'build';
   const command = options.command ?? [process.execPath, astroCli, step];
   const args = [
@@ -72,22 +72,27 @@ export function runBuild(
     privateConfig(outDir),
     ...(step === 'build' ? ['--outDir', outDir] : []),
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command[0]!, args, { cwd: repo, env: { ...(options.baseEnv ?? buildEnv()), ...env } });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => chunks.push(c));
-    child.on('error', reject);
-    child.on('close', (status) =>
-      resolve({
-        status,
-        output: Buffer.concat(chunks)
-          .toString('utf8')
-          .replace(/\x1b\[[0-9;]*m/g, ''),
-        seconds: (Date.now() - started) / 1000,
+  // One Astro at a time in the project's .astro/ folder (see astro-lock.ts).
+  return withAstroLock(
+    () =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const child = spawn(command[0]!, args, { cwd: repo, env: { ...(options.baseEnv ?? buildEnv()), ...env } });
+        const chunks: Buffer[] = [];
+        child.stdout.on('data', (c: Buffer) => chunks.push(c));
+        child.stderr.on('data', (c: Buffer) => chunks.push(c));
+        child.on('error', reject);
+        child.on('close', (status) =>
+          resolve({
+            status,
+            output: Buffer.concat(chunks)
+              .toString('utf8')
+              .replace(/\x1b\[[0-9;]*m/g, ''),
+            seconds: (Date.now() - started) / 1000,
+          }),
+        );
       }),
-    );
-  });
+  );
 }
 
 /** Builds the site into `outDir` and returns the build's output; throws with its tail when it fails. */

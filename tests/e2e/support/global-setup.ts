@@ -16,8 +16,9 @@ declare module 'vitest' {
 }
 
 /**
- * Before any e2e test file starts: launches the run's Chromium and builds the two test sites side
- * by side, so no test can see a site left in `dist-e2e` by an earlier run or an older checkout.
+ * Before any e2e test file starts: launches the run's Chromium and builds the two test sites (one
+ * Astro at a time: astro-lock.ts), so no test can see a site left in `dist-e2e` by an earlier run
+ * or an older checkout.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
