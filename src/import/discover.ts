@@ -86,14 +86,18 @@ const CN_NUMBERS: Record<string, number> = {
   十二: 12,
 };
 
-/** `Lesson1`, `lesson 01`, `lesson-3-notes`, `第3课`, `第十二课` → the number, if it is 1–12. */
-function numberInName(name: string): number | undefined {
-  const latin = /^(?:lesson|lecture|lec)[\s_-]*0*(\d{1,2})(?=$|[\s_.-])/i.exec(name);
-  const chinese = /^第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[课講讲]/.exec(name);
-  const raw = latin?.[1] ?? chinese?.[1];
-  if (!raw) return undefined;
+/**
+ * The lesson label a name starts with (`Lesson1`, `lesson 01`, `lesson-3-notes`, `第3课`,
+ * `第十二课`): its number, if it is 1–12, and how much of the name it takes.
+ */
+function lessonLabel(name: string): { n: number; length: number } | undefined {
+  const m =
+    /^(?:lesson|lecture|lec)[\s_-]*0*(\d{1,2})(?=$|[\s_.-])/i.exec(name) ??
+    /^第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[课講讲]/.exec(name);
+  const raw = m?.[1];
+  if (!m || !raw) return undefined;
   const n = /^\d+$/.test(raw) ? Number(raw) : CN_NUMBERS[raw];
-  return n !== undefined && n >= 1 && n <= 12 ? n : undefined;
+  return n !== undefined && n >= 1 && n <= 12 ? { n, length: m[0].length } : undefined;
 }
 
 /**
@@ -102,13 +106,11 @@ function numberInName(name: string): number | undefined {
  * lesson 9 but is not named as it.
  */
 export function namedLikeLesson(rel: string): boolean {
-  const stem = stemOf(rel);
   if (lessonNumber(rel) === undefined) return false;
-  return (
-    /^(?:lesson|lecture|lec)[\s_-]*0*\d{1,2}$/i.test(stem) ||
-    /^第\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[课講讲]$/.test(stem) ||
-    numberInName(stem) === undefined // a README or notes file in the lesson's folder
-  );
+  const stem = stemOf(rel);
+  const label = lessonLabel(stem);
+  // No label of its own: a README or notes file that takes the lesson from its folder.
+  return !label || label.length === stem.length;
 }
 
 /**
@@ -118,10 +120,10 @@ export function namedLikeLesson(rel: string): boolean {
  */
 export function lessonNumber(rel: string): number | undefined {
   const stem = stemOf(rel);
-  const own = numberInName(stem);
+  const own = lessonLabel(stem)?.n;
   if (own !== undefined) return own;
   const folder = path.posix.basename(path.posix.dirname(rel));
   if (/^(readme|index|notes?|笔记)$/i.test(stem) && /^(?:lesson|lecture)[\s_-]*\d{1,2}$|^第.{1,3}[课讲]$/i.test(folder))
-    return numberInName(folder);
+    return lessonLabel(folder)?.n;
   return undefined;
 }

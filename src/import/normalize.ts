@@ -1,6 +1,7 @@
 import { normaliseDisplayMath, normaliseInlineMath, type Line } from './math.ts';
 import { codeMap, isFlowParent, parse, walk } from './mdast.ts';
 import { lineStarts } from './text.ts';
+import { findVideoTimes } from '../lib/video-time.ts';
 
 /**
  * First pass over a note: fixes that change how Markdown is *parsed* (math fences, headings
@@ -66,9 +67,15 @@ export function headingSpace(line: string): string {
  * brackets inside the link text are not a clock. Escaping keeps the author's brackets as visible text.
  */
 export function timestamps(text: string): string {
-  return text
-    .replace(/(?<!\\)\[\[(\d{1,2}(?::\d{2}){1,2})\]\(([^()\s]+)\)(?<!\\)\]/g, '\\[[$1]($2)\\]')
-    .replace(/(?<![\\[])\[\[(\d{1,2}(?::\d{2}){1,2})\]\]\((https?:\/\/[^()\s]+)\)/g, '\\[[$1]($2)\\]');
+  let out = '';
+  let pos = 0;
+  for (const mark of findVideoTimes(text)) {
+    // Only the bracketed forms: `\[…\]` is already the one form, and a bare `[2:45](…)` has none.
+    if (!text.startsWith('[[', mark.index)) continue;
+    out += `${text.slice(pos, mark.index)}\\[[${mark.clock}](${mark.href})\\]`;
+    pos = mark.index + mark.length;
+  }
+  return out + text.slice(pos);
 }
 
 /** Typora's `==highlight==` → `<mark>`, which the sanitiser keeps. */

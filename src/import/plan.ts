@@ -3,13 +3,12 @@ import type { Heading, Root } from 'mdast';
 import { assignPaths, type LessonChoice } from './assign.ts';
 import { isoDate, stringifyFrontmatter } from './frontmatter.ts';
 import { ImportError, loadSource, type LoadedDoc } from './load.ts';
+import { detectLocale } from './locale.ts';
 import type { LogSection } from './log.ts';
 import { parse } from './mdast.ts';
 import { planNotebooks } from './notebooks.ts';
 import { t } from '../i18n/ui.ts';
-import { hasCjk } from '../lib/cjk.ts';
 import { courseLessonTitles, partOf } from '../lib/course.ts';
-import type { Locale } from '../lib/locales.ts';
 import { localizedPath } from '../lib/urls.ts';
 import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
 import { headingText, leadingHeading } from './outline.ts';
@@ -114,11 +113,6 @@ function subtitleAfter(tree: Root, h1: Heading | undefined): Heading | undefined
   return undefined;
 }
 
-/** Whether a heading is written in the page's language: Chinese characters for zh, Latin letters for en. */
-function inPageLanguage(text: string, locale: Locale): boolean {
-  return locale === 'zh' ? hasCjk(text) : /\p{Script=Latin}/u.test(text);
-}
-
 function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string {
   const h1 = titleH1(d.tree);
   const next = subtitleAfter(d.tree, h1);
@@ -128,7 +122,7 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string
   // (a Chinese note under "lesson9 How to train your model") is not this page's title: the course's
   // own title for the lesson, in the page's language, is.
   const known = courseLessonTitles[lesson]?.[d.locale];
-  const usable = (text: string) => informative(text) && inPageLanguage(text, d.locale);
+  const usable = (text: string) => informative(text) && detectLocale(text).locale === d.locale;
   const title =
     str(d.data['title']) ??
     (usable(fromH1) ? fromH1 : usable(fromNext) ? fromNext : (known ?? t(d.locale, 'lesson.label', { n: lesson })));
