@@ -1,4 +1,4 @@
-import { main } from '../src/import/cli.ts';
+import { main } from '../src/import/cli';
 
 /**
  * `npm run import -- <source-dir>… --out <notes-dir> [--dry-run] [--force] [--json <file>]`:

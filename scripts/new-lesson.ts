@@ -1,5 +1,5 @@
-import { notesDir } from '../src/lib/notes-dir.ts';
-import { newLesson } from '../src/scaffold/cli.ts';
+import { notesDir } from '../src/node/notes-dir';
+import { newLesson } from '../src/scaffold/cli';
 
 /** `npm run new:lesson -- <n> [--title "…"]`: a new lesson's file in both languages. */
 process.exitCode = newLesson(process.argv.slice(2), {

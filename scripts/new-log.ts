@@ -1,5 +1,5 @@
-import { notesDir } from '../src/lib/notes-dir.ts';
-import { newLog } from '../src/scaffold/cli.ts';
+import { notesDir } from '../src/node/notes-dir';
+import { newLog } from '../src/scaffold/cli';
 
 /** `npm run new:log -- [--date YYYY-MM-DD] [--title "…"] [--tags a,b]`: a new study-log entry in both languages. */
 process.exitCode = newLog(process.argv.slice(2), {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { notesDir } from '../src/lib/notes-dir';
-import { readTranslationPairs } from '../src/lib/translation/files';
+import { notesDir } from '../src/node/notes-dir';
+import { readTranslationPairs } from '../src/data/translation-files';
 import { needsWork, pairStatus } from '../src/lib/translation/status';
 import { statusTable } from './lib/status-table';
 

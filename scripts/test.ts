@@ -11,7 +11,7 @@
  * A lane stops at its first failing step; the other lane runs on, and the run fails at the end.
  */
 import { spawn } from 'node:child_process';
-import { withAstroLock } from './lib/astro-lock.ts';
+import { withAstroLock } from './lib/astro-lock';
 
 interface Step {
   name: string;

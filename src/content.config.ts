@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
 import { locales } from './lib/locales';
-import { notesDir } from './lib/notes-dir';
+import { notesDir } from './node/notes-dir';
 import { notesGlob } from './markdown/workers/notes-glob';
 import { notebookLoader } from './notebooks/loader';
 

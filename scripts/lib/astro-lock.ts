@@ -8,7 +8,7 @@ import path from 'node:path';
  * left the first one's .mdx notes in an "empty" collection. The test sites and `astro check` run
  * side by side otherwise, so each holds this lock while it runs.
  *
- * Plain TypeScript with no imports but Node's, so `node --experimental-strip-types` runs it.
+ * Plain TypeScript with no imports but Node's.
  */
 const projectLock = path.resolve(import.meta.dirname, '../../.cache/astro.lock');
 

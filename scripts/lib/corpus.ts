@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { scriptArgs } from './run-script';
 
 export const corpusRoot = path.resolve('../shared/corpus');
 
@@ -10,11 +11,9 @@ export function importCorpus(notes: string): boolean {
   if (!sources.every((s) => fs.existsSync(s))) return false;
   fs.rmSync(notes, { recursive: true, force: true });
   const t0 = Date.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  const r = spawnSync(process.execPath, scriptArgs('scripts/import.ts', ...sources, '--out', notes), {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('corpus import failed');
   console.log(`imported the corpus in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return true;

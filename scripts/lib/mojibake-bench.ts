@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { CJK_RANGE } from '../../src/lib/cjk.ts';
-import { LOST_BYTES, repairMojibake } from '../../src/import/mojibake.ts';
+import { CJK_RANGE } from '../../src/lib/cjk';
+import { LOST_BYTES, repairMojibake } from '../../src/import/mojibake';
 
 /**
  * How well the importer restores Chinese text that went through "UTF-8 read as Windows-1252" and

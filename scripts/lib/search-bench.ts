@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { groundTruth, sampleTerms, scoreQueries, type Quality } from '../../src/lib/search/quality';
+import { groundTruth, sampleTerms, scoreQueries, type Quality } from './search-quality';
 import { indexedPages, median, probeSearch } from './search-probe';
 import type { StaticServer } from './serve';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { indexedText, pageLanguage } from '../../src/integrations/search-index';
-import type { QueryOutcome } from '../../src/lib/search/quality';
+import type { QueryOutcome } from './search-quality';
 
 export interface IndexedPage {
   url: string;

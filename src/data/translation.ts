@@ -3,8 +3,8 @@
  * same rules as `npm run status` (which reads the files): the status page and the notices on
  * stale or incomplete pages read it from here.
  */
-import { notesDir } from '../lib/notes-dir';
-import { translationSide } from '../lib/translation/files';
+import { notesDir } from '../node/notes-dir';
+import { translationSide } from './translation-files';
 import { pairStatus, pairUp, type PairKind, type PairStatus } from '../lib/translation/status';
 import { notebookMarkdown } from '../notebooks/source';
 import { allLessons, allLogEntries, allLooseNotes, allNotebooks } from './entries';

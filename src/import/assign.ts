@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Locale } from '../lib/locales.ts';
-import { namedLikeLesson } from './discover.ts';
-import type { LoadedDoc } from './load.ts';
-import type { LogSection } from './log.ts';
-import { kebab, slugOf } from './slug.ts';
+import type { Locale } from '../lib/locales';
+import { namedLikeLesson } from './discover';
+import type { LoadedDoc } from './load';
+import type { LogSection } from './log';
+import { kebab, slugOf } from './slug';
 
 /** Where each imported note goes, decided before any note is written so links can point ahead. */
 export interface Assignment {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { CJK_RANGE } from '../lib/cjk.ts';
+import { CJK_RANGE } from '../lib/cjk';
 
 /**
  * A Chinese language model for choosing between characters: word frequencies from the dictionary

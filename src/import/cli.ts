@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs as parseCommandLine } from 'node:util';
-import { ImportError } from './load.ts';
-import { planImport } from './plan.ts';
-import { buildReport, formatReport, type ImportReport } from './report.ts';
-import { readManifest, takenBy, writePlan } from './writer.ts';
+import { ImportError } from './load';
+import { planImport } from './plan';
+import { buildReport, formatReport, type ImportReport } from './report';
+import { readManifest, takenBy, writePlan } from './writer';
 
 export const USAGE = `Usage: npm run import -- <source-dir> [<source-dir>…] --out <notes-dir> [--dry-run] [--force] [--json <file>] [--help]
 

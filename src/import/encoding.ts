@@ -1,7 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { CJK_PUNCTUATION_RANGE, CJK_RANGE } from '../lib/cjk.ts';
-import { repairMojibake, undecidedMarker, type Restoration } from './mojibake.ts';
+import { CJK_PUNCTUATION_RANGE, CJK_RANGE } from '../lib/cjk';
+import { repairMojibake, undecidedMarker, type Restoration } from './mojibake';
 
 export interface Decoded {
   text: string;

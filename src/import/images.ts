@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { safeDecode, splitSuffix } from './md-syntax.ts';
-import { safeFileName } from './slug.ts';
+import { safeDecode, splitSuffix } from '../lib/markdown/syntax';
+import { safeFileName } from './slug';
 
 /** The files of one source folder, for resolving what a note links to. */
 export interface SourceIndex {

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { locales } from '../lib/locales.ts';
+import { locales } from '../lib/locales';
 import type { Link, Root } from 'mdast';
-import { escapesFolder, resolveLocal, type SourceIndex } from './images.ts';
-import { destinationStart, mdDest, mdTitle, safeDecode, splitSuffix } from './md-syntax.ts';
-import { endOf, startOf, walk } from './mdast.ts';
-import type { Edit } from './text.ts';
+import { escapesFolder, resolveLocal, type SourceIndex } from './images';
+import { destinationStart, mdDest, mdTitle, safeDecode, splitSuffix } from '../lib/markdown/syntax';
+import { endOf, startOf, walk } from '../lib/markdown/parse';
+import type { Edit } from '../lib/text-edits';
 
 export interface LinkContext {
   noteRel: string;

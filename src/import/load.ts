@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { discover, listFiles, type SourceDoc } from './discover.ts';
-import { decode } from './encoding.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-import { indexSource, type SourceIndex } from './images.ts';
-import { detectLocale, folderHint } from './locale.ts';
-import { findLogSections, type LogSection } from './log.ts';
-import { parse } from './mdast.ts';
-import { normaliseSource } from './normalize.ts';
-import { normaliseNewlines } from './text.ts';
-import type { Findings, Locale } from './types.ts';
+import { discover, listFiles, type SourceDoc } from './discover';
+import { decode } from './encoding';
+import { splitFrontmatter } from './frontmatter';
+import { indexSource, type SourceIndex } from './images';
+import { detectLocale, folderHint } from './locale';
+import { findLogSections, type LogSection } from './log';
+import { parse } from '../lib/markdown/parse';
+import { normaliseSource } from './normalize';
+import { normaliseNewlines } from '../lib/text-edits';
+import type { Findings, Locale } from './types';
 
 /** A fatal problem with one file; the CLI names the file and exits non-zero. */
 export class ImportError extends Error {

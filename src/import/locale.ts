@@ -1,5 +1,5 @@
-import { CJK_RANGE } from '../lib/cjk.ts';
-import type { Locale } from './types.ts';
+import { CJK_RANGE } from '../lib/cjk';
+import type { Locale } from './types';
 
 const HAN = new RegExp(`[${CJK_RANGE}]`, 'g');
 const LATIN = /[A-Za-z]/g;

@@ -1,6 +1,6 @@
 import type { Heading, Root } from 'mdast';
-import { endOf, startOf } from './mdast.ts';
-import { headingText } from './outline.ts';
+import { endOf, startOf } from '../lib/markdown/parse';
+import { headingText } from './outline';
 
 export interface DateHeading {
   /** `YYYY-MM-DD`. */

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
-import { walk } from './mdast.ts';
-import { judgeClose } from './sanitize.ts';
-import { CJK_PUNCTUATION_RANGE, CJK_RANGE, countCjk } from '../lib/cjk.ts';
+import { walk } from '../lib/markdown/parse';
+import { judgeClose } from '../lib/html/sanitize';
+import { CJK_PUNCTUATION_RANGE, CJK_RANGE, countCjk } from '../lib/cjk';
 
 const SUMMARY_MAX = 160;
 

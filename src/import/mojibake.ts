@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { CJK_RANGE } from '../lib/cjk.ts';
-import { bestReading, characterScore, type Slot } from './chinese-model.ts';
+import { CJK_RANGE } from '../lib/cjk';
+import { bestReading, characterScore, type Slot } from './chinese-model';
 
 /**
  * UTF-8 that was read as Windows-1252 and saved again (`ä¸­æ–‡` for 中文). When the text survived

@@ -1,7 +1,7 @@
-import { normaliseDisplayMath, normaliseInlineMath, type Line } from './math.ts';
-import { codeMap, isFlowParent, parse, walk } from './mdast.ts';
-import { lineStarts } from './text.ts';
-import { findVideoTimes } from '../lib/video-time.ts';
+import { normaliseDisplayMath, normaliseInlineMath, type Line } from './math';
+import { codeMap, isFlowParent, parse, walk } from '../lib/markdown/parse';
+import { lineStarts } from '../lib/text-edits';
+import { findVideoTimes } from '../lib/video-time';
 
 /**
  * First pass over a note: fixes that change how Markdown is *parsed* (math fences, headings

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { NotebookError, parseNotebook } from '../notebooks/nbformat.ts';
-import { listFiles } from './discover.ts';
-import { decode } from './encoding.ts';
-import { detectLocale, folderHint } from './locale.ts';
-import { slugOf } from './slug.ts';
-import type { Findings, PlannedFile } from './types.ts';
+import { NotebookError, parseNotebook } from '../notebooks/nbformat';
+import { listFiles } from './discover';
+import { decode } from './encoding';
+import { detectLocale, folderHint } from './locale';
+import { slugOf } from './slug';
+import type { Findings, PlannedFile } from './types';
 
 /**
  * Jupyter notebooks in a source folder go to `notebooks/<lang>/<slug>.ipynb` unchanged, outputs

@@ -1,6 +1,6 @@
 import type { Heading, Nodes, Root } from 'mdast';
-import { endOf, startOf, walk } from './mdast.ts';
-import type { Edit } from './text.ts';
+import { endOf, startOf, walk } from '../lib/markdown/parse';
+import type { Edit } from '../lib/text-edits';
 
 /** Visible text of a heading without its video timestamp links (`[4:31](…)`) and brackets. */
 export function headingText(heading: Heading): string {

@@ -1,20 +1,20 @@
 import path from 'node:path';
 import type { Heading, Root } from 'mdast';
-import { assignPaths, type LessonChoice } from './assign.ts';
-import { isoDate, stringifyFrontmatter } from './frontmatter.ts';
-import { ImportError, loadSource, type LoadedDoc } from './load.ts';
-import { detectLocale } from './locale.ts';
-import type { LogSection } from './log.ts';
-import { parse } from './mdast.ts';
-import { planNotebooks } from './notebooks.ts';
-import { t } from '../i18n/ui.ts';
-import { courseLessonTitles, partOf } from '../lib/course.ts';
-import { localizedPath } from '../lib/urls.ts';
-import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta.ts';
-import { headingText, leadingHeading } from './outline.ts';
-import type { LineMap } from './text.ts';
-import { transformBody, type TransformContext } from './transform.ts';
-import { emptyFindings, type Findings, type PlannedFile } from './types.ts';
+import { assignPaths, type LessonChoice } from './assign';
+import { isoDate, stringifyFrontmatter } from './frontmatter';
+import { ImportError, loadSource, type LoadedDoc } from './load';
+import { detectLocale } from './locale';
+import type { LogSection } from './log';
+import { parse } from '../lib/markdown/parse';
+import { planNotebooks } from './notebooks';
+import { t } from '../i18n/ui';
+import { courseLessonTitles, partOf } from '../lib/course';
+import { localizedPath } from '../lib/urls';
+import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta';
+import { headingText, leadingHeading } from './outline';
+import type { LineMap } from '../lib/text-edits';
+import { transformBody, type TransformContext } from './transform';
+import { emptyFindings, type Findings, type PlannedFile } from './types';
 
 export interface Plan {
   files: PlannedFile[];

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { courseParts } from '../lib/course.ts';
-import type { LessonChoice } from './assign.ts';
-import type { Plan } from './plan.ts';
-import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types.ts';
-import type { Action, WriteResult } from './writer.ts';
+import { courseParts } from '../lib/course';
+import type { LessonChoice } from './assign';
+import type { Plan } from './plan';
+import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types';
+import type { Action, WriteResult } from './writer';
 
 /** The run's outcome, printed for people and written as JSON (`--json`) for tests and tools. */
 export interface ImportReport {

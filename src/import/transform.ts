@@ -1,15 +1,15 @@
 import type { Definition, Heading, Image, Root } from 'mdast';
-import { sanitizeHtml } from './html.ts';
+import { sanitizeHtml } from '../lib/html/markdown-html';
 import path from 'node:path';
-import { imageFileProblem } from '../lib/image-file.ts';
-import { formulaImageTex, formulaMarkdown } from './formula-images.ts';
-import { imageOutput, missingImageUrl, resolveLocal, type SourceIndex } from './images.ts';
-import { rewriteLinks } from './links.ts';
-import { destinationStart, mdDest, mdImage, mdTitle } from './md-syntax.ts';
-import { endOf, parse, startOf, walk } from './mdast.ts';
-import { outlineEdits } from './outline.ts';
-import { applyEdits, lineStarts, sourceLine, type Edit, type LineMap } from './text.ts';
-import type { Findings } from './types.ts';
+import { imageFileProblem } from '../node/image-file';
+import { formulaImageTex, formulaMarkdown } from './formula-images';
+import { imageOutput, missingImageUrl, resolveLocal, type SourceIndex } from './images';
+import { rewriteLinks } from './links';
+import { destinationStart, mdDest, mdImage, mdTitle } from '../lib/markdown/syntax';
+import { endOf, parse, startOf, walk } from '../lib/markdown/parse';
+import { outlineEdits } from './outline';
+import { applyEdits, lineStarts, sourceLine, type Edit, type LineMap } from '../lib/text-edits';
+import type { Findings } from './types';
 
 /** Everything the second pass needs to know about the note it rewrites. */
 export interface TransformContext {

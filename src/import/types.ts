@@ -2,7 +2,7 @@
  * Shapes shared by the importer's modules. The importer runs under Node's type stripping, so it
  * imports the site's modules by their `.ts` path; those it uses have only type imports of their own.
  */
-import type { Locale } from '../lib/locales.ts';
+import type { Locale } from '../lib/locales';
 
 export type { Locale };
 export type Collection = 'lessons' | 'log' | 'notes' | 'notebooks';

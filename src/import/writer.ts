@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PlannedFile } from './types.ts';
+import type { PlannedFile } from './types';
 
 export const MANIFEST = '.import-manifest.json';
 export const INCOMING = '.incoming';

@@ -1,4 +1,4 @@
-import { VOID_ELEMENTS } from '../lib/html-tags';
+import { VOID_ELEMENTS } from '../lib/html/tags';
 import { INDEX_SEPARATOR, spaceCjkNode } from '../lib/search/cjk';
 
 /**

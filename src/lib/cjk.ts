@@ -3,7 +3,7 @@
  * The unified ideographs with extension A and the compatibility ideographs: every character of the
  * notes' Chinese text, and none of the CJK punctuation, which is not a word and must not be indexed
  * or counted as one. This module has no imports, so the importer can load it under Node's type
- * stripping (`import … from '../lib/cjk.ts'`).
+ * stripping (`import … from '../lib/cjk'`).
  */
 
 /**

@@ -14,7 +14,7 @@ import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
 import { remarkVideoTimes } from './remark-video-times';
-import { notesDir } from '../lib/notes-dir';
+import { notesDir } from '../node/notes-dir';
 import { normalizeBase } from '../lib/urls';
 
 export interface MarkdownSetup {

@@ -4,9 +4,9 @@ import type { Definition, Image, ImageReference, Link, Parent, Root } from 'mdas
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { UiKey } from '../i18n/ui';
-import { imageFileProblem } from '../lib/image-file';
+import { imageFileProblem } from '../node/image-file';
 import { defaultLocale } from '../lib/locales';
-import { outsideNotesFolder } from '../lib/notes-dir';
+import { outsideNotesFolder } from '../node/notes-dir';
 import { EXTERNAL_URL, localizedPath, withBase } from '../lib/urls';
 import { externalImageLink, placeholder } from './image-placeholders';
 import { warnAt } from './report';

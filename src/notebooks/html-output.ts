@@ -4,9 +4,9 @@ import { toText } from 'hast-util-to-text';
 import { h } from 'hastscript';
 import { SKIP, visit } from 'unist-util-visit';
 import { t } from '../i18n/ui';
-import { sanitizeTree } from '../import/sanitize.ts';
+import { sanitizeTree } from '../lib/html/sanitize';
 import { parseDataUrl, placeImage } from './assets';
-import type { RenderContext } from './outputs';
+import type { RenderContext } from './render-context';
 import { EXTERNAL_URL } from '../lib/urls';
 
 // Reported when removed; a pandas table's <style> is dropped silently, it is expected.

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Image } from 'mdast';
-import { sanitizeHtml } from '../import/html.ts';
-import { destinationStart, mdDest, mdImage, mdTitle } from '../import/md-syntax.ts';
-import { endOf, parse, startOf, walk } from '../import/mdast.ts';
-import { applyEdits, type Edit } from '../import/text.ts';
-import { outsideNotesFolder } from '../lib/notes-dir';
+import { sanitizeHtml } from '../lib/html/markdown-html';
+import { destinationStart, mdDest, mdImage, mdTitle } from '../lib/markdown/syntax';
+import { endOf, parse, startOf, walk } from '../lib/markdown/parse';
+import { applyEdits, type Edit } from '../lib/text-edits';
+import { outsideNotesFolder } from '../node/notes-dir';
 import { IMAGE_EXTENSIONS, parseDataUrl, placeImage, type NotebookAsset } from './assets';
 import type { MimeBundle } from './nbformat';
 import { EXTERNAL_URL } from '../lib/urls';

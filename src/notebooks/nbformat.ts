@@ -1,4 +1,4 @@
-import { convertV3 } from './nbformat3.ts';
+import { convertV3 } from './nbformat3';
 
 /**
  * The parts of Jupyter's nbformat 4 the site reads (https://nbformat.readthedocs.io/en/latest/format_description.html).

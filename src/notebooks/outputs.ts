@@ -2,25 +2,13 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import katex from 'katex';
 import { t } from '../i18n/ui';
-import type { Locale } from '../lib/locales';
 import { ansiToHast, overwriteCarriageReturns } from './ansi';
-import { displaySize, placeImage, type NotebookAsset } from './assets';
+import { displaySize, placeImage } from './assets';
 import { builtFragment, htmlOutput } from './html-output';
+import type { RenderContext } from './render-context';
+
 import type { MimeBundle, Output } from './nbformat';
 import { sanitizeSvg } from './svg';
-
-/** What rendering one notebook needs from its surroundings. */
-export interface RenderContext {
-  locale: Locale;
-  /** URL of a file beside the notebook page (base path included). */
-  assetUrl(file: string): string;
-  assets: Map<string, NotebookAsset>;
-  /** The site's Markdown pipeline (the one lessons go through). */
-  markdown(source: string): Promise<{ html: string; hasMath: boolean }>;
-  /** A build warning about this notebook; `where` names the cell and output. */
-  report(where: string, message: string): void;
-  hasMath: boolean;
-}
 
 /** An output larger than this is replaced by a note: it would make the page too heavy to read. */
 export const MAX_OUTPUT_BYTES = 5 * 1024 * 1024;

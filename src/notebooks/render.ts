@@ -11,7 +11,8 @@ import type { NotebookAsset } from './assets';
 import { outline, type NotebookHeading } from './headings';
 import { prepareMarkdown } from './markdown-cell';
 import type { Cell, MimeBundle, Notebook } from './nbformat';
-import { renderOutput, type RenderContext } from './outputs';
+import { renderOutput } from './outputs';
+import type { RenderContext } from './render-context';
 
 /** The site's Markdown pipeline as the content layer exposes it: HTML plus remark's frontmatter. */
 export type MarkdownRenderer = (

@@ -1,7 +1,7 @@
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { dangerousAttributes, removesContent } from '../import/sanitize.ts';
+import { dangerousAttributes, removesContent } from '../lib/html/sanitize';
 
 /** SVG elements that run or embed other documents; removed with what they contain. */
 const ACTIVE_SVG = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'handler', 'listener']);

@@ -23,7 +23,7 @@ import { counterpart } from '../lib/course';
 import { translationStatus } from '../data/translation';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { otherLocale, type Locale } from '../lib/locales';
-import { pageSource, type PageSource } from '../lib/page-source';
+import { pageSource, type PageSource } from '../node/page-source';
 import type { Section } from '../lib/urls';
 import { translationNotice, type TranslationNoticeData } from '../lib/translation/notice';
 import { hasParallelPage, pairKinds } from '../lib/translation/status';

@@ -6,9 +6,8 @@
 import { t } from '../i18n/ui';
 import { counterpart } from '../lib/course';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
-import { localeInfo, locales, otherLocale } from '../lib/locales';
+import { localeInfo, locales, otherLocale, type Locale } from '../lib/locales';
 import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/translation/status';
-import type { StatusLinks } from '../components/StatusTable.astro';
 import { translationStatuses } from '../data/translation';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
 import { entryHasMath, entrySectionIds, sectionPage, type PageData, type RoutedEntry } from './data';
@@ -69,6 +68,12 @@ async function parallelPathsOf<E extends MarkdownRouted>(
 export const lessonParallelPaths = async () => parallelPathsOf('lessons', await allLessons(), entryKinds.lessons.title);
 export const logParallelPaths = async () => parallelPathsOf('log', await allLogEntries(), entryKinds.log.title);
 export const noteParallelPaths = async () => parallelPathsOf('notes', await allLooseNotes(), entryKinds.notes.title);
+
+/** Where each page of a pair lives, and its side-by-side page when it has one. */
+export interface StatusLinks {
+  pages: Partial<Record<Locale, string>>;
+  parallel?: string;
+}
 
 export interface StatusPageData extends PageData {
   statuses: { status: PairStatus; links: StatusLinks }[];

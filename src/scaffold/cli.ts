@@ -10,7 +10,7 @@ import {
   ScaffoldError,
   writeNewFiles,
   type NewFile,
-} from './new-entry.ts';
+} from './new-entry';
 
 export const LOG_USAGE = `Usage: npm run new:log -- [--date YYYY-MM-DD] [--title "…"] [--tags a,b]
 

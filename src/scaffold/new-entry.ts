@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { courseParts } from '../lib/course.ts';
-import { locales, type Locale } from '../lib/locales.ts';
+import { courseParts } from '../lib/course';
+import { locales, type Locale } from '../lib/locales';
 
 /** A file the scaffold wants to create, relative to the notes folder. */
 export interface NewFile {

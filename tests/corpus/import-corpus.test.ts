@@ -6,13 +6,14 @@ import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ImportReport } from '../../src/import/report.ts';
+import type { ImportReport } from '../../src/import/report';
 import { connect } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/lib/search-bench';
 import { serveDist } from '../../scripts/lib/serve';
 import { runBuild } from '../e2e/support/build';
 import { checkDist } from '../../scripts/lib/dist-check';
 import { E2E_BASE, E2E_SITE, e2eBuildEnv } from '../e2e/support/constants';
+import { scriptArgs } from '../../scripts/lib/run-script';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
@@ -55,11 +56,10 @@ const LOG_TIMES: Record<string, string> = {
 
 function importInto(notes: string, json: string) {
   const started = Date.now();
-  const r = spawnSync(
-    process.execPath,
-    ['--experimental-strip-types', 'scripts/import.ts', ...sources, '--out', notes, '--json', json],
-    { cwd: repo, encoding: 'utf8' },
-  );
+  const r = spawnSync(process.execPath, scriptArgs('scripts/import.ts', ...sources, '--out', notes, '--json', json), {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`import failed (${r.status}):\n${r.stderr}`);
   return {
     seconds: (Date.now() - started) / 1000,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withAstroLock } from '../../scripts/lib/astro-lock.ts';
+import { withAstroLock } from '../../scripts/lib/astro-lock';
 
 // A lock folder of the test's own: the project's is held by builds running beside the unit tests.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'astro-lock-'));

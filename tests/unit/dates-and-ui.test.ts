@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, formatMonth } from '../../src/lib/dates';
 import { t } from '../../src/i18n/ui';
-import { notesDir } from '../../src/lib/notes-dir';
+import { notesDir } from '../../src/node/notes-dir';
 
 describe('dates', () => {
   it('formats a calendar day per locale without shifting it by time zone', () => {

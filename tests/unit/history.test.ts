@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentHistory, parseGitLog, readGitHistory } from '../../src/lib/history';
+import { contentHistory, parseGitLog, readGitHistory } from '../../src/node/history';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

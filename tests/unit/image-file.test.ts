@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imageProblem } from '../../src/lib/image-file';
+import { imageProblem } from '../../src/node/image-file';
 
 const svg = fs.readFileSync('public/favicon.svg');
 

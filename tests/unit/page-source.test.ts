@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editUrl, pageSource, repository } from '../../src/lib/page-source';
+import { editUrl, pageSource, repository } from '../../src/node/page-source';
 
 const repo = { url: 'https://github.com/you/fastai-notes', branch: 'main' };
 const noHistory = { lastCommit: () => undefined, firstCommit: () => undefined };

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OutlineSection } from '../../src/lib/parallel/align';
-import { readTranslationPairs } from '../../src/lib/translation/files';
+import { readTranslationPairs } from '../../src/data/translation-files';
 import { pairStatus, pairUp, type TranslationSide } from '../../src/lib/translation/status';
+import { scriptArgs } from '../../scripts/lib/run-script';
 
 const sec = (id: string, title = id): OutlineSection => ({ id, depth: 2, title, times: [] });
 const side = (
@@ -210,7 +211,7 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
   }, 30_000);
 
   const run = (root: string, ...args: string[]) =>
-    spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/status.ts', ...args], {
+    spawnSync(process.execPath, scriptArgs('scripts/status.ts', ...args), {
       encoding: 'utf8',
       env: { ...process.env, NOTES_DIR: root },
     });

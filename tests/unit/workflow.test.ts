@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { editUrl, repository } from '../../src/lib/page-source';
+import { editUrl, repository } from '../../src/node/page-source';
 
 interface Workflow {
   on: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { getAttr, tokenize, VOID_ELEMENTS, type HtmlToken } from '../html-tags';
+import { getAttr, tokenize, VOID_ELEMENTS, type HtmlToken } from '../html/tags';
 import { linkSeconds } from '../video-time';
 import type { OutlineSection } from './align';
 import { HEADING, parsedSections } from './parsed-sections';

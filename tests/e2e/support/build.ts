@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { withAstroLock } from '../../../scripts/lib/astro-lock.ts';
+import { withAstroLock } from '../../../scripts/lib/astro-lock';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
 /** Astro's command line, run with this Node directly: `npx` would add a second or so per build. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discover, isReadme, lessonNumber } from '../../../src/import/discover.ts';
-import { cjkShare, detectLocale, folderHint } from '../../../src/import/locale.ts';
-import { kebab, safeFileName, slugOf } from '../../../src/import/slug.ts';
+import { discover, isReadme, lessonNumber } from '../../../src/import/discover';
+import { cjkShare, detectLocale, folderHint } from '../../../src/import/locale';
+import { kebab, safeFileName, slugOf } from '../../../src/import/slug';
 
 const repo = path.resolve('tests/fixtures/import/repo');
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runImport } from '../../../src/import/cli.ts';
-import { formulaImageTex } from '../../../src/import/formula-images.ts';
+import { runImport } from '../../../src/import/cli';
+import { formulaImageTex } from '../../../src/import/formula-images';
 
 const temps: string[] = [];
 afterEach(() => {

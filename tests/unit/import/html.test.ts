@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/lib/html-tags.ts';
-import { sanitizeHtml } from '../../../src/import/html.ts';
-import { parse } from '../../../src/import/mdast.ts';
-import { applyEdits, lineStarts } from '../../../src/import/text.ts';
+import { tokenize } from '../../../src/lib/html/tags';
+import { sanitizeHtml } from '../../../src/lib/html/markdown-html';
+import { parse } from '../../../src/lib/markdown/parse';
+import { applyEdits, lineStarts } from '../../../src/lib/text-edits';
 
 /** Runs the sanitiser over a note and returns the new text with what it reported, by line. */
 function clean(md: string) {

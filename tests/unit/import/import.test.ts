@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main, runImport, type CliOptions } from '../../../src/import/cli.ts';
-import { formulaImageTex } from '../../../src/import/formula-images.ts';
-import { splitFrontmatter } from '../../../src/import/frontmatter.ts';
+import { main, runImport, type CliOptions } from '../../../src/import/cli';
+import { formulaImageTex } from '../../../src/import/formula-images';
+import { splitFrontmatter } from '../../../src/import/frontmatter';
 
 const fixture = path.resolve('tests/fixtures/import/repo');
 let tmp: string;

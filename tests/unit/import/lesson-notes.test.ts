@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../src/import/cli.ts';
-import { splitFrontmatter } from '../../../src/import/frontmatter.ts';
-import type { ImportReport } from '../../../src/import/report.ts';
+import { runImport } from '../../../src/import/cli';
+import { splitFrontmatter } from '../../../src/import/frontmatter';
+import type { ImportReport } from '../../../src/import/report';
 
 /**
  * A lesson's main notes with a second, longer note about the same lesson beside them (a close

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { imageOutput, indexSource, missingImageUrl, resolveLocal } from '../../../src/import/images.ts';
-import { fixBareUrl, rewriteLinks } from '../../../src/import/links.ts';
-import { destinationStart, mdAlt, mdDest, mdImage } from '../../../src/import/md-syntax.ts';
-import { parse } from '../../../src/import/mdast.ts';
-import { applyEdits } from '../../../src/import/text.ts';
+import { imageOutput, indexSource, missingImageUrl, resolveLocal } from '../../../src/import/images';
+import { fixBareUrl, rewriteLinks } from '../../../src/import/links';
+import { destinationStart, mdAlt, mdDest, mdImage } from '../../../src/lib/markdown/syntax';
+import { parse } from '../../../src/lib/markdown/parse';
+import { applyEdits } from '../../../src/lib/text-edits';
 
 const index = indexSource([
   'README.md',

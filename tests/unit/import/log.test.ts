@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLogSections, parseDateHeading } from '../../../src/import/log.ts';
-import { parse } from '../../../src/import/mdast.ts';
+import { findLogSections, parseDateHeading } from '../../../src/import/log';
+import { parse } from '../../../src/lib/markdown/parse';
 
 describe('parseDateHeading', () => {
   it.each([

@@ -6,8 +6,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { normaliseInlineMath } from '../../../src/import/math.ts';
-import { fixLinks, headingSpace, highlight, normaliseSource, timestamps } from '../../../src/import/normalize.ts';
+import { normaliseInlineMath } from '../../../src/import/math';
+import { fixLinks, headingSpace, highlight, normaliseSource, timestamps } from '../../../src/import/normalize';
 
 const norm = (md: string) => normaliseSource(md, 1).text;
 

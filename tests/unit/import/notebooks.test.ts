@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatReport } from '../../../src/import/report.ts';
-import { runImport } from '../../../src/import/cli.ts';
+import { formatReport } from '../../../src/import/report';
+import { runImport } from '../../../src/import/cli';
 
 const fixture = path.resolve('tests/fixtures/import/notebooks-repo');
 let tmp: string;

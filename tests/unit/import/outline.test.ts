@@ -1,17 +1,10 @@
 import type { Heading } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { isoDate, splitFrontmatter, stringifyFrontmatter } from '../../../src/import/frontmatter.ts';
-import { parse } from '../../../src/import/mdast.ts';
-import {
-  courseOf,
-  firstSentence,
-  informative,
-  stripLessonLabel,
-  summaryOf,
-  videoOf,
-} from '../../../src/import/meta.ts';
-import { headingText, outlineEdits } from '../../../src/import/outline.ts';
-import { applyEdits } from '../../../src/import/text.ts';
+import { isoDate, splitFrontmatter, stringifyFrontmatter } from '../../../src/import/frontmatter';
+import { parse } from '../../../src/lib/markdown/parse';
+import { courseOf, firstSentence, informative, stripLessonLabel, summaryOf, videoOf } from '../../../src/import/meta';
+import { headingText, outlineEdits } from '../../../src/import/outline';
+import { applyEdits } from '../../../src/lib/text-edits';
 
 const tree = (md: string) => parse(md, { math: true });
 

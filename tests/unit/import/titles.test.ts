@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../src/import/cli.ts';
-import { splitFrontmatter } from '../../../src/import/frontmatter.ts';
-import { courseLessonTitles } from '../../../src/lib/course.ts';
+import { runImport } from '../../../src/import/cli';
+import { splitFrontmatter } from '../../../src/import/frontmatter';
+import { courseLessonTitles } from '../../../src/lib/course';
 
 /** Two repositories whose lesson notes head themselves "Lesson N", and both have a lesson 9. */
 let tmp = '';

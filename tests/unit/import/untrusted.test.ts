@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../../src/import/cli.ts';
-import type { ImportReport } from '../../../src/import/report.ts';
-import { parse, walk } from '../../../src/import/mdast.ts';
+import { runImport } from '../../../src/import/cli';
+import type { ImportReport } from '../../../src/import/report';
+import { parse, walk } from '../../../src/lib/markdown/parse';
 import { writeUntrustedFiles } from '../../support/untrusted-files';
 
 /**

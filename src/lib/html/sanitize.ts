@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { h } from 'hastscript';
-import { attrValue, getAttr, VOID_ELEMENTS, type Attr } from '../lib/html-tags.ts';
+import { attrValue, getAttr, VOID_ELEMENTS, type Attr } from './tags';
 
 /**
  * What may stay of the author's HTML. The allow-list is GitHub's (hast-util-sanitize's default

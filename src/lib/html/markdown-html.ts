@@ -1,9 +1,9 @@
 import type { Nodes, Root } from 'mdast';
-import { tokenize, VOID_ELEMENTS, type HtmlToken } from '../lib/html-tags.ts';
-import { endOf, isFlowParent, startOf, walk } from './mdast.ts';
-import { containerPrefix, layout, type Piece } from './html-layout.ts';
-import { judgeClose, judgeOpen, removesContent } from './sanitize.ts';
-import type { Edit } from './text.ts';
+import { tokenize, VOID_ELEMENTS, type HtmlToken } from './tags';
+import { endOf, isFlowParent, startOf, walk } from '../markdown/parse';
+import { containerPrefix, layout, type Piece } from './layout';
+import { judgeClose, judgeOpen, removesContent } from './sanitize';
+import type { Edit } from '../text-edits';
 
 export interface HtmlHooks {
   /** Markdown for an `<img>` (so it goes through the image pipeline and the base path). */

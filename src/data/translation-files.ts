@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { contentHistory } from '../history';
-import { isLocale, locales } from '../locales';
-import { notebookMarkdown, notebookSource, sidecarOf } from '../../notebooks/source';
-import { outlineFromMarkdown } from '../parallel/outline';
-import { pairKinds, pairUp, type PairKind, type TranslationPair, type TranslationSide } from './status';
+import { contentHistory } from '../node/history';
+import { isLocale, locales } from '../lib/locales';
+import { notebookMarkdown, notebookSource, sidecarOf } from '../notebooks/source';
+import { outlineFromMarkdown } from '../lib/parallel/outline';
+import {
+  pairKinds,
+  pairUp,
+  type PairKind,
+  type TranslationPair,
+  type TranslationSide,
+} from '../lib/translation/status';
 
 /** The files each kind's collection loads, as the loaders find them under `<kind>/<lang>/`. */
 const fileNames: Record<PairKind, RegExp> = {

@@ -1,5 +1,5 @@
-import { CJK_RANGE } from '../cjk';
-import { hasCjk, normalizeForMatch } from './cjk';
+import { CJK_RANGE } from '../../src/lib/cjk';
+import { hasCjk, normalizeForMatch } from '../../src/lib/search/cjk';
 
 /** One query's outcome: the pages that truly contain the term and the pages search returned, in order. */
 export interface QueryOutcome {
