@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { contentHistory } from '../node/history';
 import { isLocale, locales } from '../lib/locales';
 import { notebookMarkdown, notebookSource, sidecarOf } from '../notebooks/source';
-import { outlineFromMarkdown } from '../lib/parallel/outline';
+import { sourceOutline } from '../markdown/outline';
+import type { OutlineSection } from '../lib/parallel/align';
 import {
   pairKinds,
   pairUp,
@@ -72,12 +73,15 @@ function day(value: unknown): Date | undefined {
   return undefined;
 }
 
-/** A side of a page from its frontmatter, body and history; shared with the site's collections. */
+/**
+ * A side of a page from its frontmatter, outline and history; shared with the site's collections,
+ * which take the outline their render stored (`sourceOutline` reads the same from a file).
+ */
 export function translationSide(input: {
   locale: TranslationSide['locale'];
   file: string;
   title: string;
-  body: string;
+  outline: OutlineSection[];
   data: Record<string, unknown>;
   root: string;
 }): TranslationSide {
@@ -87,7 +91,7 @@ export function translationSide(input: {
     locale: input.locale,
     title: input.title,
     file: input.file,
-    outline: outlineFromMarkdown(input.body),
+    outline: input.outline,
     lastCommit: history.lastCommit(input.file),
     firstCommit: history.firstCommit(input.file),
     updated: day(input.data['updated']),
@@ -120,7 +124,14 @@ export function readTranslationPairs(root: string): TranslationPair[] {
         sides.push({
           kind,
           slug,
-          ...translationSide({ locale, file: path.relative(process.cwd(), file), title, body, data, root }),
+          ...translationSide({
+            locale,
+            file: path.relative(process.cwd(), file),
+            title,
+            outline: sourceOutline(body, { file, frontmatter: data, notesRoot: root }),
+            data,
+            root,
+          }),
         });
       }
     }

@@ -8,12 +8,21 @@ import { translationSide } from './translation-files';
 import { pairStatus, pairUp, type PairKind, type PairStatus } from '../lib/translation/status';
 import { notebookMarkdown } from '../notebooks/source';
 import { allLessons, allLogEntries, allLooseNotes, allNotebooks } from './entries';
+import { entryOutline, type MarkdownEntry } from './rendered';
+import { sourceOutline } from '../markdown/outline';
+import type { OutlineSection } from '../lib/parallel/align';
+
+/** Entries of the Markdown collections, whose outline their render stored. */
+function rendered<E extends { entry: MarkdownEntry }>(entries: readonly E[]) {
+  return entries.map((e) => ({ ...e, outline: () => entryOutline(e.entry) }));
+}
 
 interface AnyEntry {
   slug: string;
   locale: 'zh' | 'en';
   title: string;
-  entry: { body?: string | undefined; filePath?: string | undefined; data: object };
+  entry: { filePath?: string | undefined; data: object };
+  outline(): Promise<OutlineSection[]>;
 }
 
 let cache: Promise<PairStatus[]> | undefined;
@@ -23,31 +32,38 @@ export function translationStatuses(): Promise<PairStatus[]> {
   cache ??= (async () => {
     const root = notesDir();
     const groups: [PairKind, AnyEntry[]][] = [
-      ['lessons', await allLessons()],
-      ['log', await allLogEntries()],
-      ['notes', await allLooseNotes()],
+      ['lessons', rendered(await allLessons())],
+      ['log', rendered(await allLogEntries())],
+      ['notes', rendered(await allLooseNotes())],
       // A notebook's prose is its Markdown cells; they make its outline as a note's body does.
       [
         'notebooks',
         (await allNotebooks()).map((n) => ({
           ...n,
-          entry: { ...n.entry, body: notebookMarkdown(n.entry.data.cells) },
+          outline: async () =>
+            sourceOutline(notebookMarkdown(n.entry.data.cells), {
+              file: n.entry.filePath ?? n.slug,
+              frontmatter: n.entry.data,
+              notesRoot: root,
+            }),
         })),
       ],
     ];
-    const sides = groups.flatMap(([kind, entries]) =>
-      entries.map((e) => ({
-        kind,
-        slug: e.slug,
-        ...translationSide({
-          locale: e.locale,
-          file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
-          title: e.title,
-          body: e.entry.body ?? '',
-          data: e.entry.data as Record<string, unknown>,
-          root,
-        }),
-      })),
+    const sides = await Promise.all(
+      groups.flatMap(([kind, entries]) =>
+        entries.map(async (e) => ({
+          kind,
+          slug: e.slug,
+          ...translationSide({
+            locale: e.locale,
+            file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
+            title: e.title,
+            outline: await e.outline(),
+            data: e.entry.data as Record<string, unknown>,
+            root,
+          }),
+        })),
+      ),
     );
     return pairUp(sides).map(pairStatus);
   })();

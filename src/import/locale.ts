@@ -1,4 +1,6 @@
 import { CJK_RANGE } from '../lib/cjk';
+import { parse } from '../lib/markdown/parse';
+import { proseOf } from '../lib/markdown/prose';
 import type { Locale } from './types';
 
 const HAN = new RegExp(`[${CJK_RANGE}]`, 'g');
@@ -13,30 +15,12 @@ export function cjkShare(markdown: string): number {
 }
 
 function counts(markdown: string): { share: number; letters: number } {
-  const prose = withoutFences(markdown)
-    .replace(/`[^`\n]*`/g, ' ')
-    .replace(/\$\$[\s\S]*?\$\$|\$[^$\n]*\$/g, ' ')
-    .replace(/\]\([^)\s]*(\s+"[^"]*")?\)/g, ']')
-    .replace(/(https?|ftp):\/\/\S+|www\.\S+/g, ' ')
-    .replace(/<[^>\n]+>/g, ' ');
+  const prose = proseOf(parse(markdown));
   const han = prose.match(HAN)?.length ?? 0;
   const latin = prose.match(LATIN)?.length ?? 0;
   // An English word is ~5 letters, a Chinese word ~1.5 characters: compare words, not characters.
   const words = han / 1.5 + latin / 5;
   return { share: words === 0 ? 0 : han / 1.5 / words, letters: han + latin };
-}
-
-function withoutFences(markdown: string): string {
-  let fence: string | undefined;
-  const kept: string[] = [];
-  for (const line of markdown.split('\n')) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-    } else if (marker) fence = marker;
-    else kept.push(line);
-  }
-  return kept.join('\n');
 }
 
 /** A folder name that says which language its notes are in (`chinese/`, `zh-CN/`, `english/`…). */

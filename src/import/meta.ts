@@ -27,14 +27,14 @@ function literalTag(value: string): string {
 export function summaryOf(tree: Root, options: { inOrder?: boolean } = {}): string | undefined {
   const candidates: { text: string; nested: boolean }[] = [];
   walk(tree, (node, ancestors) => {
-    if (node.type === 'code' || node.type === 'table' || node.type === 'heading' || node.type === 'html') return false;
+    const skipped = ['code', 'table', 'heading', 'html', 'containerDirective'];
+    if (skipped.includes(node.type)) return false;
     if (node.type !== 'paragraph') return;
-    // A callout's marker (`[!NOTE]`) or fence (`:::tip`) is syntax, not the note's first words.
+    // A callout's marker (`[!NOTE]`) is syntax, not the note's first words.
     const all = textOf(node)
       .replace(/^\s*\[![A-Za-z]+\]/, '')
       .replace(/\s+/g, ' ')
       .trim();
-    if (/^:{3,}/.test(all)) return false;
     const own = textOf(node, true).replace(/[\s/|·,，、:：-]+/g, '');
     const linkHeavy = options.inOrder ? own.length < 4 : own.length < all.replace(/\s+/g, '').length / 2;
     if (all.length < 8 || linkHeavy || /^(https?:\/\/\S+\s*)+$/.test(all)) return false;

@@ -1,33 +1,24 @@
+import type { Heading } from 'mdast';
+import { countCjk } from './cjk';
 import { headingIdOf } from './heading-ids';
+import { endOf, parseFile, startOf, walk } from './markdown/parse';
+import { proseOf } from './markdown/prose';
 
 /**
  * Checks on the written notes that the schema cannot express: the two languages of a lesson must
  * share their sections, lessons must have substance, code must name its language. Pure functions
- * over file text, so the content test and its own unit tests use the same rules.
+ * over file text (frontmatter included), read with the site's own Markdown parser, so the content
+ * test and its own unit tests use the same rules as the build.
  */
-
-import { countCjk } from './cjk';
-
-/** Markdown with fenced code, display/inline math, HTML comments and link targets removed. */
-export function proseOf(markdown: string): string {
-  return markdown
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, ' ')
-    .replace(/\$\$[\s\S]*?\$\$/g, ' ')
-    .replace(/\$[^$\n]+\$/g, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/\\?\{#[\w-]+\\?\}|\{\s*\/\*\s*#[\w-]+\s*\*\/\s*\}/g, ' ');
-}
 
 /** English words in prose (code and math excluded). */
 export function englishWordCount(markdown: string): number {
-  return proseOf(markdown).match(/[A-Za-z][A-Za-z'’-]*/g)?.length ?? 0;
+  return proseOf(parseFile(markdown)).match(/[A-Za-z][A-Za-z'’-]*/g)?.length ?? 0;
 }
 
 /** Chinese characters in prose (code and math excluded). */
 export function chineseCharCount(markdown: string): number {
-  return countCjk(proseOf(markdown));
+  return countCjk(proseOf(parseFile(markdown)));
 }
 
 export interface SectionHeading {
@@ -37,24 +28,21 @@ export interface SectionHeading {
   text: string;
 }
 
-/** h2/h3 headings outside code fences, with their explicit id if any (`{#id}`, or `{/* #id *\/}` in MDX). */
+/** A heading's text as written in the source, without its `#` marks or setext underline. */
+function writtenText(markdown: string, heading: Heading): string {
+  const source = markdown.slice(startOf(heading), endOf(heading));
+  const firstLine = source.split('\n')[0] ?? '';
+  return firstLine.replace(/^\s{0,3}#{1,6}(?:\s+|$)/, '').replace(/\s+#+\s*$/, '');
+}
+
+/** The note's top-level h2/h3 headings (its sections), with their explicit id if any (`{#id}`, or `{/* #id *\/}` in MDX). */
 export function sectionHeadings(markdown: string): SectionHeading[] {
-  const out: SectionHeading[] = [];
-  let fence: string | undefined;
-  markdown.split('\n').forEach((raw, i) => {
-    const fenceMatch = /^(```|~~~)/.exec(raw);
-    if (fenceMatch) {
-      if (!fence) fence = fenceMatch[1];
-      else if (raw.startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (fence) return;
-    const m = /^(#{2,3})\s+(.*?)\s*$/.exec(raw);
-    if (!m?.[1] || m[2] === undefined) return;
-    const { id, text } = headingIdOf(m[2]);
-    out.push({ level: m[1].length, id, line: i + 1, text });
-  });
-  return out;
+  return parseFile(markdown)
+    .children.filter((n): n is Heading => n.type === 'heading' && (n.depth === 2 || n.depth === 3))
+    .map((h) => {
+      const { id, text } = headingIdOf(writtenText(markdown, h));
+      return { level: h.depth, id, line: h.position?.start.line ?? 0, text };
+    });
 }
 
 /** Differences between two languages' section outlines, as readable lines (empty when they match). */
@@ -75,19 +63,13 @@ export function outlineDifferences(a: SectionHeading[], b: SectionHeading[], nam
   return problems;
 }
 
-/** Line numbers of opening code fences that do not name a language. */
+/** Line numbers of fenced code blocks that do not name a language. */
 export function fencesWithoutLanguage(markdown: string): number[] {
   const lines: number[] = [];
-  let open: string | undefined;
-  markdown.split('\n').forEach((raw, i) => {
-    const m = /^(```+|~~~+)\s*(\S*)/.exec(raw);
-    if (!m?.[1]) return;
-    if (open) {
-      if (raw.trim() === open || raw.startsWith(open)) open = undefined;
-      return;
-    }
-    open = m[1];
-    if (!m[2]) lines.push(i + 1);
+  walk(parseFile(markdown), (node) => {
+    if (node.type !== 'code' || node.lang || !node.position) return;
+    // An indented code block has no fence to name a language on.
+    if (/^\s*(?:`{3,}|~{3,})/.test(markdown.slice(startOf(node)))) lines.push(node.position.start.line);
   });
   return lines;
 }

@@ -1,3 +1,5 @@
+import { endOf, parseFile, startOf, walk } from './markdown/parse';
+
 /**
  * Explicit section ids, written once here for the Markdown plugin, the content checks and the MDX
  * check. In `.md`: `## Title {#id}`. In `.mdx`, where `{…}` is a JavaScript expression:
@@ -35,23 +37,17 @@ export interface MdxIdMistake {
 }
 
 /**
- * `## Title {#id}` lines of an MDX file, outside fenced code: MDX would stop on them with an
+ * `## Title {#id}` headings of an MDX file, outside code: MDX would stop on them with an
  * expression error that names neither the heading nor the fix.
  */
 export function mdxIdMistakes(source: string): MdxIdMistake[] {
   const out: MdxIdMistake[] = [];
-  let fence: string | undefined;
-  source.split('\n').forEach((raw, i) => {
-    const open = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (open) {
-      if (!fence) fence = open;
-      else if (open[0] === fence[0] && open.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fence) return;
-    const m = /^(\s{0,3}#{1,6}\s+.*?)\s*(?<!\\)\{#([A-Za-z][\w-]*)\}\s*$/.exec(raw);
+  walk(parseFile(source), (node) => {
+    if (node.type !== 'heading' || !node.position) return;
+    const written = source.slice(startOf(node), endOf(node)).split('\n')[0]!.trim();
+    const m = /^(#{1,6}\s+.*?)\s*(?<!\\)\{#([A-Za-z][\w-]*)\}\s*$/.exec(written);
     if (!m?.[1] || !m[2]) return;
-    out.push({ line: i + 1, id: m[2], written: raw.trim(), suggested: `${m[1].trim()} {/* #${m[2]} */}` });
+    out.push({ line: node.position.start.line, id: m[2], written, suggested: `${m[1].trim()} {/* #${m[2]} */}` });
   });
   return out;
 }

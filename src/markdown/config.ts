@@ -1,10 +1,6 @@
 import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeKatex from 'rehype-katex';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkDirective from 'remark-directive';
-import remarkMath from 'remark-math';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
@@ -13,7 +9,9 @@ import { rehypeMathReport, remarkMathFlag } from './math';
 import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
+import { remarkSections } from './remark-sections';
 import { remarkVideoTimes } from './remark-video-times';
+import { markdownSyntax } from '../lib/markdown/parse';
 import { notesDir } from '../node/notes-dir';
 import { normalizeBase } from '../lib/urls';
 
@@ -32,16 +30,13 @@ export interface MarkdownSetup {
  */
 export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins {
   return [
-    // CommonMark's emphasis rules ignore CJK punctuation: `论文**《…》**，可惜` would keep its `**`.
-    remarkCjkFriendly,
-    remarkCjkFriendlyGfmStrikethrough,
-    remarkMath,
-    remarkDirective,
+    ...markdownSyntax,
     remarkMathFlag,
     remarkHeadingIds,
     [remarkCallouts, { notesRoot }],
     [remarkVideoTimes, { notesRoot }],
     [remarkNoteLinks, { notesRoot, base }],
+    remarkSections,
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { BlockContent, Blockquote, DefinitionContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { BlockContent, Blockquote, DefinitionContent, Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
@@ -19,8 +19,8 @@ type Flow = BlockContent | DefinitionContent;
  * before). Both become an `<aside role="note">` named by its title, with an icon and the type's
  * title in the page's language. The Aside component renders the same markup.
  *
- * remark-directive also reads `:name` inside ordinary text (`ratio a:b`, `注意:important`); every
- * directive that is not a callout is put back as the text the author wrote.
+ * A `:::name` block that is not a callout is put back as the text the author wrote (text and leaf
+ * directives already are: `remarkPlainDirectives`, part of the notes' syntax).
  */
 export function remarkCallouts(options: { notesRoot: string }) {
   return (tree: Root, file: VFile) => {
@@ -57,11 +57,6 @@ export function remarkCallouts(options: { notesRoot: string }) {
         );
         parent.children.splice(index, 1, ...restoreContainer(node, source));
         return index;
-      }
-      if (node.type === 'leafDirective' || node.type === 'textDirective') {
-        const text = { type: 'text' as const, value: sourceOf(node, source) };
-        const restored = node.type === 'leafDirective' ? { type: 'paragraph' as const, children: [text] } : text;
-        (parent.children as RootContent[]).splice(index, 1, restored);
       }
       return undefined;
     });

@@ -16,10 +16,10 @@
  *    for a readable entry (course sidebar and table of contents are optional slots/props).
  * Nothing else has to change: hreflang, the language switch, the pager and KaTeX follow the data.
  */
-import type { MarkdownHeading } from 'astro';
-import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import type { CollectionEntry, CollectionKey } from 'astro:content';
 import { t, type UiKey } from '../i18n/ui';
 import { counterpart } from '../lib/course';
+import { entryHasMath, entrySectionIds, isMarkdownEntry } from '../data/rendered';
 import { translationStatus } from '../data/translation';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { otherLocale, type Locale } from '../lib/locales';
@@ -100,44 +100,11 @@ export interface EntryPageData<E> extends PageData {
   translationNotice?: TranslationNoticeData;
 }
 
-/** The Markdown collections, whose entries Astro renders (and whose render it stores). */
-type MarkdownEntry = CollectionEntry<'lessons' | 'log' | 'notes'>;
-
 /** The minimum an entry needs to get route data. */
 export interface RoutedEntry {
   slug: string;
   locale: Locale;
   entry: CollectionEntry<CollectionKey>;
-}
-
-/**
- * Whether an entry typesets math, as `remarkMathFlag` recorded it. The glob loader keeps that in
- * the stored render of Markdown files, so no rendering is needed; MDX is rendered once to learn it.
- */
-export async function entryHasMath(entry: MarkdownEntry): Promise<boolean> {
-  const stored = storedRender(entry)?.frontmatter;
-  const frontmatter: Record<string, unknown> = stored ?? (await render(entry)).remarkPluginFrontmatter;
-  return Boolean(frontmatter['hasMath']);
-}
-
-/** Ids of an entry's headings, from the stored render when there is one. */
-export async function entrySectionIds(entry: MarkdownEntry): Promise<string[]> {
-  const headings = storedRender(entry)?.headings ?? (await render(entry)).headings;
-  return headings.map((h) => h.slug);
-}
-
-/**
- * What the glob loader stored when it rendered a Markdown file at sync time (MDX has none).
- * Astro types the stored metadata loosely, hence the checks.
- */
-function storedRender(
-  entry: MarkdownEntry,
-): { frontmatter: Record<string, unknown>; headings: MarkdownHeading[] } | undefined {
-  const metadata = entry.rendered?.metadata;
-  const frontmatter = metadata?.['frontmatter'];
-  const headings = metadata?.['headings'];
-  if (typeof frontmatter !== 'object' || frontmatter === null || !Array.isArray(headings)) return undefined;
-  return { frontmatter: frontmatter as Record<string, unknown>, headings: headings as MarkdownHeading[] };
 }
 
 /** Data for a page every locale has once (home, lesson list, log timeline, notes list). */
@@ -181,10 +148,6 @@ export interface EntryKind<E extends RoutedEntry> {
   hasMath?(entry: E): Promise<boolean>;
   /** Section ids of a counterpart, so the language switch keeps the reader's place. */
   sectionIds?(entry: E): Promise<string[]>;
-}
-
-function isMarkdownEntry(entry: CollectionEntry<CollectionKey>): entry is MarkdownEntry {
-  return entry.collection === 'lessons' || entry.collection === 'log' || entry.collection === 'notes';
 }
 
 /** Route data for one entry among all entries of its kind. */

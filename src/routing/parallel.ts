@@ -10,10 +10,11 @@ import { localeInfo, locales, otherLocale, type Locale } from '../lib/locales';
 import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/translation/status';
 import { translationStatuses } from '../data/translation';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
-import { entryHasMath, entrySectionIds, sectionPage, type PageData, type RoutedEntry } from './data';
+import { entryHasMath, entrySectionIds, type MarkdownEntry } from '../data/rendered';
+import { sectionPage, type PageData, type RoutedEntry } from './data';
 import { entryKinds } from './paths';
 
-type MarkdownRouted = RoutedEntry & { entry: Parameters<typeof entryHasMath>[0] };
+type MarkdownRouted = RoutedEntry & { entry: MarkdownEntry };
 
 export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> extends PageData {
   kind: ParallelKind;

@@ -18,7 +18,8 @@ import { formatDay } from '../lib/dates';
 import { publishedAt, summarize } from '../lib/feed';
 import { logNeighbours } from '../lib/log';
 import { locales } from '../lib/locales';
-import { entryHasMath, entryPage, sectionPage, type EntryKind, type EntryPageData, type PageData } from './data';
+import { entryHasMath } from '../data/rendered';
+import { entryPage, sectionPage, type EntryKind, type EntryPageData, type PageData } from './data';
 
 /** One path per locale with only the locale as props, for endpoints (feeds) that are not pages. */
 export function localePaths() {

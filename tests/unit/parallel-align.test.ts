@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { alignSections, sharedTimes, type AlignedRow, type OutlineSection } from '../../src/lib/parallel/align';
-import { outlineFromMarkdown } from '../../src/lib/parallel/outline';
+import { sourceOutline } from '../../src/markdown/outline';
 
 const mark = (s: number) => `[[${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}](https://youtu.be/ID?t=${s})]`;
+/** A note's outline from its source, as `npm run status` reads it. */
+const outlineFromMarkdown = (body: string) =>
+  sourceOutline(body, { file: 'lessons/en/lesson-1.md', frontmatter: {}, notesRoot: 'tests/fixtures/notes-mini' });
 const pairs = (rows: AlignedRow[]) => rows.map((r) => `${r.own.join('+') || '-'}|${r.other.join('+') || '-'}:${r.by}`);
 
-describe('outlineFromMarkdown', () => {
+describe("a note's outline from its source", () => {
   it('reads the intro, explicit ids, levels and timestamps of each section, and skips code', () => {
     const md = [
-      '---',
-      'title: x',
-      '---',
       'Intro with a mark ' + mark(5),
       '',
       '## Loss {#loss}',

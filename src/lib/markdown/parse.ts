@@ -1,31 +1,56 @@
 import type { Nodes, Root } from 'mdast';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Pluggable } from 'unified';
+import { VFile } from 'vfile';
+import { remarkPlainDirectives } from './plain-directives';
 
 /**
- * The importer reads Markdown with the same parser family as the site (micromark via remark), so
- * "is this code, HTML or a heading?" gets the answer the build will give. Without math, a stray
- * `$$` cannot swallow the rest of the file, which is what the first pass needs. Emphasis next to
- * CJK punctuation is read as the site reads it, so a summary taken from it has no stray `**`.
+ * The Markdown syntax the notes are written in, beyond CommonMark and GFM (which Astro adds
+ * itself): the site's pipeline starts with this list, and every other reader of a note's source
+ * (the importer, the content checks, the outlines) parses with it, so "is this code, math, a
+ * heading?" has one answer. Emphasis next to CJK punctuation is read as CJK readers expect:
+ * `论文**《…》**，可惜` would otherwise keep its `**`.
  */
+export const markdownSyntax = [
+  remarkCjkFriendly,
+  remarkCjkFriendlyGfmStrikethrough,
+  remarkMath,
+  remarkDirective,
+  remarkPlainDirectives,
+] as const satisfies readonly Pluggable[];
+
 const withMath = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyGfmStrikethrough)
-  .use(remarkMath);
+  .use([...markdownSyntax]);
+/**
+ * The importer's first pass reads a file before its math is known to be balanced: without math, a
+ * stray `$$` cannot swallow the rest of the file.
+ */
 const withoutMath = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyGfmStrikethrough);
+  .use(markdownSyntax.filter((p) => p !== remarkMath));
 
-export function parse(text: string, options: { math: boolean }): Root {
-  return (options.math ? withMath : withoutMath).parse(text);
+/** A note's source as the site reads it, before any of the site's own steps has changed it. */
+export function parse(text: string, options: { math: boolean } = { math: true }): Root {
+  const processor = options.math ? withMath : withoutMath;
+  const file = new VFile(text);
+  return processor.runSync(processor.parse(file), file) as Root;
+}
+
+/**
+ * A whole note file, frontmatter included, parsed with its frontmatter blanked out line for line:
+ * positions stay those of the file, and `---` cannot be read as a rule or a heading underline.
+ */
+export function parseFile(text: string): Root {
+  const frontmatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?=\r?\n|$)/.exec(text)?.[0];
+  return parse(frontmatter ? frontmatter.replace(/[^\n]/g, ' ') + text.slice(frontmatter.length) : text);
 }
 
 export function startOf(node: Nodes): number {

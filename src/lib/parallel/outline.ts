@@ -1,29 +1,118 @@
-import { sectionHeadings } from '../content-rules';
-import { findVideoTimes, trailingClock, withoutVideoTimes } from '../video-time';
+import type { Heading, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { tokenize, VOID_ELEMENTS } from '../html/tags';
+import { linkSeconds } from '../video-time';
 import type { OutlineSection } from './align';
 
 /**
- * A note's sections as the aligner sees them, read from its Markdown source: the intro (when it
- * has text), then every h2/h3 with its explicit id and the timestamps in its heading and text.
- * The side-by-side page reads the same facts from the rendered page (see `parallel/html.ts`).
- * @example outlineFromMarkdown('Intro\n\n## Loss {#loss}\n[[5:27](https://youtu.be/x?t=327)]')
+ * A note's sections, read once from its Markdown tree by the site's pipeline (after heading ids
+ * and time chips are in place) and stored with its render: the side-by-side pages, the status
+ * page and `npm run status` all read this one outline.
+ */
+
+/** The attribute on each section's heading in the rendered HTML: where a side-by-side page cuts. */
+export const SECTION_MARK = 'data-section';
+
+/** The frontmatter key the outline is stored under with a render (beside `hasMath`). */
+export const OUTLINE_KEY = 'sections';
+
+type WithProperties = { data?: { hProperties?: Record<string, unknown> } };
+
+function hProperties(node: RootContent): Record<string, unknown> {
+  const data = ((node as WithProperties).data ??= {});
+  return (data.hProperties ??= {});
+}
+
+/** A section starts at an h2 or h3 at the top level of the note, not one inside a list or callout. */
+function isSectionHeading(node: RootContent): node is Heading {
+  return node.type === 'heading' && (node.depth === 2 || node.depth === 3);
+}
+
+/** Nodes that render nothing a reader sees: an intro of only these is no intro. */
+function isSilent(node: RootContent): boolean {
+  const type: string = node.type;
+  if (type === 'mdxjsEsm' || type === 'definition' || type === 'yaml' || type === 'toml') return true;
+  return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
+}
+
+/** Seconds of every video timestamp in some nodes: a time chip, or a web link whose text is a clock. */
+function timesIn(nodes: readonly RootContent[]): number[] {
+  const times: number[] = [];
+  visit({ type: 'root', children: [...nodes] } as Root, 'link', (link) => {
+    if (!/^https?:/i.test(link.url)) return;
+    const chip = hProperties(link)['dataSeconds'];
+    const seconds = linkSeconds(chip === undefined ? undefined : String(chip), toString(link));
+    if (seconds !== undefined) times.push(seconds);
+  });
+  return times;
+}
+
+/**
+ * The intro (when it shows anything), then every top-level h2/h3 with the id its author wrote,
+ * its text (time chips in a heading have no text) and the timestamps in it and its section.
+ * @example outlineOf(tree of 'Intro\n\n## Loss {#loss}\n[[5:27](https://youtu.be/x?t=327)]')
  * // [{ depth: 1, title: '', times: [] }, { id: 'loss', depth: 2, title: 'Loss', times: [327] }]
  */
-export function outlineFromMarkdown(markdown: string): OutlineSection[] {
-  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const lines = body.split('\n');
-  const headings = sectionHeadings(body);
-  const sections: OutlineSection[] = [];
-  const times = (from: number, to: number) => findVideoTimes(lines.slice(from, to).join('\n')).map((t) => t.seconds);
-  const introEnd = headings[0] ? headings[0].line - 1 : lines.length;
-  if (lines.slice(0, introEnd).some((l) => l.trim() !== ''))
-    sections.push({ depth: 1, title: '', times: times(0, introEnd) });
-  headings.forEach((h, k) => {
-    const end = headings[k + 1] ? headings[k + 1]!.line - 1 : lines.length;
-    // `## Forum tips (0:17)`: a time in the lesson's video, without a link.
-    const own = trailingClock(h.text)?.seconds;
-    const found = [...(own === undefined ? [] : [own]), ...times(h.line - 1, end)];
-    sections.push({ id: h.id, depth: h.level, title: withoutVideoTimes(h.text), times: found });
-  });
-  return sections;
+export function outlineOf(tree: Root): OutlineSection[] {
+  const groups: { heading?: Heading; nodes: RootContent[] }[] = [{ nodes: [] }];
+  for (const node of sectionHeadings(tree)) groups.push({ heading: node, nodes: [] });
+  let k = 0;
+  for (const node of tree.children) {
+    if (node === groups[k + 1]?.heading) k++;
+    groups[k]!.nodes.push(node);
+  }
+  const [intro, ...sections] = groups;
+  const outline: OutlineSection[] = [];
+  if (intro!.nodes.some((n) => !isSilent(n))) outline.push({ depth: 1, title: '', times: timesIn(intro!.nodes) });
+  for (const { heading, nodes } of sections) {
+    const id = hProperties(heading!)['id'];
+    outline.push({
+      id: typeof id === 'string' ? id : undefined,
+      depth: heading!.depth,
+      title: toString(heading).trim(),
+      times: timesIn(nodes),
+    });
+  }
+  return outline;
+}
+
+/** Puts the section mark on every section heading, so the rendered HTML can be cut where the outline says. */
+export function markSections(tree: Root): void {
+  for (const node of sectionHeadings(tree)) hProperties(node)['dataSection'] = '';
+}
+
+/**
+ * The top-level h2/h3 headings, except those inside an element that raw HTML opened and has not
+ * closed yet (`<details>`, blank line, `## …`, blank line, `</details>`): cutting there would
+ * split the element between two sections.
+ */
+function sectionHeadings(tree: Root): Heading[] {
+  const headings: Heading[] = [];
+  let open = 0;
+  for (const node of tree.children) {
+    if (node.type === 'html') open = Math.max(0, open + netOpened(node.value));
+    else if (open === 0 && isSectionHeading(node)) headings.push(node);
+  }
+  return headings;
+}
+
+/** Elements a piece of raw HTML opens minus those it closes. */
+function netOpened(html: string): number {
+  let net = 0;
+  for (const token of tokenize(html)) {
+    if (token.type === 'open' && !token.selfClosing && !VOID_ELEMENTS.has(token.name)) net++;
+    else if (token.type === 'close' && !VOID_ELEMENTS.has(token.name)) net--;
+  }
+  return net;
+}
+
+/**
+ * The outline stored with a render (`remarkPluginFrontmatter`, or a stored render's frontmatter).
+ * A render without one did not go through the site's pipeline: that is a bug, not a note's fault.
+ */
+export function storedOutline(frontmatter: Record<string, unknown>, where: string): OutlineSection[] {
+  const outline = frontmatter[OUTLINE_KEY];
+  if (!Array.isArray(outline)) throw new Error(`${where}: rendered without the section outline (remarkSections)`);
+  return outline as OutlineSection[];
 }

@@ -15,7 +15,7 @@ const layers: Record<string, readonly string[]> = {
   notebooks: ['markdown', 'lib', 'node', 'i18n'],
   import: ['markdown', 'notebooks', 'lib', 'node', 'i18n'],
   scaffold: ['lib', 'node', 'i18n'],
-  data: ['notebooks', 'lib', 'node', 'i18n'],
+  data: ['markdown', 'notebooks', 'lib', 'node', 'i18n'],
   routing: ['data', 'lib', 'node', 'i18n'],
   integrations: ['markdown', 'lib', 'node', 'i18n'],
   components: ['client', 'data', 'routing', 'notebooks', 'lib', 'node', 'i18n'],
@@ -56,7 +56,6 @@ describe('the layers of src/', () => {
   it('has no circular import', () => {
     expect(importCycles(graph)).toEqual([]);
   });
-
 });
 
 describe('the cycle finder', () => {

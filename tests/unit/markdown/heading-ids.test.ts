@@ -6,25 +6,25 @@ describe('remarkHeadingIds: explicit {#id} on headings', () => {
     const { html } = await renderMarkdown('## 学习率查找 {#lr-finder}\n\n### Sub part {#sub-part}', {
       file: 'lessons/zh/lesson-1.md',
     });
-    expect(html).toContain('<h2 id="lr-finder">学习率查找<a');
-    expect(html).toContain('<h3 id="sub-part">Sub part<a');
+    expect(html).toContain('<h2 id="lr-finder" data-section="">学习率查找<a');
+    expect(html).toContain('<h3 id="sub-part" data-section="">Sub part<a');
     expect(html).not.toContain('{#');
   });
 
   it('wins over the id Astro would derive from the text', async () => {
     const { html } = await renderMarkdown('## Learning rate finder {#lr}');
-    expect(html).toContain('<h2 id="lr">');
+    expect(html).toContain('<h2 id="lr" data-section="">');
     expect(html).not.toContain('id="learning-rate-finder"');
   });
 
   it('leaves a heading without a marker to Astro’s slug', async () => {
     const { html } = await renderMarkdown('## Weight decay');
-    expect(html).toContain('<h2 id="weight-decay">');
+    expect(html).toContain('<h2 data-section="" id="weight-decay">');
   });
 
   it('reads the escaped marker in MDX, where a bare {…} is a JavaScript expression', async () => {
     const { html } = await renderMarkdown('## 学习率 \\{#lr\\}', { format: 'mdx', file: 'lessons/zh/lesson-1.mdx' });
-    expect(html).toContain('<h2 id="lr">学习率<a');
+    expect(html).toContain('<h2 id="lr" data-section="">学习率<a');
     await expect(renderMarkdown('## 学习率 {#lr}', { format: 'mdx' })).rejects.toThrow(/expression/);
   });
 
@@ -34,9 +34,9 @@ describe('remarkHeadingIds: explicit {#id} on headings', () => {
       file: 'lessons/zh/lesson-1.mdx',
     });
     const md = await renderMarkdown('## 学习率 {#lr}\n\n### Sub part {#sub-part}', { file: 'lessons/zh/lesson-1.md' });
-    expect(mdx.html).toContain('<h2 id="lr">学习率<a');
-    expect(mdx.html).toContain('<h3 id="sub-part">Sub part<a');
-    expect(md.html).toContain('<h2 id="lr">学习率<a');
+    expect(mdx.html).toContain('<h2 id="lr" data-section="">学习率<a');
+    expect(mdx.html).toContain('<h3 id="sub-part" data-section="">Sub part<a');
+    expect(md.html).toContain('<h2 id="lr" data-section="">学习率<a');
     expect(mdx.html).not.toContain('/*');
   });
 

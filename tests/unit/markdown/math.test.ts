@@ -27,7 +27,7 @@ describe('math: remark-math, rehype-katex, the hasMath flag and the error report
 
   it('keeps the note’s own front matter beside the flag', async () => {
     const { frontmatter } = await renderMarkdown('$x$', { frontmatter: { title: 'One' } });
-    expect(frontmatter).toEqual({ title: 'One', hasMath: true });
+    expect(frontmatter).toEqual({ title: 'One', hasMath: true, sections: expect.any(Array) });
   });
 
   it('shows a broken formula as its source and names the file, line and expression', async () => {

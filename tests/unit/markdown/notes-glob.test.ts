@@ -70,7 +70,7 @@ describe('notesGlob: the collections’ loader', () => {
     for (const rendered of html(stored)) {
       if (!threaded) expect(rendered).toBe('rendered on the main thread');
       else {
-        expect(rendered).toContain('<h2 id="rate">');
+        expect(rendered).toContain('<h2 id="rate" data-section="">');
         expect(rendered).toContain('class="katex"');
       }
     }

@@ -26,9 +26,9 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
       `## A little bit about Jeremy [[5:27](${url})]\n\n### Keras[ [49:25](https://youtu.be/x?t=2965)]`,
     );
     expect(html).toMatch(
-      /<h2 id="[^"]*">A little bit about Jeremy<a href="https:\/\/youtu\.be\/BWWm4AzsdLk\?t=327" class="video-time" data-clock="5:27"[^>]*><\/a>/,
+      /<h2 data-section="" id="[^"]*">A little bit about Jeremy<a href="https:\/\/youtu\.be\/BWWm4AzsdLk\?t=327" class="video-time" data-clock="5:27"[^>]*><\/a>/,
     );
-    expect(html).toMatch(/<h3 id="[^"]*">Keras<a [^>]*class="video-time" data-clock="49:25"/);
+    expect(html).toMatch(/<h3 data-section="" id="[^"]*">Keras<a [^>]*class="video-time" data-clock="49:25"/);
     if (format === 'md') {
       expect(headings.map((h) => [h.slug, h.text])).toEqual([
         ['a-little-bit-about-jeremy', 'A little bit about Jeremy'],
@@ -42,7 +42,7 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
       `## 交叉熵 [[5:27](${url})] {#xent}`.replace('{#xent}', format === 'md' ? '{#xent}' : '{/* #xent */}'),
       'zh',
     );
-    expect(html).toMatch(/<h2 id="xent">交叉熵<a [^>]*class="video-time"/);
+    expect(html).toMatch(/<h2 id="xent" data-section="">交叉熵<a [^>]*class="video-time"/);
   });
 
   it('leaves links that are not times alone', async () => {
@@ -55,9 +55,9 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
       '### Forum tips and tricks [[0:17]](https://youtu.be/Egp4Zajhzog?t=17)\n\n### Bare [0:09](https://youtu.be/x?t=9)\n\nSee [[1:05]](https://youtu.be/x?t=65).',
     );
     expect(html).toMatch(
-      /<h3 id="[^"]*">Forum tips and tricks<a [^>]*class="video-time" data-clock="0:17" data-seconds="17"/,
+      /<h3 data-section="" id="[^"]*">Forum tips and tricks<a [^>]*class="video-time" data-clock="0:17" data-seconds="17"/,
     );
-    expect(html).toMatch(/<h3 id="[^"]*">Bare<a [^>]*class="video-time" data-clock="0:09"/);
+    expect(html).toMatch(/<h3 data-section="" id="[^"]*">Bare<a [^>]*class="video-time" data-clock="0:09"/);
     expect(html).toMatch(
       /See <a [^>]*class="video-time" data-clock="1:05"[^>]*><span class="video-time__clock">1:05<\/span><\/a>\./,
     );
@@ -76,7 +76,7 @@ describe.each(['md', 'mdx'] as const)('remarkVideoTimes in .%s', (format) => {
       { format, file: `lessons/en/lesson-2.${format}`, frontmatter: { video: 'https://youtu.be/Egp4Zajhzog' } },
     );
     expect(html).toMatch(
-      /<h2 id="forum">Forum tips<a href="https:\/\/youtu\.be\/Egp4Zajhzog\?t=17" class="video-time" data-clock="0:17" data-seconds="17"/,
+      /<h2 id="forum" data-section="">Forum tips<a href="https:\/\/youtu\.be\/Egp4Zajhzog\?t=17" class="video-time" data-clock="0:17" data-seconds="17"/,
     );
     expect(html).toMatch(/>论坛技巧<a href="https:\/\/youtu\.be\/Egp4Zajhzog\?t=3723" class="video-time"/);
     expect(html).toContain('A paragraph (0:17) keeps its text.');

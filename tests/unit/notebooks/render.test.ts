@@ -36,7 +36,7 @@ describe('notebook rendering', () => {
     const md = await cell(1);
     expect(md).toContain('class="katex"');
     expect(md).toMatch(/<img src="\/fastai-notes\/en\/notebooks\/x\/attachment-[0-9a-f]{12}\.png" alt="plot">/);
-    expect(md).toContain('<h2 id="results">Results');
+    expect(md).toContain('<h2 data-section="" id="results">Results');
     expect((await rendered).hasMath).toBe(true);
   });
 

@@ -1,0 +1,50 @@
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { markdownSyntax } from '../lib/markdown/parse';
+import type { OutlineSection } from '../lib/parallel/align';
+import { storedOutline } from '../lib/parallel/outline';
+import { remarkHeadingIds } from './remark-heading-ids';
+import { remarkSections } from './remark-sections';
+import { remarkVideoTimes } from './remark-video-times';
+
+/**
+ * The site's pipeline up to the outline, without rendering: Astro's own first steps (GFM,
+ * SmartyPants), the notes' syntax, then the plugins the outline depends on. `npm run status` and
+ * the status page read a note's sections through it, so they pair what the side-by-side pages pair.
+ */
+function outlinePipeline(notesRoot: string, mdx: boolean) {
+  const processor = unified().use(remarkParse);
+  if (mdx) processor.use(remarkMdx);
+  return processor
+    .use(remarkGfm)
+    .use(remarkSmartypants)
+    .use([...markdownSyntax])
+    .use(remarkHeadingIds)
+    .use(remarkVideoTimes, { notesRoot })
+    .use(remarkSections);
+}
+
+const pipelines = new Map<string, ReturnType<typeof outlinePipeline>>();
+
+/**
+ * A note's sections from its source (the body, without frontmatter), as the site's render stores them.
+ * @example sourceOutline('## Loss {#loss}', { file: 'content/lessons/en/lesson-1.md', frontmatter: {}, notesRoot: 'content' })
+ * // [{ id: 'loss', depth: 2, title: 'Loss', times: [] }]
+ */
+export function sourceOutline(
+  body: string,
+  source: { file: string; frontmatter: Record<string, unknown>; notesRoot: string },
+): OutlineSection[] {
+  const mdx = source.file.endsWith('.mdx');
+  const key = `${source.notesRoot}\0${mdx}`;
+  let pipeline = pipelines.get(key);
+  if (!pipeline) pipelines.set(key, (pipeline = outlinePipeline(source.notesRoot, mdx)));
+  const file = new VFile({ value: body, path: source.file, data: { astro: { frontmatter: source.frontmatter } } });
+  pipeline.runSync(pipeline.parse(file), file);
+  const astro = file.data['astro'] as { frontmatter: Record<string, unknown> };
+  return storedOutline(astro.frontmatter, source.file);
+}
