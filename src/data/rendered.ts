@@ -1,5 +1,6 @@
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry } from 'astro:content';
+import { isMarkdownCollection, type MarkdownCollection } from '../lib/collections';
 import type { OutlineSection } from '../lib/parallel/align';
 import { storedOutline } from '../lib/parallel/outline';
 
@@ -11,7 +12,7 @@ import { storedOutline } from '../lib/parallel/outline';
  */
 
 /** The collections whose entries go through the Markdown pipeline. */
-export type MarkdownEntry = CollectionEntry<'lessons' | 'log' | 'notes'>;
+export type MarkdownEntry = CollectionEntry<MarkdownCollection>;
 
 interface RenderFacts {
   frontmatter: Record<string, unknown>;
@@ -51,5 +52,5 @@ export async function entryOutline(entry: MarkdownEntry): Promise<OutlineSection
 
 /** Whether an entry of any collection went through the Markdown pipeline. */
 export function isMarkdownEntry(entry: { collection: string }): entry is MarkdownEntry {
-  return entry.collection === 'lessons' || entry.collection === 'log' || entry.collection === 'notes';
+  return isMarkdownCollection(entry.collection);
 }

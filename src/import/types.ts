@@ -1,11 +1,8 @@
-/**
- * Shapes shared by the importer's modules. The importer runs under Node's type stripping, so it
- * imports the site's modules by their `.ts` path; those it uses have only type imports of their own.
- */
+/** Shapes shared by the importer's modules. */
+import type { Collection } from '../lib/collections';
 import type { Locale } from '../lib/locales';
 
-export type { Locale };
-export type Collection = 'lessons' | 'log' | 'notes' | 'notebooks';
+export type { Collection, Locale };
 
 /** Where a finding came from, for the report: the source file (as shown to the user) and its line. */
 export interface SourcePlace {

@@ -2,6 +2,7 @@
  * How the site's URLs are spelled, for any base path. Pure, so markdown plugins, scripts and tests
  * can use it; templates use `hrefs.ts`, which applies this build's base.
  */
+import type { Collection } from './collections';
 import type { Locale } from './locales';
 
 /**
@@ -11,7 +12,7 @@ import type { Locale } from './locales';
 export const EXTERNAL_URL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status';
+export type Section = 'home' | Collection | 'status';
 
 const sectionSegment: Record<Section, string> = {
   home: '',

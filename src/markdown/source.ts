@@ -1,11 +1,10 @@
 import path from 'node:path';
+import { isCollection, type Collection } from '../lib/collections';
 import { isLocale, type Locale } from '../lib/locales';
-
-export type CollectionName = 'lessons' | 'log' | 'notes' | 'notebooks';
 
 /** What a Markdown file is, read from where it sits in the notes folder. */
 export interface NoteSource {
-  collection: CollectionName;
+  collection: Collection;
   locale: Locale;
   slug: string;
 }
@@ -19,11 +18,7 @@ export function noteSource(filePath: string | undefined, notesRoot: string): Not
   const rel = path.relative(notesRoot, filePath).split(path.sep);
   if (rel.length < 3 || rel[0]?.startsWith('..')) return undefined;
   const [collection, locale, ...rest] = rel;
-  if (
-    (collection !== 'lessons' && collection !== 'log' && collection !== 'notes' && collection !== 'notebooks') ||
-    !isLocale(locale)
-  )
-    return undefined;
+  if (!isCollection(collection) || !isLocale(locale)) return undefined;
   const slug = rest.join('/').replace(/\.(mdx?|ipynb)$/i, '');
   return { collection, locale, slug };
 }

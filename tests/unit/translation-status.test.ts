@@ -220,8 +220,9 @@ describe('reading a notes folder in a git checkout, and npm run status', () => {
     const root = repo();
     const table = run(root);
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/lessons\s+lesson-1\s+✓\s+✓\s+3\/3\s+complete/);
-    expect(table.stdout).toMatch(/lessons\s+lesson-8\s+✓\s+—\s+0\/0\s+only 中文: English missing/);
+    expect(table.stdout).toMatch(/lessons\s+lesson-1\s+✓\s+✓\s+3\/3\s+Complete/);
+    expect(table.stdout).toMatch(/lessons\s+lesson-8\s+✓\s+—\s+0\/0\s+No English version yet/);
+    expect(table.stdout).toContain('2 pages: 1 complete, 1 in one language only');
     const json = JSON.parse(run(root, '--json').stdout) as { slug: string; missing?: string }[];
     expect(json.map((s) => [s.slug, s.missing ?? null])).toEqual([
       ['lesson-1', null],

@@ -1,4 +1,11 @@
 import { alignSections, type OutlineSection } from '../parallel/align';
+import {
+  collections,
+  isMarkdownCollection,
+  markdownCollections,
+  type Collection,
+  type MarkdownCollection,
+} from '../collections';
 import { locales, type Locale } from '../locales';
 
 /**
@@ -7,14 +14,14 @@ import { locales, type Locale } from '../locales';
  * status page and `npm run status` feed it what they read (collections or files, git or not).
  */
 
-/** The kinds of page that come in two languages. */
-export type PairKind = 'lessons' | 'log' | 'notes' | 'notebooks';
-export const pairKinds: readonly PairKind[] = ['lessons', 'log', 'notes', 'notebooks'];
+/** The kinds of page that come in two languages: every collection. */
+export type PairKind = Collection;
+export const pairKinds = collections;
 
 /** The kinds with a side-by-side page; a notebook's code and outputs are the same in both languages. */
-export type ParallelKind = Exclude<PairKind, 'notebooks'>;
-export const parallelKinds: readonly ParallelKind[] = ['lessons', 'log', 'notes'];
-export const hasParallelPage = (kind: PairKind): kind is ParallelKind => kind !== 'notebooks';
+export type ParallelKind = MarkdownCollection;
+export const parallelKinds = markdownCollections;
+export const hasParallelPage = (kind: PairKind): kind is ParallelKind => isMarkdownCollection(kind);
 
 /** One language's version of a page, as far as status needs it. */
 export interface TranslationSide {

@@ -1,0 +1,70 @@
+import { t, type UiKey } from '../../i18n/ui';
+import type { Collection } from '../collections';
+import { formatDay } from '../dates';
+import { localeInfo, locales, otherLocale, type Locale } from '../locales';
+import type { PairStatus } from './status';
+
+/**
+ * What the translation status says about a page, in a reader's language: the one wording of the
+ * status page and of `npm run status` (which speaks English with ISO dates).
+ */
+
+/** One finding about a page; `state` names it for styles and filters. */
+export interface StatusLine {
+  state: 'missing' | 'stale' | 'sections' | 'complete';
+  text: string;
+}
+
+/** The name of each kind of page, as the site's navigation says it. */
+export const kindKey: Record<Collection, UiKey> = {
+  lessons: 'nav.lessons',
+  log: 'nav.log',
+  notes: 'nav.notes',
+  notebooks: 'nav.notebooks',
+};
+
+const nativeName = (l: Locale) => localeInfo[l].nativeName;
+
+/**
+ * @example statusLines(status, 'en') // [{ state: 'stale', text: '中文 version behind: the English version changed on …' }]
+ */
+export function statusLines(
+  s: PairStatus,
+  locale: Locale,
+  day: (date: Date) => string = (date) => formatDay(date, locale),
+): StatusLine[] {
+  if (s.missing) return [{ state: 'missing', text: t(locale, 'status.missing', { language: nativeName(s.missing) }) }];
+  const out: StatusLine[] = [];
+  if (s.stale) {
+    const text = t(locale, 'status.stale', {
+      language: nativeName(s.stale.behind),
+      other: nativeName(otherLocale(s.stale.behind)),
+      date: day(s.stale.changed),
+      since: day(s.stale.since),
+    });
+    out.push({ state: 'stale', text });
+  }
+  const list = (titles: string[]) =>
+    titles.map((x) => (x ? `“${x}”` : t(locale, 'status.intro.section'))).join(locale === 'zh' ? '、' : ', ');
+  for (const l of locales) {
+    const titles = s.onlyIn[l];
+    if (titles?.length)
+      out.push({
+        state: 'sections',
+        text: t(locale, 'status.sectionsOnly', { language: nativeName(l), list: list(titles) }),
+      });
+  }
+  return out.length ? out : [{ state: 'complete', text: t(locale, 'status.complete') }];
+}
+
+/** How many pages are complete, in one language only, lacking sections or out of date. */
+export function statusSummary(statuses: readonly PairStatus[], locale: Locale): string {
+  const count = (f: (s: PairStatus) => boolean) => statuses.filter(f).length;
+  return t(locale, 'status.summary', {
+    pages: statuses.length,
+    complete: count((s) => s.complete),
+    missing: count((s) => Boolean(s.missing)),
+    sections: count((s) => Object.keys(s.onlyIn).length > 0),
+    stale: count((s) => Boolean(s.stale)),
+  });
+}
