@@ -18,7 +18,6 @@
  */
 import type { CollectionEntry, CollectionKey } from 'astro:content';
 import { t, type UiKey } from '../i18n/ui';
-import { counterpart } from '../lib/course';
 import { entryHasMath, entrySectionIds, isMarkdownEntry } from '../data/rendered';
 import { translationStatus } from '../data/translation';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
@@ -27,37 +26,19 @@ import { pageSource, type PageSource } from '../node/page-source';
 import type { Section } from '../lib/urls';
 import { translationNotice, type TranslationNoticeData } from '../lib/translation/notice';
 import { hasParallelPage, pairKinds } from '../lib/translation/status';
+import {
+  alternatesOf,
+  missingTranslationOf,
+  pagerOf,
+  switchTargetOf,
+  translationOf,
+  type Alternate,
+  type PagerData,
+  type PagerKind,
+  type SwitchTarget,
+} from './entry-data';
 
-/** The same page in one language, for `<link rel="alternate" hreflang>`. */
-export interface Alternate {
-  locale: Locale;
-  href: string;
-}
-
-/** Where the language switch leads. */
-export interface SwitchTarget {
-  /** The counterpart page, or the other language's list when there is none. */
-  href: string;
-  exists: boolean;
-  /** Section ids the counterpart has, so the switch can keep the reader's place. */
-  sectionIds?: string[];
-}
-
-/** One side of the pager: the neighbouring page and the word that leads there. */
-export interface PagerLink {
-  href: string;
-  title: string;
-  /** "Previous", "Older"… in the page's language. */
-  label: string;
-}
-
-/** Previous/next links under an entry (lessons in course order, log entries by date). */
-export interface PagerData {
-  /** The pager's accessible name. */
-  label: string;
-  prev?: PagerLink;
-  next?: PagerLink;
-}
+export type { Alternate, PagerData, PagerLink, SwitchTarget } from './entry-data';
 
 /** How a link to the page looks when it is shared: Open Graph and Twitter card fields. */
 export interface ShareMeta {
@@ -133,13 +114,7 @@ export interface EntryKind<E extends RoutedEntry> {
   title(entry: E): string;
   description?(entry: E): string | undefined;
   /** The neighbours of an entry among all entries (both locales) and the pager's words. */
-  pager?: {
-    label: UiKey;
-    neighbours(entries: readonly E[], entry: E): { prev?: E | undefined; next?: E | undefined };
-    prevLabel: UiKey;
-    nextLabel: UiKey;
-    linkTitle(entry: E): string;
-  };
+  pager?: PagerKind<E>;
   /** The link text of the "not translated" notice, pointing at the other language's list. */
   missingLinkKey: UiKey;
   /** How a shared link to the entry is previewed. */
@@ -159,22 +134,16 @@ export async function entryPage<E extends RoutedEntry>(
   const { locale, slug } = entry;
   const sectionIdsOf = async (e: E) =>
     kind.sectionIds ? kind.sectionIds(e) : isMarkdownEntry(e.entry) ? entrySectionIds(e.entry) : [];
-  const target = otherLocale(locale);
-  const other = counterpart(entries, entry, target);
-  const otherHref = other ? pageUrl(target, kind.section, other.slug) : undefined;
+  const other = translationOf(entries, entry);
+  const href = (e: E) => pageUrl(e.locale, kind.section, e.slug);
+  const list = pageUrl(otherLocale(locale), kind.section);
   const page: EntryPageData<E> = {
     locale,
     entry,
     title: kind.title(entry),
     description: kind.description?.(entry) ?? t(locale, 'site.description'),
-    alternates: [
-      { locale, href: pageUrl(locale, kind.section, slug) },
-      ...(other && otherHref ? [{ locale: target, href: otherHref }] : []),
-    ],
-    switchTo:
-      other && otherHref
-        ? { href: otherHref, exists: true, sectionIds: await sectionIdsOf(other) }
-        : { href: pageUrl(target, kind.section), exists: false },
+    alternates: alternatesOf(entry, other, href),
+    switchTo: switchTargetOf(other, href, list, other && (await sectionIdsOf(other))),
     hasMath: kind.hasMath
       ? await kind.hasMath(entry)
       : isMarkdownEntry(entry.entry) && (await entryHasMath(entry.entry)),
@@ -183,28 +152,17 @@ export async function entryPage<E extends RoutedEntry>(
   const updated = (entry.entry.data as { updated?: unknown }).updated;
   const source = pageSource(entry.entry.filePath, updated instanceof Date ? updated : undefined);
   if (source.editUrl || source.lastUpdated) page.source = source;
-  if (!other) page.missingTranslation = { href: pageUrl(target, kind.section), linkKey: kind.missingLinkKey };
+  if (!other) page.missingTranslation = missingTranslationOf(kind.section, entry, kind.missingLinkKey);
   const pairKind = pairKinds.find((k) => k === kind.section);
-  if (other && otherHref && pairKind) {
+  if (other && pairKind) {
     const parallelHref = hasParallelPage(pairKind) ? parallelUrl(locale, pairKind, slug) : undefined;
     if (parallelHref) page.parallel = { href: parallelHref, current: false };
     const status = await translationStatus(pairKind, slug);
+    const otherHref = page.switchTo.href;
     const notice = status && translationNotice(status, locale, { otherHref, parallelHref });
     if (notice) page.translationNotice = notice;
   }
-  if (kind.pager) {
-    const { neighbours, label, prevLabel, nextLabel, linkTitle } = kind.pager;
-    const { prev, next } = neighbours(entries, entry);
-    const link = (e: E, word: UiKey): PagerLink => ({
-      href: pageUrl(e.locale, kind.section, e.slug),
-      title: linkTitle(e),
-      label: t(locale, word),
-    });
-    if (prev || next) {
-      page.pager = { label: t(locale, label) };
-      if (prev) page.pager.prev = link(prev, prevLabel);
-      if (next) page.pager.next = link(next, nextLabel);
-    }
-  }
+  const pager = kind.pager && pagerOf(kind.section, kind.pager, entries, entry);
+  if (pager) page.pager = pager;
   return page;
 }

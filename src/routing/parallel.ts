@@ -4,7 +4,6 @@
  * the entry's own page as canonical, and its language switch leads to the other side-by-side page.
  */
 import { t } from '../i18n/ui';
-import { counterpart } from '../lib/course';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { localeInfo, locales, otherLocale, type Locale } from '../lib/locales';
 import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/translation/status';
@@ -12,6 +11,7 @@ import { translationStatuses } from '../data/translation';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
 import { entryHasMath, entrySectionIds, type MarkdownEntry } from '../data/rendered';
 import { sectionPage, type PageData, type RoutedEntry } from './data';
+import { alternatesOf, switchTargetOf, translationOf } from './entry-data';
 import { entryKinds } from './paths';
 
 type MarkdownRouted = RoutedEntry & { entry: MarkdownEntry };
@@ -31,9 +31,10 @@ async function parallelPathsOf<E extends MarkdownRouted>(
   titleOf: (e: E) => string,
 ) {
   const paths = [];
+  const href = (e: E) => parallelUrl(e.locale, kind, e.slug);
   for (const own of entries) {
     const target = otherLocale(own.locale);
-    const other = counterpart(entries, own, target);
+    const other = translationOf(entries, own);
     if (!other) continue;
     const entryTitle = titleOf(own);
     const page: ParallelPageData<E> = {
@@ -48,15 +49,8 @@ async function parallelPathsOf<E extends MarkdownRouted>(
         language: localeInfo[own.locale].nativeName,
         other: localeInfo[target].nativeName,
       }),
-      alternates: [
-        { locale: own.locale, href: parallelUrl(own.locale, kind, own.slug) },
-        { locale: target, href: parallelUrl(target, kind, other.slug) },
-      ],
-      switchTo: {
-        href: parallelUrl(target, kind, other.slug),
-        exists: true,
-        sectionIds: await entrySectionIds(other.entry),
-      },
+      alternates: alternatesOf(own, other, href),
+      switchTo: switchTargetOf(other, href, href(other), await entrySectionIds(other.entry)),
       hasMath: (await entryHasMath(own.entry)) || (await entryHasMath(other.entry)),
       canonical: pageUrl(own.locale, kind, own.slug),
       parallel: { href: pageUrl(own.locale, kind, own.slug), current: true },
