@@ -8,6 +8,7 @@ import type { LogSection } from './log';
 import { parse } from '../lib/markdown/parse';
 import { planNotebooks } from './notebooks';
 import { t } from '../i18n/ui';
+import { importText } from './strings';
 import { courseLessonTitles, partOf } from '../lib/course';
 import { localizedPath } from '../lib/urls';
 import { courseOf, informative, stripLessonLabel, summaryOf, titleFromName, videoOf } from './meta';
@@ -130,7 +131,7 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string
     str(d.data['summary']) ??
     str(d.data['description']) ??
     summaryOf(d.tree) ??
-    t(d.locale, 'import.lessonSummary', { n: lesson });
+    importText(d.locale, 'import.lessonSummary', { n: lesson });
   const body = transformBody(d.text, d.lineMap, ctx, titleH1);
   const front = stringifyFrontmatter([
     ['title', title],
@@ -177,7 +178,7 @@ function withoutLog(d: LoadedDoc, count: number): { text: string; lineMap: LineM
   const lineOf = (offset: number) => d.text.slice(0, offset).split('\n').length;
   const removed = new Set<number>();
   for (const s of d.sections) for (let l = lineOf(s.start); l <= lineOf(s.end); l++) removed.add(l);
-  const pointer = `> ${t(d.locale, 'import.logMoved', { count, url: localizedPath(d.locale, 'log') })}`;
+  const pointer = `> ${importText(d.locale, 'import.logMoved', { count, url: localizedPath(d.locale, 'log') })}`;
   const firstLine = lineOf(d.sections[0]?.start ?? 0);
   const out: { text: string; src: number }[] = [];
   let gap = false;
