@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch } from './lib/browser';
-import { benchMojibake } from './lib/mojibake-bench';
-import { benchNotebooks, formatNotebookFigures } from './lib/notebook-bench';
-import { measurePage, type PageWeight } from './lib/page-weight';
-import { benchSearch, type SearchFigures } from './lib/search-bench';
+import { benchMojibake } from './bench/mojibake-bench';
+import { benchNotebooks, formatNotebookFigures } from './bench/notebook-bench';
+import { measurePage, type PageWeight } from './bench/page-weight';
+import { benchSearch, type SearchFigures } from './bench/search-bench';
 import { serveDist } from './lib/serve';
-import { corpusRoot, importCorpus } from './lib/corpus';
-import { runScaleBench } from './lib/scale-bench';
+import { corpusRoot, importCorpus } from './bench/corpus';
+import { runScaleBench } from './bench/scale-bench';
 
 /**
  * `npm run bench`: builds the site under /fastai-notes/ and prints the figures we track (search

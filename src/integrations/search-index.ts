@@ -2,46 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import * as pagefind from 'pagefind';
-import { visit, SKIP } from 'unist-util-visit';
 import { bundleDir, pagefindRuntime } from '../lib/search/bundles';
-import { unspaceCjk } from '../lib/search/cjk';
 import { indexableHtml } from './index-form';
 
 export { indexableHtml };
-
-/**
- * The text Pagefind indexes for a page (inside data-pagefind-body, without data-pagefind-ignore),
- * as a reader would read it: the ground truth for measuring search quality.
- */
-export function indexedText(html: string): string {
-  const tree = fromHtml(indexableHtml(html)) as Root;
-  let body: Element | undefined;
-  visit(tree, 'element', (el: Element) => {
-    if (el.properties['dataPagefindBody'] !== undefined) {
-      body = el;
-      return SKIP;
-    }
-    return undefined;
-  });
-  if (!body) return '';
-  visit(body, 'element', (el: Element, index, parent) => {
-    if (el.properties['dataPagefindIgnore'] !== undefined && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-    return undefined;
-  });
-  // Block boundaries stay visible (¶), as Pagefind keeps them apart too: a term never spans two blocks.
-  return unspaceCjk(toText(body))
-    .split(/[\n\t]+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join(' ¶ ');
-}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });

@@ -8,7 +8,7 @@ import { imageSize } from 'image-size';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ImportReport } from '../../src/import/report';
 import { connect } from '../../scripts/lib/browser';
-import { benchSearch } from '../../scripts/lib/search-bench';
+import { benchSearch } from '../../scripts/bench/search-bench';
 import { serveDist } from '../../scripts/lib/serve';
 import { runBuild } from '../e2e/support/build';
 import { checkDist } from '../../scripts/lib/dist-check';

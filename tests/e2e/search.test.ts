@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
-import { benchSearch } from '../../scripts/lib/search-bench';
+import { benchSearch } from '../../scripts/bench/search-bench';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
 const site = useBuiltSite();

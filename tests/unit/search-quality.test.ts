@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groundTruth, sampleTerms, scoreQueries } from '../../scripts/lib/search-quality';
+import { groundTruth, sampleTerms, scoreQueries } from '../../scripts/bench/search-quality';
 
 describe('search quality measure', () => {
   it('computes recall, precision and top-1 on a case worked out by hand', () => {

@@ -14,12 +14,12 @@ import {
   PAGE_SIZE,
   hasExactMatch,
   phraseRuns,
-  runSearch,
   search,
   type PagefindFragment,
   type PagefindLike,
 } from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
+import { runSearch } from '../support/run-search';
 
 const Z = INDEX_SEPARATOR;
 
@@ -104,7 +104,7 @@ describe('indexing form of a whole page', () => {
 
 describe('indexed text', () => {
   it('keeps block boundaries so a term cannot span two elements', async () => {
-    const { indexedText } = await import('../../src/integrations/search-index');
+    const { indexedText } = await import('../../scripts/bench/indexed-text');
     const text = indexedText(
       '<html lang="zh-CN"><body><article data-pagefind-body><ul><li>map</li></ul><p>上周五 <span data-pagefind-ignore>跳过</span>读代码</p><table><tr><td>PyTorch</td><td>拿到</td></tr></table></article></body></html>',
     );

@@ -89,18 +89,6 @@ export async function search(
   };
 }
 
-/** Every result of a query, loaded (for tests and measurements; the UI loads a page at a time). */
-export async function runSearch(
-  bundles: { lang: string; pagefind: PagefindLike }[],
-  raw: string,
-  options: SearchOptions = {},
-): Promise<Hit[]> {
-  const list = await search(bundles, raw, options);
-  const hits: Hit[] = [];
-  while (!list.done) hits.push(...(await list.next(50)));
-  return hits;
-}
-
 /**
  * Whether any bundle has the query's words exactly as written, in order. Pagefind's ordinary
  * search is lenient (a word it lacks still matches shorter indexed words such as `a`), so this

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../../src/import/encoding';
 import { repairMojibake } from '../../../src/import/mojibake';
-import { chineseNotes, damage, measureRestoration, seeded } from '../../../scripts/lib/mojibake-bench';
+import { chineseNotes, damage, measureRestoration, seeded } from '../../../scripts/bench/mojibake-bench';
 
 // The binary inputs are made here from text, never copied from real notes.
 const zh = '# 第一课\n\n确保已经设置好了 GPU 环境，并且可以运行 Jupyter Notebook。学习率太大时损失会发散。\n';

@@ -6,7 +6,7 @@ import { markdownProcessor, shikiConfig } from '../../src/markdown/config';
 import { parseNotebook } from '../../src/notebooks/nbformat';
 import { renderNotebook } from '../../src/notebooks/render';
 import { measurePage, type PageWeight } from './page-weight';
-import type { StaticServer } from './serve';
+import type { StaticServer } from '../lib/serve';
 
 export interface NotebookFigures {
   /** What a notebook page loads before any interaction (images below the fold wait: they are lazy). */

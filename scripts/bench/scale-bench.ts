@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch } from './browser';
+import { launch } from '../lib/browser';
 import { importCorpus } from './corpus';
 import { measuredBuild, type BuildFigures } from './measured-build';
 import { writeScaledNotes } from './scale-notes';
 import { timeFixedQueries, type ScaleSearchFigures } from './scale-search';
 import { benchSearch, type SearchFigures } from './search-bench';
-import { serveDist } from './serve';
+import { serveDist } from '../lib/serve';
 
 /**
  * `npm run bench -- --scale N`: our content plus N lesson-sized notes per language, built from

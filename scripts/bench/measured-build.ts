@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withBuildHeap } from './build-heap.mjs';
+import { withBuildHeap } from '../lib/build-heap.mjs';
 
 export interface BuildFigures {
   seconds: number;

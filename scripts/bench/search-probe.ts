@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { indexedText, pageLanguage } from '../../src/integrations/search-index';
+import { pageLanguage } from '../../src/integrations/search-index';
+import { indexedText } from './indexed-text';
 import type { QueryOutcome } from './search-quality';
 
 export interface IndexedPage {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { groundTruth, sampleTerms, scoreQueries, type Quality } from './search-quality';
 import { indexedPages, median, probeSearch } from './search-probe';
-import type { StaticServer } from './serve';
+import type { StaticServer } from '../lib/serve';
 
 export interface SearchFigures extends Quality {
   pages: number;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type { StaticServer } from './serve';
+import type { StaticServer } from '../lib/serve';
 
 export interface PageWeight {
   url: string;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { scriptArgs } from './run-script';
+import { scriptArgs } from '../lib/run-script';
 
 export const corpusRoot = path.resolve('../shared/corpus');
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { median, probeSearch, type ProbeResult } from './search-probe';
-import type { StaticServer } from './serve';
+import type { StaticServer } from '../lib/serve';
 
 /**
  * A fixed list of queries a reader of these notes types: common words (的 and 学习 are on almost
