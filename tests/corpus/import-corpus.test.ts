@@ -363,7 +363,11 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       expect(chips, `${lang} lesson 1 chips`).toBeGreaterThanOrEqual(61);
       const prose = html.slice(html.indexOf('<div class="prose">'));
       expect(prose.replace(/<[^>]+>/g, '')).not.toMatch(/\[\d{1,2}:\d{2}/);
-      const headings = [...html.matchAll(/<h([23]) id="([^"]*)">([\s\S]*?)<\/h\1>/g)];
+      const headings = [
+        ...html.matchAll(
+          /<h([23])(?: data-section(?:="")?)? id="([^"]*)"(?: data-section(?:="")?)?>([\s\S]*?)<\/h\1>/g,
+        ),
+      ];
       expect(headings.length).toBeGreaterThan(10);
       let timed = 0;
       for (const [, , id = '', inner = ''] of headings) {
