@@ -3,24 +3,13 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { CJK_RANGE } from '../../src/lib/cjk';
 import { LOST_BYTES, repairMojibake } from '../../src/import/mojibake';
+import { seededRandom } from './seeded-random';
 
 /**
  * How well the importer restores Chinese text that went through "UTF-8 read as Windows-1252" and
  * lost bytes on the way. Fixtures are made by damaging our own Chinese notes exactly the way real
  * files were damaged; the language model (jieba's dictionary) has never seen them.
  */
-
-/** A small seeded generator (mulberry32), so the same damage comes out on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LOST = new Set<number>(LOST_BYTES);
 
@@ -101,7 +90,7 @@ function wholeOnly(text: string): string {
 
 /** Damages each file, restores it and counts the Chinese characters that came back right. */
 export function measureRestoration(files: readonly string[], seed = 1, decideAt?: number): RestorationFigures {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const started = Date.now();
   const f: RestorationFigures = {
     files: files.length,

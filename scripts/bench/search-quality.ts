@@ -1,4 +1,5 @@
 import { CJK_RANGE } from '../../src/lib/cjk';
+import { seededRandom } from './seeded-random';
 import { hasCjk, normalizeForMatch } from '../../src/lib/search/cjk';
 
 /** One query's outcome: the pages that truly contain the term and the pages search returned, in order. */
@@ -48,18 +49,6 @@ export function scoreQueries(outcomes: QueryOutcome[]): Quality {
 export function groundTruth(pages: { url: string; text: string }[], term: string): string[] {
   const phrase = normalizeForMatch(term);
   return pages.filter((p) => normalizeForMatch(p.text).includes(phrase)).map((p) => p.url);
-}
-
-/** A small seeded generator, so a sample of terms is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CJK_RUN = new RegExp(`[${CJK_RANGE}]{2,}`, 'g');
