@@ -28,30 +28,25 @@ interface NoteFile {
   title: string;
 }
 
-/** Frontmatter and body of a note file; a broken frontmatter block names the file. */
-function readNote(file: string, slug: string): NoteFile {
-  const { data, body } = readFrontmatter(file);
+/**
+ * A page file's frontmatter (for a notebook: its sidecar's), prose and title, from the file's text
+ * (now, or as git had it in some commit): for a note its body, for a notebook its Markdown cells,
+ * as the collections read them. A broken frontmatter block or notebook names the file.
+ */
+export function pageFromText(file: string, text: string, slug: string): NoteFile {
+  if (/\.ipynb$/i.test(file)) {
+    const sidecar = sidecarOf(file);
+    const display = (f: string) => path.relative(process.cwd(), f);
+    const names = { notebook: display(file), sidecar: display(sidecar.file) };
+    const { notebook, meta, title } = notebookSource(text, sidecar.text, names, slug);
+    return { data: meta, body: notebookMarkdown(notebook.cells), title };
+  }
+  const { data, body } = splitFrontmatter(file, text);
   return { data, body, title: typeof data['title'] === 'string' ? data['title'] : slug };
 }
 
-/** A notebook's metadata and prose (its Markdown cells), read as the notebook collection reads them. */
-function readNotebook(file: string, slug: string): NoteFile {
-  const sidecar = sidecarOf(file);
-  const display = (f: string) => path.relative(process.cwd(), f);
-  const { notebook, meta, title } = notebookSource(
-    fs.readFileSync(file, 'utf8'),
-    sidecar.text,
-    { notebook: display(file), sidecar: display(sidecar.file) },
-    slug,
-  );
-  return { data: meta, body: notebookMarkdown(notebook.cells), title };
-}
-
-function readFrontmatter(file: string): { data: Record<string, unknown>; body: string } {
-  const text = fs
-    .readFileSync(file, 'utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n');
+function splitFrontmatter(file: string, raw: string): { data: Record<string, unknown>; body: string } {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
   if (!m) return { data: {}, body: text };
   try {
@@ -82,12 +77,18 @@ export function translationSide(input: {
   file: string;
   title: string;
   outline: OutlineSection[];
+  body: string;
   data: Record<string, unknown>;
   root: string;
 }): TranslationSide {
   const history = contentHistory(input.root);
   const translationOf = input.data['translationOf'];
+  const translatedFrom = input.data['translatedFrom'];
   return {
+    body: input.body,
+    ...(translatedFrom instanceof Date || typeof translatedFrom === 'string' || typeof translatedFrom === 'number'
+      ? { translatedFrom: typeof translatedFrom === 'number' ? String(translatedFrom) : translatedFrom }
+      : {}),
     locale: input.locale,
     title: input.title,
     file: input.file,
@@ -120,7 +121,7 @@ export function readTranslationPairs(root: string): TranslationPair[] {
           .replace(/\.(mdx?|ipynb)$/i, '')
           .split(path.sep)
           .join('/');
-        const { data, body, title } = kind === 'notebooks' ? readNotebook(file, slug) : readNote(file, slug);
+        const { data, body, title } = pageFromText(file, fs.readFileSync(file, 'utf8'), slug);
         sides.push({
           kind,
           slug,
@@ -129,6 +130,7 @@ export function readTranslationPairs(root: string): TranslationPair[] {
             file: path.relative(process.cwd(), file),
             title,
             outline: sourceOutline(body, { file, frontmatter: data, notesRoot: root }),
+            body,
             data,
             root,
           }),

@@ -5,7 +5,8 @@
  */
 import { notesDir } from '../node/notes-dir';
 import { translationSide } from './translation-files';
-import { pairStatus, pairUp, type PairKind, type PairStatus } from '../lib/translation/status';
+import { pairUp, type PairKind, type PairStatus } from '../lib/translation/status';
+import { pageStatus } from './original-changes';
 import { notebookMarkdown } from '../notebooks/source';
 import { allLessons, allLogEntries, allLooseNotes, allNotebooks } from './entries';
 import { entryOutline, type MarkdownEntry } from './rendered';
@@ -14,7 +15,7 @@ import type { OutlineSection } from '../lib/parallel/align';
 
 /** Entries of the Markdown collections, whose outline their render stored. */
 function rendered<E extends { entry: MarkdownEntry }>(entries: readonly E[]) {
-  return entries.map((e) => ({ ...e, outline: () => entryOutline(e.entry) }));
+  return entries.map((e) => ({ ...e, body: e.entry.body ?? '', outline: () => entryOutline(e.entry) }));
 }
 
 interface AnyEntry {
@@ -22,10 +23,15 @@ interface AnyEntry {
   locale: 'zh' | 'en';
   title: string;
   entry: { filePath?: string | undefined; data: object };
+  /** The prose the outline is read from: a note's body, a notebook's Markdown cells. */
+  body: string;
   outline(): Promise<OutlineSection[]>;
 }
 
 let cache: Promise<PairStatus[]> | undefined;
+
+/** A `translatedFrom` the build cannot follow does not stop it: the page falls back to dates. */
+const warn = (message: string) => console.warn(`[translation] ${message}`);
 
 /** Every pair in status order (lessons by number, then log by date, then notes, then notebooks). */
 export function translationStatuses(): Promise<PairStatus[]> {
@@ -38,15 +44,15 @@ export function translationStatuses(): Promise<PairStatus[]> {
       // A notebook's prose is its Markdown cells; they make its outline as a note's body does.
       [
         'notebooks',
-        (await allNotebooks()).map((n) => ({
-          ...n,
-          outline: async () =>
-            sourceOutline(notebookMarkdown(n.entry.data.cells), {
-              file: n.entry.filePath ?? n.slug,
-              frontmatter: n.entry.data,
-              notesRoot: root,
-            }),
-        })),
+        (await allNotebooks()).map((n) => {
+          const body = notebookMarkdown(n.entry.data.cells);
+          const file = n.entry.filePath ?? n.slug;
+          return {
+            ...n,
+            body,
+            outline: async () => sourceOutline(body, { file, frontmatter: n.entry.data, notesRoot: root }),
+          };
+        }),
       ],
     ];
     const sides = await Promise.all(
@@ -59,13 +65,14 @@ export function translationStatuses(): Promise<PairStatus[]> {
             file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
             title: e.title,
             outline: await e.outline(),
+            body: e.body,
             data: e.entry.data as Record<string, unknown>,
             root,
           }),
         })),
       ),
     );
-    return pairUp(sides).map(pairStatus);
+    return pairUp(sides).map((pair) => pageStatus(pair, root, warn));
   })();
   return cache;
 }

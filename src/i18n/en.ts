@@ -193,6 +193,18 @@ export const en = {
   'status.summary':
     '{pages} pages: {complete} complete, {missing} in one language only, {sections} with sections in one language only, {stale} out of date.',
   'status.parallel': 'side by side',
+  'status.changedSections': 'Changed in the {other} original since the translation followed it: {list}',
+  'status.change.changed': 'changed',
+  'status.change.new': 'new',
+  'status.change.removed': 'removed',
+  'status.noDiff': 'No list of sections: without git history only the dates can tell.',
+  'status.showChanges': '{count} sections changed in the original',
+  'status.oneChange': '1 section changed in the original',
+  'status.inParallel': 'See it side by side',
+  'diff.label':
+    'Changes in the {language} original: deleted text is struck through and marked −, inserted text underlined and marked +',
+  'diff.deleted': 'deleted',
+  'diff.inserted': 'inserted',
   'notice.stale':
     'The {language} version of this page changed on {date}, after this page was last updated ({since}); some of it may be out of date.',
   'notice.missingHere': 'Not yet in this version: {list}.',

@@ -56,7 +56,8 @@ export function parseGitLog(
   return dates;
 }
 
-function git(cwd: string, args: string[]): string | undefined {
+/** Output of a git command in `cwd`, or undefined when it fails (not a checkout, no git, an unknown ref). */
+export function git(cwd: string, args: string[]): string | undefined {
   try {
     return execFileSync('git', ['-c', 'core.quotepath=false', ...args], {
       cwd,

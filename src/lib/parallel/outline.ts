@@ -55,6 +55,20 @@ function timesIn(nodes: readonly RootContent[]): number[] {
  * // [{ depth: 1, title: '', times: [] }, { id: 'loss', depth: 2, title: 'Loss', times: [327] }]
  */
 export function outlineOf(tree: Root): OutlineSection[] {
+  return sectionGroups(tree).map(({ heading, nodes }) => {
+    if (!heading) return { depth: 1, title: '', times: timesIn(nodes) };
+    const id = hProperties(heading)['id'];
+    return {
+      id: typeof id === 'string' ? id : undefined,
+      depth: heading.depth,
+      title: toString(heading).trim(),
+      times: timesIn(nodes),
+    };
+  });
+}
+
+/** The top-level nodes of each section, in outline order: the intro (when it shows anything) has no heading. */
+export function sectionGroups(tree: Root): { heading?: Heading; nodes: RootContent[] }[] {
   const groups: { heading?: Heading; nodes: RootContent[] }[] = [{ nodes: [] }];
   for (const node of sectionHeadings(tree)) groups.push({ heading: node, nodes: [] });
   let k = 0;
@@ -62,19 +76,7 @@ export function outlineOf(tree: Root): OutlineSection[] {
     if (node === groups[k + 1]?.heading) k++;
     groups[k]!.nodes.push(node);
   }
-  const [intro, ...sections] = groups;
-  const outline: OutlineSection[] = [];
-  if (intro!.nodes.some((n) => !isSilent(n))) outline.push({ depth: 1, title: '', times: timesIn(intro!.nodes) });
-  for (const { heading, nodes } of sections) {
-    const id = hProperties(heading!)['id'];
-    outline.push({
-      id: typeof id === 'string' ? id : undefined,
-      depth: heading!.depth,
-      title: toString(heading).trim(),
-      times: timesIn(nodes),
-    });
-  }
-  return outline;
+  return groups[0]!.nodes.some((n) => !isSilent(n)) ? groups : groups.slice(1);
 }
 
 /** Puts the section mark on every section heading, so the rendered HTML can be cut where the outline says. */

@@ -1,3 +1,4 @@
+import type { SectionChange } from './changes';
 import { alignSections, type OutlineSection } from '../parallel/align';
 import {
   collections,
@@ -38,6 +39,28 @@ export interface TranslationSide {
   updated?: Date | undefined;
   /** `translationOf` from the frontmatter: the author says this side translates that language. */
   translationOf?: Locale | undefined;
+  /** `translatedFrom` from the frontmatter: the version of the original this side follows (a commit or a day). */
+  translatedFrom?: string | Date | undefined;
+  /** The source (without frontmatter), to compare its versions section by section. */
+  body?: string | undefined;
+}
+
+/** The version of the original a translation follows, and how that was decided. */
+export interface FollowedVersion {
+  hash: string;
+  date: Date;
+  /** `translatedFrom` in the translation's frontmatter, or the original as of the translation's last commit. */
+  by: 'translatedFrom' | 'history';
+}
+
+/** What changed in the original since the version its translation follows. */
+export interface OriginalChanges {
+  follows: FollowedVersion;
+  /** The translation's last commit, when it has one. */
+  translated?: Date | undefined;
+  /** The original's last commit now, when it has one (an uncommitted original has none). */
+  now?: { hash: string; date: Date } | undefined;
+  sections: SectionChange[];
 }
 
 export interface TranslationPair {
@@ -55,8 +78,19 @@ export interface PairStatus {
   missing?: Locale;
   /** The original, when known, and how it was decided. */
   original?: { locale: Locale; by: 'frontmatter' | 'history' };
-  /** The side that fell behind: the other side changed after it. */
-  stale?: { behind: Locale; by: 'git' | 'date'; changed: Date; since: Date };
+  /**
+   * The side that fell behind: the other side changed after it. With git, `sections` says which
+   * sections of the original changed since the version the translation follows (`follows`); by
+   * dates alone there is no such list.
+   */
+  stale?: {
+    behind: Locale;
+    by: 'git' | 'date';
+    changed: Date;
+    since: Date;
+    follows?: FollowedVersion;
+    sections?: SectionChange[];
+  };
   /** Titles of the sections found in one language only (the intro shows as an empty title). */
   onlyIn: Partial<Record<Locale, string[]>>;
   /** Sections paired across languages, out of all rows. */
@@ -130,6 +164,26 @@ export function pairStatus(pair: TranslationPair): PairStatus {
     rows: { shared, total: rows.length },
     complete: !stale && onlyA.length === 0 && onlyB.length === 0,
   };
+}
+
+/**
+ * A page's status once the original's versions are known: behind exactly when a section of the
+ * original changed, appeared or disappeared since the version the translation follows (a change of
+ * white space or line wrapping is no change), whatever the dates say.
+ */
+export function withOriginalChanges(status: PairStatus, changes: OriginalChanges): PairStatus {
+  const { stale: _byDate, ...rest } = status;
+  const complete = Object.keys(status.onlyIn).length === 0;
+  if (!status.original || changes.sections.length === 0) return { ...rest, complete };
+  const stale = {
+    behind: other(status.original.locale),
+    by: 'git' as const,
+    changed: changes.now?.date ?? changes.follows.date,
+    since: changes.translated ?? changes.follows.date,
+    follows: changes.follows,
+    sections: changes.sections,
+  };
+  return { ...rest, stale, complete: false };
 }
 
 /** Groups sides into pages by kind and slug, in a stable order (kind, then slug). */

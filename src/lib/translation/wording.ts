@@ -24,6 +24,7 @@ export const kindKey: Record<Collection, UiKey> = {
 };
 
 const nativeName = (l: Locale) => localeInfo[l].nativeName;
+const separator = (locale: Locale) => (locale === 'zh' ? '、' : ', ');
 
 /**
  * @example statusLines(status, 'en') // [{ state: 'stale', text: '中文 version behind: the English version changed on …' }]
@@ -43,9 +44,21 @@ export function statusLines(
       since: day(s.stale.since),
     });
     out.push({ state: 'stale', text });
+    const changed = s.stale.sections;
+    if (changed?.length) {
+      const items = changed.map(
+        (c) =>
+          `${c.title ? `“${c.title}”` : t(locale, 'status.intro.section')} (${t(locale, `status.change.${c.change}`)})`,
+      );
+      const other = nativeName(otherLocale(s.stale.behind));
+      out.push({
+        state: 'stale',
+        text: t(locale, 'status.changedSections', { other, list: items.join(separator(locale)) }),
+      });
+    } else if (s.stale.by === 'date') out.push({ state: 'stale', text: t(locale, 'status.noDiff') });
   }
   const list = (titles: string[]) =>
-    titles.map((x) => (x ? `“${x}”` : t(locale, 'status.intro.section'))).join(locale === 'zh' ? '、' : ', ');
+    titles.map((x) => (x ? `“${x}”` : t(locale, 'status.intro.section'))).join(separator(locale));
   for (const l of locales) {
     const titles = s.onlyIn[l];
     if (titles?.length)

@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { git } from './history';
+
+/**
+ * Versions of one file in git: which commit last changed it (as of a commit or a day), its text
+ * then, and whether the working tree holds changes not committed yet. Everything is undefined
+ * outside a git checkout, so callers fall back to dates.
+ */
+
+/** A commit, as far as a translator needs it. */
+export interface Version {
+  hash: string;
+  date: Date;
+}
+
+const dirOf = (file: string) => path.dirname(path.resolve(file));
+
+function version(line: string | undefined): Version | undefined {
+  const m = /^([0-9a-f]{40,64}) (\d+)$/.exec(line?.trim() ?? '');
+  return m?.[1] && m[2] ? { hash: m[1], date: new Date(Number(m[2]) * 1000) } : undefined;
+}
+
+/**
+ * The last commit that changed `file`, among the ancestors of `at` (default: the checked-out
+ * commit) and, with `before`, no later than that moment.
+ * @example lastChange('content/lessons/en/lesson-1.md') // { hash: 'e45d07f…', date: … }
+ */
+export function lastChange(file: string, options: { at?: string; before?: Date } = {}): Version | undefined {
+  const args = ['log', '-1', '--format=%H %ct', options.at ?? 'HEAD'];
+  if (options.before) args.push(`--before=${options.before.toISOString()}`);
+  return version(git(dirOf(file), [...args, '--', path.resolve(file)]));
+}
+
+/** The commit a hash (short or full) or other revision names, if this repository has it. */
+export function commitOf(ref: string, near: string): Version | undefined {
+  if (!/^[\w./^~-]+$/.test(ref)) return undefined;
+  const hash = git(dirOf(near), ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])?.trim();
+  return hash ? version(git(dirOf(near), ['log', '-1', '--format=%H %ct', hash])) : undefined;
+}
+
+/** The text of `file` as it was in a commit; undefined when it did not exist then. */
+export function textAt(file: string, hash: string): string | undefined {
+  try {
+    return execFileSync('git', ['show', `${hash}:./${path.basename(file)}`], {
+      cwd: dirOf(file),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the working tree has changes to `file` that are not committed (a new file counts). */
+export function hasUncommittedChanges(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const status = git(dirOf(file), ['status', '--porcelain', '--', path.resolve(file)]);
+  return Boolean(status?.trim());
+}
