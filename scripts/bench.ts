@@ -9,6 +9,7 @@ import { benchSearch, type SearchFigures } from './bench/search-bench';
 import { serveDist } from './lib/serve';
 import { corpusRoot, importCorpus } from './bench/corpus';
 import { runScaleBench } from './bench/scale-bench';
+import { readCommandLine, withUsage } from '../src/lib/command-line';
 
 /**
  * `npm run bench`: builds the site under /fastai-notes/ and prints the figures we track (search
@@ -109,9 +110,21 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-// `npm run bench -- --scale N` (N generated pages per language) or `--scale corpus`: build figures at scale.
-const scale = process.argv.indexOf('--scale');
-(scale === -1 ? main() : runScaleBench(process.argv[scale + 1] ?? '')).catch((error: unknown) => {
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus>]
+
+  (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
+                       of our site built under /fastai-notes/
+  --scale <N|corpus>   build figures at scale: our content plus N lesson-sized notes per language,
+                       or the imported ../shared/corpus`;
+
+const { values } = withUsage('bench', USAGE, () =>
+  readCommandLine({ options: { scale: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }),
+);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+(values.scale === undefined ? main() : runScaleBench(values.scale)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

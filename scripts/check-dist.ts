@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { normalizeBase } from '../src/lib/urls';
 import { checkDist } from './lib/dist-check';
+import { readCommandLine, withUsage } from '../src/lib/command-line';
 
 const usage = `Usage: npm run check:dist [-- <dir>]
 
@@ -15,13 +15,9 @@ build itself:
 
 Exits 1 and lists every problem when there is one.`;
 
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
-} catch (error) {
-  console.error(`check:dist: ${(error as Error).message}\n\n${usage}`);
-  process.exit(2);
-}
+const args = withUsage('check:dist', usage, () =>
+  readCommandLine({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } }),
+);
 if (args.values.help) {
   console.log(usage);
   process.exit(0);

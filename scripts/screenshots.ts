@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { normalizeBase } from '../src/lib/urls';
 import { launch } from './lib/browser';
 import { serveDist } from './lib/serve';
+import { readCommandLine, withUsage } from '../src/lib/command-line';
 
 const usage = `Usage: npm run screenshots [-- [--dist <dir>] [<page>…]]
 
@@ -23,16 +23,12 @@ const widths = [
   ['phone', { width: 360, height: 740 }],
 ] as const;
 
-let args;
-try {
-  args = parseArgs({
+const args = withUsage('screenshots', usage, () =>
+  readCommandLine({
     allowPositionals: true,
     options: { dist: { type: 'string', default: 'dist' }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-} catch (error) {
-  console.error(`screenshots: ${(error as Error).message}\n\n${usage}`);
-  process.exit(2);
-}
+  }),
+);
 if (args.values.help) {
   console.log(usage);
   process.exit(0);

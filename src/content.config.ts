@@ -11,6 +11,25 @@ const root = notesDir();
 /** The language this file translates, when the author says so; otherwise the older file is the original. */
 const translationOf = z.enum(locales).optional();
 
+/**
+ * The version of the original this translation follows: a commit (a short or full hash) or a day.
+ * Written by `npm run status -- --mark`; without it, the original as of the translation's last commit.
+ */
+const translatedFrom = z
+  .preprocess(
+    (value) => (typeof value === 'number' ? String(value) : value),
+    z.union([
+      z.date(),
+      z
+        .string()
+        .regex(
+          /^(?:[0-9a-f]{4,64}|\d{4}-\d{2}-\d{2})$/i,
+          'write a commit of the original (its hash) or a day (2024-05-01)',
+        ),
+    ]),
+  )
+  .optional();
+
 /** A calendar day written as `2023-05-26`; a bare YAML date or a quoted string are both accepted. */
 const day = z.coerce.date();
 
@@ -35,6 +54,7 @@ const lessons = defineCollection({
       /** Day the note was last revised. */
       updated: day.optional(),
       translationOf,
+      translatedFrom,
     })
     .superRefine((data, ctx) => {
       const problem = partMismatch(data.lesson, data.part);
@@ -63,6 +83,7 @@ const log = defineCollection({
     /** Where an imported entry came from. */
     source: z.string().optional(),
     translationOf,
+    translatedFrom,
   }),
 });
 
@@ -77,6 +98,7 @@ const notes = defineCollection({
     source: z.string().optional(),
     updated: day.optional(),
     translationOf,
+    translatedFrom,
   }),
 });
 

@@ -205,6 +205,14 @@ export const en = {
     'Changes in the {language} original: deleted text is struck through and marked −, inserted text underlined and marked +',
   'diff.deleted': 'deleted',
   'diff.inserted': 'inserted',
+  'notice.changedSections': 'Changed in the {language} version since this translation followed it: {list}.',
+  'parallel.behind':
+    '{count} sections of the {language} original changed since the translation followed it; they are marked below.',
+  'parallel.behindOne':
+    'One section of the {language} original changed since the translation followed it; it is marked below.',
+  'parallel.changedHere': 'Changed in the original since the translation',
+  'parallel.newHere': 'New in the original since the translation',
+  'parallel.removed': 'Removed from the original since then: {list}.',
   'notice.stale':
     'The {language} version of this page changed on {date}, after this page was last updated ({since}); some of it may be out of date.',
   'notice.missingHere': 'Not yet in this version: {list}.',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs as parseCommandLine } from 'node:util';
+import { readCommandLine } from '../lib/command-line';
 import { ImportError } from './load';
 import { planImport } from './plan';
 import { buildReport, formatReport, type ImportReport } from './report';
@@ -28,7 +28,7 @@ export interface CliOptions {
  * `--help`; throws with a message for anything it cannot use.
  */
 export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
-  const { values, positionals } = parseCommandLine({
+  const { values, positionals } = readCommandLine({
     args: [...argv],
     allowPositionals: true,
     strict: true,

@@ -28,9 +28,11 @@ function version(line: string | undefined): Version | undefined {
  * @example lastChange('content/lessons/en/lesson-1.md') // { hash: 'e45d07f…', date: … }
  */
 export function lastChange(file: string, options: { at?: string; before?: Date } = {}): Version | undefined {
-  const args = ['log', '-1', '--format=%H %ct', options.at ?? 'HEAD'];
-  if (options.before) args.push(`--before=${options.before.toISOString()}`);
-  return version(git(dirOf(file), [...args, '--', path.resolve(file)]));
+  const args = ['log', '--format=%H %ct', options.at ?? 'HEAD', '--', path.resolve(file)];
+  if (!options.before) args.splice(1, 0, '-1');
+  // Newest first; the first at or before the moment (git's own --before reads dates loosely).
+  const versions = (git(dirOf(file), args) ?? '').split('\n').map(version);
+  return versions.find((v) => v && (!options.before || v.date <= options.before));
 }
 
 /** The commit a hash (short or full) or other revision names, if this repository has it. */

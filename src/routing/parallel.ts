@@ -7,7 +7,8 @@ import { t } from '../i18n/ui';
 import { pageUrl, parallelUrl } from '../lib/hrefs';
 import { localeInfo, locales, otherLocale, type Locale } from '../lib/locales';
 import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/translation/status';
-import { translationStatuses } from '../data/translation';
+import { translationStatus, translationStatuses } from '../data/translation';
+import type { SectionChange } from '../lib/translation/changes';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
 import { entryHasMath, entrySectionIds, type MarkdownEntry } from '../data/rendered';
 import { sectionPage, type PageData, type RoutedEntry } from './data';
@@ -23,6 +24,8 @@ export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> ext
   other: E;
   /** The entry's title, as its own page shows it. */
   entryTitle: string;
+  /** Sections of the original that changed since the translation followed it (git only). */
+  behind?: { original: Locale; sections: SectionChange[] };
 }
 
 async function parallelPathsOf<E extends MarkdownRouted>(
@@ -37,6 +40,8 @@ async function parallelPathsOf<E extends MarkdownRouted>(
     const other = translationOf(entries, own);
     if (!other) continue;
     const entryTitle = titleOf(own);
+    const status = await translationStatus(kind, own.slug);
+    const sections = status?.stale?.sections;
     const page: ParallelPageData<E> = {
       locale: own.locale,
       kind,
@@ -54,6 +59,7 @@ async function parallelPathsOf<E extends MarkdownRouted>(
       hasMath: (await entryHasMath(own.entry)) || (await entryHasMath(other.entry)),
       canonical: pageUrl(own.locale, kind, own.slug),
       parallel: { href: pageUrl(own.locale, kind, own.slug), current: true },
+      ...(sections?.length && status?.original ? { behind: { original: status.original.locale, sections } } : {}),
     };
     paths.push({ params: { lang: own.locale, slug: own.slug }, props: page });
   }

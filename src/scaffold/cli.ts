@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { readCommandLine as parseArgs, UsageError } from '../lib/command-line';
 import {
   entryNames,
   localNow,
@@ -41,8 +41,7 @@ function run(usage: string, io: Io, plan: () => NewFile[]): number {
     }
     return 0;
   } catch (error) {
-    // parseArgs reports an unknown option or a missing value with an ERR_PARSE_ARGS_* code.
-    const badArgs = String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS');
+    const badArgs = error instanceof UsageError;
     if (!(error instanceof ScaffoldError) && !badArgs) throw error;
     io.err(`error: ${(error as Error).message}`);
     if (badArgs) io.err(usage);

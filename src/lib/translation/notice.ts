@@ -1,9 +1,11 @@
 import type { Locale } from '../locales';
+import type { SectionChange } from './changes';
 import type { PairStatus } from './status';
 
 /** What the notice on one language's page says; absent when the page is complete. */
 export interface TranslationNoticeData {
-  stale?: { changed: Date; since: Date };
+  /** The other version changed after this one; with git, the sections of it that changed. */
+  stale?: { changed: Date; since: Date; sections?: SectionChange[] | undefined };
   /** Sections the other version has and this one lacks (titles in the other language). */
   missingHere: string[];
   /** Sections only this version has. */
@@ -26,7 +28,9 @@ export function translationNotice(
   if (status.missing) return undefined;
   const there = locale === 'zh' ? 'en' : 'zh';
   const stale =
-    status.stale?.behind === locale ? { changed: status.stale.changed, since: status.stale.since } : undefined;
+    status.stale?.behind === locale
+      ? { changed: status.stale.changed, since: status.stale.since, sections: status.stale.sections }
+      : undefined;
   const missingHere = status.onlyIn[there] ?? [];
   const onlyHere = status.onlyIn[locale] ?? [];
   if (!stale && missingHere.length === 0 && onlyHere.length === 0) return undefined;

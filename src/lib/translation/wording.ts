@@ -2,6 +2,7 @@ import { t, type UiKey } from '../../i18n/ui';
 import type { Collection } from '../collections';
 import { formatDay } from '../dates';
 import { localeInfo, locales, otherLocale, type Locale } from '../locales';
+import type { SectionChange } from './changes';
 import type { PairStatus } from './status';
 
 /**
@@ -57,17 +58,30 @@ export function statusLines(
       });
     } else if (s.stale.by === 'date') out.push({ state: 'stale', text: t(locale, 'status.noDiff') });
   }
-  const list = (titles: string[]) =>
-    titles.map((x) => (x ? `“${x}”` : t(locale, 'status.intro.section'))).join(separator(locale));
   for (const l of locales) {
     const titles = s.onlyIn[l];
     if (titles?.length)
       out.push({
         state: 'sections',
-        text: t(locale, 'status.sectionsOnly', { language: nativeName(l), list: list(titles) }),
+        text: t(locale, 'status.sectionsOnly', { language: nativeName(l), list: titleList(titles, locale) }),
       });
   }
   return out.length ? out : [{ state: 'complete', text: t(locale, 'status.complete') }];
+}
+
+/**
+ * Section titles as a reader's language lists them, the intro named as such.
+ * @example titleList(['Loss', ''], 'en') // '“Loss”, the introduction'
+ */
+export function titleList(titles: readonly string[], locale: Locale): string {
+  return titles.map((x) => (x ? `“${x}”` : t(locale, 'status.intro.section'))).join(separator(locale));
+}
+
+/** Changed sections with what happened to each: `“Loss” (changed), “Licences” (new)`. */
+export function changeList(changes: readonly SectionChange[], locale: Locale): string {
+  return changes
+    .map((c) => `${titleList([c.title], locale)} (${t(locale, `status.change.${c.change}`)})`)
+    .join(separator(locale));
 }
 
 /** How many pages are complete, in one language only, lacking sections or out of date. */

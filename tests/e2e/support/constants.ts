@@ -21,3 +21,9 @@ export const e2eBuildEnv = { BASE_PATH: E2E_BASE, SITE_URL: E2E_SITE, REPO_URL: 
  */
 export const MINI_DIST = path.resolve('dist-e2e-mini');
 export const MINI_SITE = 'https://notes.example';
+
+/**
+ * A lesson pair in a git repository of its own whose original changed in two sections after it was
+ * translated, built once per run under the test site's base path: what the translator's view shows.
+ */
+export const CHANGES_DIST = path.resolve('dist-e2e-changes');
