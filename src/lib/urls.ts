@@ -11,7 +11,7 @@ import type { Locale } from './locales';
 export const EXTERNAL_URL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status';
+export type Section = 'home' | 'lessons' | 'log' | 'notes' | 'notebooks' | 'status' | 'offline';
 
 const sectionSegment: Record<Section, string> = {
   home: '',
@@ -20,6 +20,7 @@ const sectionSegment: Record<Section, string> = {
   notes: 'notes',
   notebooks: 'notebooks',
   status: 'status',
+  offline: 'offline',
 };
 
 /**
