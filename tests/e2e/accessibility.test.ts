@@ -51,6 +51,7 @@ const pages = [
   'LANG/notebooks/sgd-from-scratch/',
   'LANG/notes/lesson-1-self-test/',
   'LANG/status/',
+  'LANG/offline/',
 ];
 
 /**
@@ -78,6 +79,26 @@ async function scan(paths: string[], options: BrowserContextOptions): Promise<Re
     await context.close();
   }
   return found;
+}
+
+/**
+ * The findings on a page with the offline reader's save control, as it first shows (size and a
+ * save button) and once the language is saved (date, update and remove).
+ */
+async function scanSaveControl(p: string, options: BrowserContextOptions): Promise<Record<string, string[]>> {
+  const context = await site.browser.newContext({ ...options, bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.origin}${base}${p}`);
+    const control = page.locator('offline-save');
+    await control.locator('[data-save-action="save"]').waitFor();
+    const before = await seriousViolations(page);
+    await control.locator('[data-save-action="save"]').click();
+    await control.locator('[data-save-action="remove"]').waitFor();
+    return { before, saved: await seriousViolations(page) };
+  } finally {
+    await context.close();
+  }
 }
 
 // The scans run a few at a time in the one Chromium; each uses its own test's `expect`, as
@@ -110,6 +131,12 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
         await context.close();
       });
 
+      it('has no serious or critical axe violations in the save-for-offline control, before and after saving', async ({
+        expect,
+      }) => {
+        expect(await scanSaveControl(`${lang}/`, { colorScheme: scheme })).toEqual({ before: [], saved: [] });
+      });
+
       it('has no serious or critical axe violations with the search dialog open and showing results', async ({
         expect,
       }) => {
@@ -136,6 +163,13 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
         { viewport: { width: 360, height: 740 } },
       );
       expect(found).toEqual({});
+    });
+
+    it('has no serious or critical axe violations in the save-for-offline control on the lessons index', async ({
+      expect,
+    }) => {
+      const found = await scanSaveControl(`${lang}/lessons/`, { viewport: { width: 360, height: 740 } });
+      expect(found).toEqual({ before: [], saved: [] });
     });
   });
 });

@@ -72,6 +72,21 @@ function offlineLang(pathname: string): string {
 
 const isDocument = (request: Request) => request.mode === 'navigate' || request.destination === 'document';
 
+/**
+ * Pages are asked for past the browser's HTTP cache (revalidated; GitHub Pages allows ten
+ * minutes of reuse), so a reader online reads the live build, not the one cached before a deploy.
+ * `redirect: 'manual'` as a navigation has: a followed redirect could not answer one.
+ */
+const revalidate: SerwistPlugin = {
+  requestWillFetch: ({ request }) =>
+    new Request(request.url, {
+      cache: 'no-cache',
+      credentials: 'same-origin',
+      headers: request.headers,
+      redirect: 'manual',
+    }),
+};
+
 // Query strings on pages (`?highlight=…` from search) do not make another page.
 const pageMatch: CacheQueryOptions = { ignoreSearch: true };
 const fileMatch = pageMatch;
@@ -87,7 +102,8 @@ const serwist = new Serwist({
   skipWaiting: false,
   // The first worker takes the page it was registered from, so that page is kept too.
   clientsClaim: true,
-  navigationPreload: true,
+  // No navigation preload: its request would skip the revalidation pages get (see `revalidate`).
+  navigationPreload: false,
   runtimeCaching: [
     {
       // The save control's own downloads go to the saved copy only.
@@ -114,7 +130,7 @@ const serwist = new Serwist({
       handler: new NetworkFirst({
         cacheName: cacheName('pages'),
         matchOptions: pageMatch,
-        plugins: [savedCopies(pageMatch)],
+        plugins: [revalidate, savedCopies(pageMatch)],
       }),
     },
     {
