@@ -5,44 +5,33 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect } from '../../scripts/lib/browser';
 import { t } from '../../src/i18n/ui';
-import { buildSite } from './support/build';
-import { MINI_DIST, MINI_SITE } from './support/constants';
+import { MINI_DIST } from './support/constants';
 import { cachedUrls, untilCached, untilControlled } from './support/offline';
+import { CHANGED_TEXT as CHANGED } from './support/offline-sites';
 import { switchServer, type SwitchServer } from './support/switch-server';
 
 /*
  * Deploys seen by a reader's browser: the same origin answers first from the mini site (built by
  * the global setup, offline reader on), then from a later build of the same notes — one with a
- * changed lesson and a removed one, one built with OFFLINE=0 — or from a copy whose worker cannot
- * install. The two extra builds are of the small fixture, made here while other files run.
+ * changed lesson and a removed one, one built with OFFLINE=0 (both made by the global setup too,
+ * support/offline-sites.ts) — or from a copy whose worker cannot install.
  */
-const CHANGED = 'Rewritten for the second deploy: 7d1e';
 let work: string;
 let server: SwitchServer;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!inject('e2eBuiltAt')) throw new Error('run this file in the e2e project (vitest run --project e2e)');
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-deploys-'));
-  const notes = path.join(work, 'notes');
-  fs.cpSync(inject('miniSite').notes, notes, { recursive: true });
-  const changed = path.join(work, 'notes-changed');
-  fs.cpSync(notes, changed, { recursive: true });
-  fs.appendFileSync(path.join(changed, 'lessons/en/lesson-1.md'), `\n${CHANGED}\n`);
-  fs.rmSync(path.join(changed, 'lessons/en/lesson-2.md'));
-  const env = { BASE_PATH: '/', SITE_URL: MINI_SITE };
-  await Promise.all([
-    buildSite(path.join(work, 'changed'), { ...env, NOTES_DIR: changed }),
-    buildSite(path.join(work, 'off'), { ...env, NOTES_DIR: notes, OFFLINE: '0' }),
-  ]);
+  const later = inject('offlineSites');
   // The first build with a file its worker must precache missing: the worker cannot install.
-  fs.cpSync(MINI_DIST, path.join(work, 'broken'), { recursive: true });
-  fs.rmSync(path.join(work, 'broken/en/offline/index.html'));
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'offline-broken-'));
+  fs.cpSync(MINI_DIST, work, { recursive: true });
+  fs.rmSync(path.join(work, 'en/offline/index.html'));
   server = await switchServer({
     first: { dir: MINI_DIST, base: '/' },
-    changed: { dir: path.join(work, 'changed'), base: '/' },
-    off: { dir: path.join(work, 'off'), base: '/' },
-    broken: { dir: path.join(work, 'broken'), base: '/' },
+    changed: { dir: later.changed, base: '/' },
+    off: { dir: later.off, base: '/' },
+    broken: { dir: work, base: '/' },
   });
   browser = await connect(inject('browserEndpoint'));
 });

@@ -8,7 +8,9 @@ export function registerOfflineReader(base: string): void {
   if (!sw) return;
   const start = () =>
     sw.register(`${base}sw.js`, { scope: base }).then(
-      (reg) => {
+      (reg?: ServiceWorkerRegistration) => {
+        // Browsers that block workers (privacy settings; Playwright's `serviceWorkers: 'block'`) may give none.
+        if (!reg) return;
         const notice = () => sw.controller && import('./update-notice').then((m) => m.showUpdate(reg));
         if (reg.waiting) void notice();
         reg.addEventListener('updatefound', () => void notice());

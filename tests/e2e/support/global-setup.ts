@@ -4,6 +4,7 @@ import { launchServer } from '../../../scripts/lib/browser';
 import { buildSite } from './build';
 import { E2E_DIST, e2eBuildEnv } from './constants';
 import { buildMiniSite, type MiniSite } from './mini-site';
+import { buildOfflineSites, type OfflineSites } from './offline-sites';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,8 @@ declare module 'vitest' {
     /** The one Chromium of the run; each test file connects to it and opens its own contexts. */
     browserEndpoint: string;
     miniSite: MiniSite;
+    /** Later deploys of the mini site, for the offline reader's update and turn-off tests. */
+    offlineSites: OfflineSites;
   }
 }
 
@@ -24,17 +27,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const browser = await launchServer();
   try {
-    const [main, mini] = await Promise.all([buildSite(E2E_DIST, e2eBuildEnv), buildMiniSite()]);
+    const [main, [mini, offline]] = await Promise.all([
+      buildSite(E2E_DIST, e2eBuildEnv),
+      buildMiniSite().then(async (m) => [m, await buildOfflineSites(m.site.notes)] as const),
+    ]);
     console.log(
       `e2e: built ${E2E_DIST} in ${main.seconds.toFixed(0)} s and the mini site in ${mini.result.seconds.toFixed(0)} s` +
-        (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : ''),
+        (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : '') +
+        `, then two later deploys of it for the offline reader`,
     );
     project.provide('browserEndpoint', browser.wsEndpoint());
     project.provide('miniSite', mini.site);
+    project.provide('offlineSites', offline);
     project.provide('e2eBuiltAt', started);
     return async () => {
       await browser.close();
       fs.rmSync(mini.site.work, { recursive: true, force: true });
+      fs.rmSync(offline.work, { recursive: true, force: true });
     };
   } catch (error) {
     await browser.close();
