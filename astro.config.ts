@@ -3,7 +3,9 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
+import { offlineReader } from './src/integrations/offline';
 import { searchIndex } from './src/integrations/search-index';
+import { offlineEnabled } from './src/lib/offline/config';
 import { themeScriptHash } from './src/lib/theme-script';
 import { normalizeBase } from './src/lib/urls';
 import { markdownConfig, siteMarkdownSetup } from './src/markdown/config';
@@ -17,8 +19,16 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // mdxHeadingIds checks .mdx sources before mdx() parses them.
-  // Side-by-side pages repeat their lesson and name it as canonical: only the lesson is listed.
-  integrations: [mdxHeadingIds(), mdx(), sitemap({ filter: (page) => !/\/parallel\/$/.test(page) }), searchIndex()],
+  // Side-by-side pages repeat their lesson and name it as canonical: only the lesson is listed; the
+  // offline pages are for readers without a network, not for crawlers.
+  // The offline reader runs after the search index: saving a language includes its bundle.
+  integrations: [
+    mdxHeadingIds(),
+    mdx(),
+    sitemap({ filter: (page) => !/\/(parallel|offline)\/$/.test(page) }),
+    searchIndex(),
+    offlineReader({ enabled: offlineEnabled(), mark: fileURLToPath(new URL('./public/favicon.svg', import.meta.url)) }),
+  ],
   vite: {
     // Notes written in .mdx import their components from one place, wherever the notes folder is.
     resolve: {
@@ -33,7 +43,8 @@ export default defineConfig({
         "img-src 'self' data:",
         "font-src 'self' data:", // Vite inlines KaTeX's smallest fonts into its stylesheet
         "connect-src 'self'",
-        "worker-src 'self'",
+        "worker-src 'self'", // the offline reader's service worker
+        "manifest-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { launch } from './lib/browser';
 import { benchMojibake } from './bench/mojibake-bench';
 import { benchNotebooks, formatNotebookFigures } from './bench/notebook-bench';
+import { firstVisit, formatOfflineFigures, savedLanguages, type FirstVisit } from './bench/offline-bench';
 import { measurePage, type PageWeight } from './bench/page-weight';
 import { benchSearch, type SearchFigures } from './bench/search-bench';
 import { serveDist } from './lib/serve';
@@ -17,6 +18,8 @@ import { readCommandLine, withUsage } from '../src/lib/command-line';
  */
 const base = '/fastai-notes/';
 const dist = path.resolve('dist-bench');
+/** The same site with the offline reader off: what a first visit cost before it. */
+const distOff = path.resolve('dist-bench-offline-off');
 const out = path.resolve('bench-results');
 
 function build(outDir: string, env: Record<string, string>): void {
@@ -42,6 +45,33 @@ function report(search: SearchFigures): void {
     `  search data ${(search.indexDataBytes / 1024).toFixed(0)} KiB vs ${(search.defaultIndexDataBytes / 1024).toFixed(0)} KiB with Pagefind's defaults (${((search.indexDataBytes / search.defaultIndexDataBytes - 1) * 100).toFixed(0)}%: per-character Chinese, each formula once as TeX)`,
   );
   console.log(`  English stemming (learning finds learn): ${search.englishStemming ? 'yes' : 'NO'}`);
+}
+
+/** Saved size per language, and a first visit to a lesson with the reader and without it (OFFLINE=0). */
+async function benchOffline(
+  browser: Awaited<ReturnType<typeof launch>>,
+  server: Awaited<ReturnType<typeof serveDist>>,
+) {
+  build(distOff, { OFFLINE: '0' });
+  const offServer = await serveDist(distOff, base);
+  const lesson = 'zh/lessons/lesson-1/';
+  try {
+    const withoutReader = await firstVisit(browser, offServer, distOff, base, lesson, false);
+    const withReader = await firstVisit(browser, server, dist, base, lesson, true);
+    const visit: FirstVisit = {
+      url: `${base}${lesson}`,
+      withoutReader,
+      withReader,
+      extraGzip: withReader.gzip - withoutReader.gzip,
+      budgetGzip: 60 * 1024,
+    };
+    const saved = savedLanguages(dist);
+    console.log('\noffline reader');
+    console.log(formatOfflineFigures(saved, visit));
+    fs.writeFileSync(path.join(out, 'offline.json'), JSON.stringify({ saved, firstVisit: visit }, null, 2) + '\n');
+  } finally {
+    await offServer.close();
+  }
 }
 
 async function main(): Promise<void> {
@@ -74,6 +104,8 @@ async function main(): Promise<void> {
       path.join(out, 'page-weight.json'),
       JSON.stringify({ budgetJsGzip: jsBudget, pages: weights }, null, 2) + '\n',
     );
+
+    await benchOffline(browser, server);
 
     const notebooks = await benchNotebooks(browser, server, dist, base, corpusRoot);
     console.log('\nnotebooks');

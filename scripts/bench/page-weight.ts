@@ -37,7 +37,9 @@ export async function measurePage(
   base: string,
   pagePath: string,
 ): Promise<PageWeight> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Workers blocked: what the offline reader's worker fetches after load is not the page's own
+  // weight (the offline bench counts it); its registration script still is.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const before = server.served.length;
   await page.goto(`${server.origin}${base}${pagePath}`, { waitUntil: 'networkidle' });

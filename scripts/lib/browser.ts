@@ -16,6 +16,14 @@ const launchOptions = {
   ],
 };
 
+/**
+ * A Chromium with a profile on disk rather than an incognito context: what a reader's browser is,
+ * and what Chromium's installability check requires (it reports "in-incognito" otherwise).
+ */
+export function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, launchOptions);
+}
+
 /** A Chromium of this process's own (the benches). */
 export function launch(): Promise<Browser> {
   return chromium.launch(launchOptions);

@@ -16,7 +16,11 @@ interface Bundle {
 
 /** What the search uses of Pagefind's module. */
 interface PagefindRuntime {
-  createInstance(options: { basePath: string; noWorker: boolean }): PagefindLike & { init(): Promise<void> };
+  createInstance(options: {
+    basePath: string;
+    noWorker: boolean;
+    metaCacheTag?: string;
+  }): PagefindLike & { init(): Promise<void> };
 }
 
 const bundles = new Map<string, Promise<Bundle>>();
@@ -28,16 +32,20 @@ const bundles = new Map<string, Promise<Bundle>>();
  * its own query processing (English stemming). Search runs on the page: Pagefind would start its
  * worker from the bundle's folder, and the runtime is shipped once, beside the bundles.
  */
-function bundle(lang: string, basePath: string, runtimeUrl: string): Promise<Bundle> {
+function bundle(lang: string, basePath: string, runtimeUrl: string, metaCacheTag: string): Promise<Bundle> {
   let pending = bundles.get(lang);
   if (!pending) {
     const runtime = import(/* @vite-ignore */ `${runtimeUrl}?${lang}`) as Promise<PagefindRuntime>;
     pending = runtime.then(async (pf) => {
-      const instance = pf.createInstance({ basePath, noWorker: true });
+      // Pagefind asks for its entry file with `?ts=<tag>`: the build's id, so the offline reader's
+      // caches answer a page with its own build's index (without a tag Pagefind sends the time).
+      const instance = pf.createInstance({ basePath, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
       await instance.init();
       return { lang, pagefind: instance };
     });
     bundles.set(lang, pending);
+    // A bundle that could not load (offline, index not saved) is tried again on the next query.
+    pending.catch(() => bundles.delete(lang));
   }
   return pending;
 }
@@ -66,11 +74,14 @@ export function attach(dialog: HTMLDialogElement): void {
       return { lang: pair.slice(0, i), basePath: pair.slice(i + 1) };
     });
   const runtimeUrl = dialog.dataset['runtime'] ?? '';
+  const cacheTag = dialog.dataset['metaCacheTag'] ?? '';
   // Start fetching the page language's bundle while the reader types.
-  if (sources[0]) void bundle(sources[0].lang, sources[0].basePath, runtimeUrl);
+  if (sources[0]) void bundle(sources[0].lang, sources[0].basePath, runtimeUrl, cacheTag);
   const pageLang = sources[0]?.lang;
   const load = (langs: string[]) =>
-    Promise.all(sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.basePath, runtimeUrl)));
+    Promise.all(
+      sources.filter((s) => langs.includes(s.lang)).map((s) => bundle(s.lang, s.basePath, runtimeUrl, cacheTag)),
+    );
 
   let generation = 0;
   /** The query on screen: its results so far and the rest, loaded as the reader scrolls to them. */
@@ -118,10 +129,11 @@ export function attach(dialog: HTMLDialogElement): void {
       render(hits);
     } catch (error) {
       if (mine !== generation) return;
-      status.textContent = text('textUnavailable').replace(
-        '{reason}',
-        error instanceof Error ? error.message : String(error),
-      );
+      // Offline, a failed fetch means this language's index is not on the device.
+      const offline = !navigator.onLine || error instanceof TypeError;
+      status.textContent = offline
+        ? text('textOffline')
+        : text('textUnavailable').replace('{reason}', error instanceof Error ? error.message : String(error));
       dialog.setAttribute('data-state', 'error');
     }
   };

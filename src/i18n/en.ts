@@ -219,6 +219,42 @@ export const en = {
   'notice.onlyHere': 'Only in this version: {list}.',
   'notice.readOther': 'Read the {language} version',
   'notice.sideBySide': 'Compare side by side',
+  // The offline reader: saving for offline reading, the offline page, the update notice
+  'offline.shortName': 'fastai notes',
+  'offline.title': 'Offline reading',
+  'offline.description': 'The pages of these notes this device can show without a network, and search over them.',
+  'offline.heading': 'Reading offline',
+  'offline.missed': 'This page could not be loaded, and it is not saved on this device.',
+  'offline.lead':
+    'These pages open without a network: the ones saved with “Save for offline reading” on the home page, and the ones you have opened here.',
+  'offline.pagesHeading': 'Available on this device',
+  'offline.loading': 'Looking for saved pages…',
+  'offline.count': '{n} pages',
+  'offline.none':
+    'No page is saved on this device yet. Back online, save the notes from the home page or open the pages you want.',
+  'offline.searchLabel': 'Search the saved notes',
+  'offline.searchButton': 'Search',
+  'offline.searchNotSaved':
+    'The search index is not saved on this device: save this language for offline reading to search without a network.',
+  'offline.saveTitle': 'Read offline',
+  'offline.saveIntro':
+    'Save the notes in this language on this device to read and search them without a network: {pages} pages with their images, formulas and search index, about {size} to download.',
+  'offline.save': 'Save for offline reading',
+  'offline.saving': 'Saving… {done} of {total}',
+  'offline.progressLabel': 'Saving for offline reading',
+  'offline.cancel': 'Cancel',
+  'offline.cancelled': 'Saving cancelled; nothing was kept.',
+  'offline.failed': 'Saving stopped ({reason}); nothing was kept.',
+  'offline.saved': 'Saved on this device on {date} ({size} kept).',
+  'offline.outdated': 'The notes have changed since: update to get the new version.',
+  'offline.update': 'Update',
+  'offline.remove': 'Remove',
+  'offline.removed': 'The saved copy was removed.',
+  'offline.manifestUnavailable': 'The list of what to save could not be loaded; try again when online.',
+  'offline.listLink': 'What is on this device',
+  'offline.newVersion': 'A new version of these notes is available.',
+  'offline.reload': 'Reload',
+  'offline.updatingSaved': 'Updating the saved copy… {percent}%',
 } as const;
 
 export type UiKey = keyof typeof en;

@@ -12,7 +12,7 @@ import type { Locale } from './locales';
 export const EXTERNAL_URL = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The kinds of page every locale has; `localizedPath` is the only place their URLs are spelled. */
-export type Section = 'home' | Collection | 'status';
+export type Section = 'home' | Collection | 'status' | 'offline';
 
 const sectionSegment: Record<Section, string> = {
   home: '',
@@ -21,6 +21,7 @@ const sectionSegment: Record<Section, string> = {
   notes: 'notes',
   notebooks: 'notebooks',
   status: 'status',
+  offline: 'offline',
 };
 
 /**

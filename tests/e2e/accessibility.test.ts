@@ -19,6 +19,7 @@ const pages = [
   'LANG/notebooks/sgd-from-scratch/',
   'LANG/notes/lesson-1-self-test/',
   'LANG/status/',
+  'LANG/offline/',
 ];
 
 /**
@@ -34,6 +35,9 @@ async function scan(paths: string[], options: BrowserContextOptions): Promise<Re
   try {
     for (const p of paths) {
       await page.goto(`${site.server.origin}${base}${p}`);
+      // The save-for-offline control (home, lessons index) shows once it knows the download's size.
+      const control = page.locator('offline-save');
+      if (await control.count()) await control.locator('[data-save-action]:not([hidden])').first().waitFor();
       const theme = await page.locator('html').getAttribute('data-theme');
       const scheme = options.colorScheme ?? 'light';
       const problems = [
@@ -46,6 +50,21 @@ async function scan(paths: string[], options: BrowserContextOptions): Promise<Re
     await context.close();
   }
   return found;
+}
+
+/** The findings on a page once its language is saved for offline reading (date, update, remove). */
+async function scanSavedControl(p: string, options: BrowserContextOptions): Promise<string[]> {
+  const context = await site.browser.newContext({ ...options, bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.server.origin}${base}${p}`);
+    const control = page.locator('offline-save');
+    await control.locator('[data-save-action="save"]').click();
+    await control.locator('[data-save-action="remove"]').waitFor();
+    return await seriousViolations(page);
+  } finally {
+    await context.close();
+  }
 }
 
 // The scans run a few at a time in the one Chromium; each uses its own test's `expect`, as
@@ -96,6 +115,19 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
   /** On phones wide formulas and tables scroll sideways; lessons 7 and 9 have the widest. Colours do
    * not change with the width, so one theme is enough here. */
   const phonePages = [...pages, 'LANG/lessons/lesson-7/', 'LANG/lessons/lesson-9/'];
+
+  // The control before saving is on the home page and lessons index above; once saved it shows
+  // other buttons and text. Its colours and layout do not depend on the language.
+  describe.each([
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 360],
+  ] as const)('the save-for-offline control once saved, %s theme at %i px', (scheme, width) => {
+    it('has no serious or critical axe violations', async ({ expect }) => {
+      const options = { colorScheme: scheme, viewport: { width, height: 800 } };
+      expect(await scanSavedControl('zh/', options)).toEqual([]);
+    });
+  });
 
   describe.each(['zh', 'en'])('accessibility at 360 px, %s', (lang) => {
     it(`has no serious or critical axe violations on any of its ${phonePages.length} pages`, async ({ expect }) => {

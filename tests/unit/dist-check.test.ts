@@ -48,7 +48,9 @@ describe('check:dist', () => {
       'en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one',
     ]);
     // A page naming another as canonical (en/a/parallel/) stays out of the sitemap; listing one is reported.
+    // So does a page marked noindex (en/a/offline/, the offline reader's).
     expect(by('not-in-sitemap')).toEqual([
+      'en/a/listed-offline/index.html: /b/en/a/listed-offline/ asks not to be indexed (robots noindex), so the sitemap should not list it',
       'en/a/listed-view/index.html: /b/en/a/listed-view/ names /b/en/a/ as canonical, so the sitemap should list that page instead',
       'zh/a/index.html: /b/zh/a/ is not listed in the sitemap',
     ]);

@@ -5,6 +5,7 @@ import { buildSite } from './build';
 import { E2E_DIST, e2eBuildEnv } from './constants';
 import { buildChangesSite, type ChangesSite } from './changes-site';
 import { buildMiniSite, type MiniSite } from './mini-site';
+import { buildOfflineSites, type OfflineSites } from './offline-sites';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     browserEndpoint: string;
     miniSite: MiniSite;
     changesSite: ChangesSite;
+    /** Later deploys of the mini site, for the offline reader's update and turn-off tests. */
+    offlineSites: OfflineSites;
   }
 }
 
@@ -26,23 +29,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const browser = await launchServer();
   try {
-    const [main, mini, changes] = await Promise.all([
+    const [main, [mini, offline], changes] = await Promise.all([
       buildSite(E2E_DIST, e2eBuildEnv),
-      buildMiniSite(),
+      buildMiniSite().then(async (m) => [m, await buildOfflineSites(m.site.notes)] as const),
       buildChangesSite(),
     ]);
     console.log(
       `e2e: built ${E2E_DIST} in ${main.seconds.toFixed(0)} s, the changes site in ${changes.result.seconds.toFixed(0)} s and the mini site in ${mini.result.seconds.toFixed(0)} s` +
-        (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : ''),
+        (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : '') +
+        `, then two later deploys of it for the offline reader`,
     );
     project.provide('browserEndpoint', browser.wsEndpoint());
     project.provide('miniSite', mini.site);
+    project.provide('offlineSites', offline);
     project.provide('changesSite', changes.site);
     project.provide('e2eBuiltAt', started);
     return async () => {
       await browser.close();
       fs.rmSync(mini.site.work, { recursive: true, force: true });
       fs.rmSync(changes.site.notes, { recursive: true, force: true });
+      fs.rmSync(offline.work, { recursive: true, force: true });
     };
   } catch (error) {
     await browser.close();

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { connect } from '../../../scripts/lib/browser';
 import { serveDist, type StaticServer } from '../../../scripts/lib/serve';
@@ -15,6 +15,22 @@ export interface BuiltSite {
 }
 
 /**
+ * The browser with the offline reader's service worker blocked in new contexts unless a test asks
+ * for it (`serviceWorkers: 'allow'`): pages are tested as a first visit, and the worker, tested in
+ * offline*.test.ts, would otherwise install and precache in each of the suite's hundreds of contexts.
+ */
+function withoutWorkers(browser: Browser): Browser {
+  return new Proxy(browser, {
+    get(target, prop) {
+      if (prop === 'newContext' || prop === 'newPage')
+        return (options: BrowserContextOptions = {}) => target[prop]({ serviceWorkers: 'block', ...options });
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * For an e2e test file: serves a built site on loopback and connects to the run's Chromium before
  * the file's tests; after them, closes the server and the file's contexts. Open a new context per
  * test (`site.browser.newContext()`).
@@ -28,7 +44,7 @@ export function useSite(dist: string, base: string): BuiltSite {
         'the test sites were not built in this run: run this file in the e2e project (vitest run --project e2e)',
       );
     server = await serveDist(dist, base);
-    browser = await connect(inject('browserEndpoint'));
+    browser = withoutWorkers(await connect(inject('browserEndpoint')));
   });
   afterAll(async () => {
     await browser?.close();

@@ -10,8 +10,14 @@ function canonicalPath(page: Page, siteOrigin: string): string | undefined {
   return href === undefined ? undefined : new URL(href, new URL(page.url, siteOrigin)).pathname;
 }
 
+/** Whether a page asks crawlers not to index it (the offline reader's offline pages). */
+function noindex(page: Page): boolean {
+  const meta = findElement(page, (el) => el.tagName === 'meta' && attr(el, 'name') === 'robots');
+  return /\bnoindex\b/.test((meta && attr(meta, 'content')) ?? '');
+}
+
 /**
- * Every page but the 404 must be listed in the sitemap, or crawlers may never find it — except a
+ * Every page but the 404 and those marked noindex must be listed in the sitemap, or crawlers may never find it — except a
  * page that names another as its canonical URL (a side-by-side view of a lesson), which must not be.
  */
 export const notInSitemap: DistRule = {
@@ -26,7 +32,9 @@ export const notInSitemap: DistRule = {
     for (const page of site.pages) {
       if (page.file.endsWith('404.html')) continue;
       const canonical = canonicalPath(page, site.siteOrigin);
-      if (canonical && canonical !== page.url) {
+      if (noindex(page)) {
+        if (listed.has(page.url)) report(page.file, `${page.url} asks not to be indexed (robots noindex), so the sitemap should not list it`);
+      } else if (canonical && canonical !== page.url) {
         if (listed.has(page.url)) report(page.file, `${page.url} names ${canonical} as canonical, so the sitemap should list that page instead`);
       } else if (!listed.has(page.url)) report(page.file, `${page.url} is not listed in the sitemap`);
     }

@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { t } from '../../i18n/ui';
+import { offlineManifestUrl, offlinePageUrl } from '../../lib/offline/caches';
+import { WORKER_FILE } from '../../lib/offline/config';
+import type { OfflineManifest } from '../../lib/offline/manifest';
+import { locales } from '../../lib/locales';
+import { normalizeBase } from '../../lib/urls';
+import { writeAppManifests, writeIcons } from './app-manifest';
+import { buildId } from './build-id';
+import { languageManifest, SiteFiles } from './site-files';
+import { bundleWorker, workerSource } from './worker';
+
+export { buildId };
+
+/**
+ * What every reader's worker keeps from the start: the offline pages and what they load, and no
+ * page of the notes. Hashed files get no revision, so Serwist takes them from the browser's HTTP
+ * cache when the page just loaded them; Pagefind's runtime is left to the first search.
+ */
+function precacheList(files: SiteFiles): { url: string; revision: string | null }[] {
+  const urls = files.closure(locales.map((l) => offlinePageUrl(files.base, l)));
+  return urls
+    .filter((url) => !url.startsWith(`${files.base}pagefind/`))
+    .map((url) => ({
+      url,
+      revision: url.startsWith(`${files.base}_astro/`) ? null : files.describe(url)!.rev,
+    }));
+}
+
+/**
+ * The offline reader (README, "Reading offline"): after Astro and the search index have written
+ * the site, writes the app manifests and icons, each language's list of what saving it
+ * downloads (`offline/<lang>.json`) and the service worker `sw.js`. With `enabled: false`
+ * (`OFFLINE=0`) it writes only a worker that removes itself and its caches. The build's id goes
+ * to the pages as `__NOTES_BUILD__` (Pagefind's `metaCacheTag`, the save control).
+ */
+export function offlineReader(options: { enabled: boolean; mark: string }): AstroIntegration {
+  let base = '/';
+  const build = buildId();
+  return {
+    name: 'notes-offline-reader',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig }) => {
+        base = normalizeBase(config.base);
+        updateConfig({ vite: { define: { __NOTES_BUILD__: JSON.stringify(build) } } });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        if (!options.enabled) {
+          await fs.writeFile(path.join(root, WORKER_FILE), await bundleWorker(workerSource.off));
+          logger.info(`offline reader off: ${WORKER_FILE} removes an earlier build's worker and caches`);
+          return;
+        }
+        await writeIcons(root, options.mark);
+        await writeAppManifests(root, base, locales);
+        const files = new SiteFiles(root, base);
+        const offlinePages = new Set(locales.map((l) => offlinePageUrl(base, l)));
+        await fs.mkdir(path.join(root, 'offline'), { recursive: true });
+        for (const lang of locales) {
+          const manifest: OfflineManifest = languageManifest(files, lang, build, t(lang, 'site.title'), offlinePages);
+          const file = path.join(root, offlineManifestUrl(base, lang).slice(base.length));
+          await fs.writeFile(file, JSON.stringify(manifest));
+          logger.info(
+            `offline: saving ${lang} downloads ${manifest.files.length} files, ${(manifest.transfer / 1048576).toFixed(1)} MB (${(manifest.bytes / 1048576).toFixed(1)} MB stored)`,
+          );
+        }
+        const precache = precacheList(files);
+        const worker = await bundleWorker(workerSource.reader, {
+          __OFFLINE__: { base, build, langs: locales, precache },
+        });
+        await fs.writeFile(path.join(root, WORKER_FILE), worker);
+        logger.info(`offline: ${WORKER_FILE} for build ${build}, ${precache.length} files precached`);
+      },
+    },
+  };
+}

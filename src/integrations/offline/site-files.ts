@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { OfflineFile, OfflineManifest, OfflinePage } from '../../lib/offline/manifest';
+import { sumFiles } from '../../lib/offline/manifest';
+import { isPagePath, pageTitle, referencedPaths } from '../../lib/offline/references';
+import { bundleDir, pagefindRuntime } from '../../lib/search/bundles';
+
+/** Text a static host compresses on the way; images, fonts and Pagefind's files are compressed already. */
+const COMPRESSED_BY_HOST = /\.(html|css|m?js|svg|json|ico|webmanifest)$/i;
+
+/** Reads files of one build by site path (base included), once each. */
+export class SiteFiles {
+  readonly #cache = new Map<string, OfflineFile | null>();
+  constructor(
+    readonly root: string,
+    readonly base: string,
+  ) {}
+
+  /** The file a site path is served from, or undefined when the build has none. */
+  fileOf(sitePath: string): string | undefined {
+    if (!sitePath.startsWith(this.base)) return undefined;
+    let rel = sitePath.slice(this.base.length).split(/[?#]/)[0]!;
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(this.root, rel);
+    return file.startsWith(this.root) && fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? file : undefined;
+  }
+
+  text(sitePath: string): string {
+    return fs.readFileSync(this.fileOf(sitePath)!, 'utf8');
+  }
+
+  /** Size, estimated transfer and content hash of a site path; undefined when it is not in the build. */
+  describe(sitePath: string): OfflineFile | undefined {
+    if (!this.#cache.has(sitePath)) {
+      const file = this.fileOf(sitePath);
+      if (!file) this.#cache.set(sitePath, null);
+      else {
+        const body = fs.readFileSync(file);
+        this.#cache.set(sitePath, {
+          url: sitePath,
+          bytes: body.length,
+          transfer: COMPRESSED_BY_HOST.test(file) ? gzipSync(body, { level: 6 }).length : body.length,
+          rev: createHash('sha1').update(body).digest('hex').slice(0, 12),
+        });
+      }
+    }
+    return this.#cache.get(sitePath) ?? undefined;
+  }
+
+  /**
+   * `start` and everything it loads, transitively: a page's styles, scripts and images, the
+   * chunks its scripts import and the fonts its styles name.
+   */
+  closure(start: readonly string[]): string[] {
+    const seen = new Set<string>();
+    const queue = [...start];
+    while (queue.length) {
+      const next = queue.shift()!;
+      if (seen.has(next) || !this.describe(next)) continue;
+      seen.add(next);
+      if (isPagePath(next) || /\.(css|m?js)$/.test(next))
+        queue.push(...referencedPaths(this.text(next), next, this.base));
+    }
+    return [...seen];
+  }
+
+  /** Site paths of the pages under a folder (`zh/`), each a folder with its index.html. */
+  pagesUnder(folder: string): string[] {
+    const dir = path.join(this.root, folder);
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name === 'index.html')
+      .map((e) => {
+        const rel = path.relative(this.root, e.parentPath).split(path.sep).join('/');
+        return `${this.base}${rel}/`;
+      })
+      .sort();
+  }
+
+  /** Every file under a folder of the build, as site paths. */
+  filesUnder(folder: string): string[] {
+    const dir = path.join(this.root, folder);
+    if (!fs.existsSync(dir)) return [];
+    return fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `${this.base}${path.relative(this.root, path.join(e.parentPath, e.name)).split(path.sep).join('/')}`)
+      .sort();
+  }
+}
+
+/**
+ * What saving one language downloads: every page under `/<lang>/` (but the offline page, which
+ * every reader's worker keeps anyway, and the side-by-side views) and the landing page, what those pages load, and the
+ * language's search bundle with the one Pagefind runtime. Pagefind asks for its entry file with
+ * `?ts=<metaCacheTag>`, so it is listed under that address: the saved copy then answers exactly
+ * the request its own pages make, and never another build's.
+ */
+export function languageManifest(
+  files: SiteFiles,
+  lang: string,
+  build: string,
+  siteTitle: string,
+  exclude: ReadonlySet<string>,
+): OfflineManifest {
+  // Side-by-side pages repeat both languages' text (a third of the download): left to the network.
+  const pageUrls = [files.base, ...files.pagesUnder(lang)].filter((p) => !exclude.has(p) && !/\/parallel\/$/.test(p));
+  const pages: OfflinePage[] = pageUrls.map((url) => ({ url, title: pageTitle(files.text(url), siteTitle) }));
+  const search = files
+    .filesUnder(bundleDir(lang))
+    .map((p) => (p.endsWith('/pagefind-entry.json') ? `${p}?ts=${build}` : p));
+  const urls = [...files.closure(pageUrls), files.base + pagefindRuntime, ...search];
+  const described = [...new Set(urls)].flatMap((url) => {
+    const file = files.describe(url.split('?')[0]!);
+    return file ? [{ ...file, url }] : [];
+  });
+  return { build, lang, pages, files: described, ...sumFiles(described) };
+}

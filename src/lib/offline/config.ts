@@ -1,0 +1,16 @@
+/**
+ * Whether this build ships the offline reader. `OFFLINE=0` (or `false`, `off`, `no`) turns it off:
+ * the build then ships a worker at the same address that removes itself and its caches, so
+ * readers of an earlier build are never left on an old cached site.
+ */
+export function offlineEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return !/^(0|false|off|no)$/i.test(env['OFFLINE']?.trim() ?? '');
+}
+
+/** The service worker's file, at the root of the base path so that its scope is the whole site. */
+export const WORKER_FILE = 'sw.js';
+/** Each language's web app manifest, beside it. */
+export const manifestFile = (locale: string) => `manifest.${locale}.webmanifest`;
+/** The app icons drawn from the site's mark at build time. */
+export const ICON_SIZES = [192, 512] as const;
+export const iconFile = (size: number) => `icons/icon-${size}.png`;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { OfflineManifest } from '../../../src/lib/offline/manifest';
+
+/** Waits until the offline reader's worker controls the page (it claims the page it was registered from). */
+export async function untilControlled(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** Every URL (path and query) in the site's caches, by cache name. */
+export function cachedUrls(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => {
+        const url = new URL(r.url);
+        return url.pathname + url.search;
+      });
+    }
+    return out;
+  });
+}
+
+/** Waits until some cache holds `sitePath` (the worker keeps what a page loaded in the background). */
+export async function untilCached(page: Page, sitePath: string): Promise<void> {
+  await page.waitForFunction(async (p) => {
+    for (const name of await caches.keys())
+      if (await (await caches.open(name)).match(new URL(p, location.href).href)) return true;
+    return false;
+  }, sitePath);
+}
+
+/** The build's list of what saving a language downloads. */
+export function offlineManifest(dist: string, lang: string): OfflineManifest {
+  return JSON.parse(fs.readFileSync(path.join(dist, 'offline', `${lang}.json`), 'utf8')) as OfflineManifest;
+}
+
+/** What a search shows: its status line (with the count) and the result links, in order. */
+export async function searchResults(page: Page, query: string): Promise<{ status: string; urls: string[] }> {
+  const dialog = page.locator('#search-dialog');
+  if (!(await dialog.evaluate((d) => (d as HTMLDialogElement).open))) await page.keyboard.press('/');
+  await page.locator('#search-input').fill(query);
+  const status = page.locator('[data-search-status]');
+  await status.filter({ hasText: query }).waitFor();
+  // The first five: the dialog loads more as the list scrolls into view, which varies.
+  const urls = await page
+    .locator('.search__result')
+    .evaluateAll((links) => links.slice(0, 5).map((a) => (a as HTMLElement).dataset['url']!));
+  return { status: (await status.textContent()) ?? '', urls };
+}
