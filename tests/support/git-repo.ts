@@ -14,22 +14,26 @@ export interface TestRepo {
   remove(): void;
 }
 
+/** Runs git in `cwd` with a fixed identity and the given commit time (seconds since the epoch). */
+export function gitAt(cwd: string, args: string[], at = 1_700_000_000): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+      GIT_AUTHOR_DATE: `${at} +0000`,
+      GIT_COMMITTER_DATE: `${at} +0000`,
+    },
+  });
+}
+
 export function testRepo(prefix = 'repo-'): TestRepo {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
-  const git = (args: string[], at = 1_700_000_000) =>
-    execFileSync('git', args, {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.org',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.org',
-        GIT_AUTHOR_DATE: `${at} +0000`,
-        GIT_COMMITTER_DATE: `${at} +0000`,
-      },
-    });
+  const git = (args: string[], at?: number) => gitAt(root, args, at);
   git(['init', '-q', '-b', 'main']);
   return {
     root,

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHistory, parseGitLog, readGitHistory } from '../../src/node/history';
+import { gitAt } from '../support/git-repo';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -14,23 +14,7 @@ function tempDir(): string {
   return fs.realpathSync(dir);
 }
 
-/** Runs git with a fixed identity and the given commit time (seconds since the epoch). */
-function git(cwd: string, args: string[], at = 1_700_000_000): string {
-  const date = `${at} +0000`;
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    },
-  });
-}
+const git = gitAt;
 
 function write(root: string, rel: string, text: string): string {
   const file = path.join(root, rel);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import type { OutlineSection } from '../../src/lib/parallel/align';
 import { readTranslationPairs } from '../../src/data/translation-files';
 import { pairStatus, pairUp, type TranslationSide } from '../../src/lib/translation/status';
 import { scriptArgs } from '../../scripts/lib/run-script';
+import { gitAt } from '../support/git-repo';
 
 const sec = (id: string, title = id): OutlineSection => ({ id, depth: 2, title, times: [] });
 const side = (
@@ -121,19 +122,7 @@ describe('pairUp', () => {
 describe('reading a notes folder in a git checkout, and npm run status', () => {
   const temps: string[] = [];
   afterAll(() => temps.forEach((t) => fs.rmSync(t, { recursive: true, force: true })));
-  const git = (cwd: string, args: string[], at: number) =>
-    execFileSync('git', args, {
-      cwd,
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 't',
-        GIT_AUTHOR_EMAIL: 't@example.org',
-        GIT_COMMITTER_NAME: 't',
-        GIT_COMMITTER_EMAIL: 't@example.org',
-        GIT_AUTHOR_DATE: `${at} +0000`,
-        GIT_COMMITTER_DATE: `${at} +0000`,
-      },
-    });
+  const git = gitAt;
   const write = (root: string, rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
