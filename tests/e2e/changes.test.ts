@@ -93,9 +93,8 @@ describe('sections of the original that changed since the translation', () => {
         encoding: 'utf8',
         env: { ...process.env, NOTES_DIR: notes },
       });
-    const before = JSON.parse(run('--json').stdout) as { slug: string; stale?: { sections?: unknown[] } }[];
-    expect(before.find((s) => s.slug === 'lesson-2')?.stale?.sections).toHaveLength(2);
     const piped = run('--diff', 'lessons/lesson-2');
+    expect(piped.stdout).toContain('2 section(s) changed since');
     expect(piped.stdout).toContain(`{+${EDITS[1].inserted} +}`);
     const marked = run('--mark', 'lessons/lesson-2');
     expect(marked.status, marked.stderr).toBe(0);
