@@ -1,15 +1,25 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scriptArgs } from '../../scripts/lib/run-script';
 import { seriousViolations } from './support/axe';
-import { EDITS } from './support/changes-site';
+import { buildChangesSite, EDITS } from './support/changes-site';
 import { CHANGES_DIST, E2E_BASE } from './support/constants';
 import { useSite } from './support/site';
 
 /**
  * The translator's view: our lesson 2, whose English original changed in two sections after the
- * Chinese translation (support/changes-site.ts), built under /fastai-notes/.
+ * Chinese translation (support/changes-site.ts), built by this file under /fastai-notes/.
  */
+let notes = '';
+// Built by this file, before its site is served, while the other files run.
+beforeAll(async () => {
+  const { repo } = await buildChangesSite();
+  notes = repo.root;
+}, 240_000);
+afterAll(() => {
+  if (notes) fs.rmSync(notes, { recursive: true, force: true });
+});
 const site = useSite(CHANGES_DIST, E2E_BASE);
 
 describe('sections of the original that changed since the translation', () => {
@@ -87,7 +97,6 @@ describe('sections of the original that changed since the translation', () => {
   });
 
   it('--mark records that the translation follows the original now, and the sections are no longer behind', () => {
-    const { notes } = inject('changesSite');
     const run = (...args: string[]) =>
       spawnSync(process.execPath, scriptArgs('scripts/status.ts', ...args), {
         encoding: 'utf8',

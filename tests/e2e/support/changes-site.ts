@@ -46,14 +46,14 @@ function writeHistory(repo: TestRepo): void {
   repo.commit('Two corrections to lesson 2', 1_750_000_000 + 2 * DAY);
 }
 
-export interface ChangesSite {
-  /** The repository, which is also the notes folder. */
-  notes: string;
-}
-
-export async function buildChangesSite(): Promise<{ site: ChangesSite; result: BuildResult }> {
+/**
+ * Writes the history and builds it into CHANGES_DIST; asynchronous, so the other e2e files run
+ * meanwhile (Astro builds one at a time: astro-lock.ts). Returns the repository, which is also the
+ * notes folder; the caller removes it.
+ */
+export async function buildChangesSite(): Promise<{ repo: TestRepo; result: BuildResult }> {
   const repo = testRepo('notes-changes-');
   writeHistory(repo);
   const result = await buildSite(CHANGES_DIST, { ...e2eBuildEnv, NOTES_DIR: repo.root });
-  return { site: { notes: repo.root }, result };
+  return { repo, result };
 }

@@ -3,7 +3,6 @@ import type { TestProject } from 'vitest/node';
 import { launchServer } from '../../../scripts/lib/browser';
 import { buildSite } from './build';
 import { E2E_DIST, e2eBuildEnv } from './constants';
-import { buildChangesSite, type ChangesSite } from './changes-site';
 import { buildMiniSite, type MiniSite } from './mini-site';
 import { buildOfflineSites, type OfflineSites } from './offline-sites';
 
@@ -14,7 +13,6 @@ declare module 'vitest' {
     /** The one Chromium of the run; each test file connects to it and opens its own contexts. */
     browserEndpoint: string;
     miniSite: MiniSite;
-    changesSite: ChangesSite;
     /** Later deploys of the mini site, for the offline reader's update and turn-off tests. */
     offlineSites: OfflineSites;
   }
@@ -29,25 +27,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   const browser = await launchServer();
   try {
-    const [main, [mini, offline], changes] = await Promise.all([
+    const [main, [mini, offline]] = await Promise.all([
       buildSite(E2E_DIST, e2eBuildEnv),
       buildMiniSite().then(async (m) => [m, await buildOfflineSites(m.site.notes)] as const),
-      buildChangesSite(),
     ]);
     console.log(
-      `e2e: built ${E2E_DIST} in ${main.seconds.toFixed(0)} s, the changes site in ${changes.result.seconds.toFixed(0)} s and the mini site in ${mini.result.seconds.toFixed(0)} s` +
+      `e2e: built ${E2E_DIST} in ${main.seconds.toFixed(0)} s and the mini site in ${mini.result.seconds.toFixed(0)} s` +
         (mini.site.builtUnder ? ` (npm run build, Node ${mini.site.builtUnder} first on PATH)` : '') +
         `, then two later deploys of it for the offline reader`,
     );
     project.provide('browserEndpoint', browser.wsEndpoint());
     project.provide('miniSite', mini.site);
     project.provide('offlineSites', offline);
-    project.provide('changesSite', changes.site);
     project.provide('e2eBuiltAt', started);
     return async () => {
       await browser.close();
       fs.rmSync(mini.site.work, { recursive: true, force: true });
-      fs.rmSync(changes.site.notes, { recursive: true, force: true });
       fs.rmSync(offline.work, { recursive: true, force: true });
     };
   } catch (error) {
