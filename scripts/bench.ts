@@ -10,6 +10,7 @@ import { benchSearch, type SearchFigures } from './bench/search-bench';
 import { serveDist } from './lib/serve';
 import { corpusRoot, importCorpus } from './bench/corpus';
 import { runScaleBench } from './bench/scale-bench';
+import { benchDevLoop } from './bench/dev-loop';
 import { readCommandLine, withUsage } from '../src/lib/command-line';
 
 /**
@@ -142,21 +143,38 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-const USAGE = `Usage: npm run bench [-- --scale <N|corpus>]
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus>] [-- --dev]
 
   (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
                        of our site built under /fastai-notes/
   --scale <N|corpus>   build figures at scale: our content plus N lesson-sized notes per language,
-                       or the imported ../shared/corpus`;
+                       or the imported ../shared/corpus
+  --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown`;
 
 const { values } = withUsage('bench', USAGE, () =>
-  readCommandLine({ options: { scale: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }),
+  readCommandLine({
+    options: {
+      scale: { type: 'string' },
+      dev: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }),
 );
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-(values.scale === undefined ? main() : runScaleBench(values.scale)).catch((error: unknown) => {
+/** `--dev`: the dev server's figures, printed and written to bench-results/dev-loop.json. */
+async function devLoop(): Promise<void> {
+  const figures = await benchDevLoop();
+  console.log(
+    `npm run dev: first lesson page after ${figures.firstPage.toFixed(2)} s; a saved edit shown after ${figures.edits.map((t) => t.toFixed(2)).join(', ')} s`,
+  );
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'dev-loop.json'), JSON.stringify(figures, null, 2) + '\n');
+}
+
+(values.dev ? devLoop() : values.scale === undefined ? main() : runScaleBench(values.scale)).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
