@@ -32,7 +32,18 @@ export function lastChange(file: string, options: { at?: string; before?: Date }
   if (!options.before) args.splice(1, 0, '-1');
   // Newest first; the first at or before the moment (git's own --before reads dates loosely).
   const versions = (git(dirOf(file), args) ?? '').split('\n').map(version);
-  return versions.find((v) => v && (!options.before || v.date <= options.before));
+  const found = versions.find((v) => v && (!options.before || v.date <= options.before));
+  // A shallow clone's oldest commit stands for all the history cut off: it is not when the file changed.
+  return found && !shallowBoundaries(dirOf(file)).has(found.hash) ? found : undefined;
+}
+
+/** The commits where a shallow clone's history stops (none in a full clone). */
+function shallowBoundaries(dir: string): Set<string> {
+  const file = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
+  const shallow = file ? path.resolve(dir, file) : undefined;
+  return new Set(
+    shallow && fs.existsSync(shallow) ? fs.readFileSync(shallow, 'utf8').split(/\s+/).filter(Boolean) : [],
+  );
 }
 
 /** The commit a hash (short or full) or other revision names, if this repository has it. */

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { originalChanges, pageStatus } from '../../src/data/original-changes';
@@ -7,6 +8,7 @@ import { setFrontmatterField, setYamlField } from '../../src/lib/frontmatter-fie
 import { shortMessage } from '../../src/lib/command-line';
 import { readableText, sectionChanges, type VersionSection } from '../../src/lib/translation/changes';
 import { sourceSections } from '../../src/markdown/outline';
+import { lastChange } from '../../src/node/versions';
 import { scriptArgs } from '../../scripts/lib/run-script';
 import { testRepo, type TestRepo } from '../support/git-repo';
 
@@ -141,6 +143,19 @@ describe('a translation and its original in git', () => {
     const text = repo.read('lessons/zh/lesson-1.md').replace(/translatedFrom: .*\n/, 'translatedFrom: 2023-11-15\n');
     repo.write('lessons/zh/lesson-1.md', text);
     expect(status(repo).status.stale?.sections).toHaveLength(2);
+  });
+
+  it('does not take a shallow clone’s cut-off for a version, and falls back to dates', () => {
+    const repo = history();
+    const shallow = `${repo.root}-shallow`;
+    repos.push({ ...repo, remove: () => fs.rmSync(shallow, { recursive: true, force: true }) });
+    spawnSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, shallow]);
+    expect(lastChange(path.join(shallow, 'lessons/en/lesson-1.md'))).toBeUndefined();
+    expect(lastChange(path.join(repo.root, 'lessons/en/lesson-1.md'))?.hash).toBe(
+      repo.git(['rev-parse', 'HEAD']).trim(),
+    );
+    const [pair] = readTranslationPairs(shallow);
+    expect(originalChanges(pair!.sides.en!, pair!.sides.zh!, shallow, () => {})).toBeUndefined();
   });
 
   it('reports a translatedFrom that names no commit, and falls back to dates', () => {
