@@ -152,6 +152,15 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
     expect(await scanSavedControl('zh/', views)).toEqual({});
   });
 
+  // The pages the offline reader adds (the offline page, the home page with the save control) are
+  // also read at phone width in the dark theme, in both languages.
+  it('has no serious or critical axe violations on the offline page and the save control at 360 px in the dark theme', async ({
+    expect,
+  }) => {
+    const offlinePages = ['zh/offline/', 'en/offline/', 'zh/', 'en/'];
+    expect(await scan(offlinePages, { colorScheme: 'dark', viewport: { width: 360, height: 740 } })).toEqual({});
+  });
+
   // A phone changes layout, not colours or language: the Chinese pages, which wrap differently.
   describe.each(['zh'])('accessibility at 360 px, %s', (lang) => {
     it(`has no serious or critical axe violations on any of its ${phonePages.length} pages`, async ({ expect }) => {
