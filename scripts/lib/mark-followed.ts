@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setFrontmatterField, setYamlField } from '../../src/lib/frontmatter-field';
 import { localeInfo } from '../../src/lib/locales';
 import type { PairStatus, TranslationPair } from '../../src/lib/translation/status';
+import { sidecarOf } from '../../src/notebooks/source';
 import { hasUncommittedChanges, lastChange } from '../../src/node/versions';
 
 /**
@@ -26,7 +27,7 @@ export function markFollowed(pair: TranslationPair, status: PairStatus): string 
     );
   const now = lastChange(original.file);
   if (!now) throw new Error(`${page}: ${original.file} has no commit (are the notes in a git repository?).`);
-  const target = /\.ipynb$/i.test(translation.file) ? translation.file.replace(/\.ipynb$/i, '.yml') : translation.file;
+  const target = /\.ipynb$/i.test(translation.file) ? sidecarOf(translation.file).file : translation.file;
   const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   const after =
     target === translation.file

@@ -31,9 +31,7 @@ export function followedVersion(
   translation: TranslationSide,
   report: (message: string) => void,
 ): FollowedVersion | undefined {
-  const written = translation.translatedFrom;
-  // A day comes as a Date from Astro's YAML reader and as text from the status command's.
-  const pinned = typeof written === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(written) ? new Date(written) : written;
+  const pinned = translation.translatedFrom;
   if (pinned instanceof Date) {
     const then = lastChange(original.file, { before: endOfDay(pinned) });
     return then && { ...then, by: 'translatedFrom' };

@@ -86,9 +86,8 @@ export function translationSide(input: {
   const translatedFrom = input.data['translatedFrom'];
   return {
     body: input.body,
-    ...(translatedFrom instanceof Date || typeof translatedFrom === 'string' || typeof translatedFrom === 'number'
-      ? { translatedFrom: typeof translatedFrom === 'number' ? String(translatedFrom) : translatedFrom }
-      : {}),
+    // A day is a Date from Astro's YAML reader and text from this module's; a short hash of digits a number.
+    ...(translatedFrom === undefined ? {} : { translatedFrom: day(translatedFrom) ?? String(translatedFrom) }),
     locale: input.locale,
     title: input.title,
     file: input.file,

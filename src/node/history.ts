@@ -79,6 +79,25 @@ function real(p: string): string {
   }
 }
 
+const shallowCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * The commits where a shallow clone's history stops (none in a full clone), read once per folder:
+ * such a commit stands for all the history cut off, not for when a file changed.
+ */
+export function shallowCommits(dir: string): ReadonlySet<string> {
+  let commits = shallowCache.get(dir);
+  if (!commits) {
+    const file = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
+    const shallow = file ? path.resolve(dir, file) : undefined;
+    commits = new Set(
+      shallow && fs.existsSync(shallow) ? fs.readFileSync(shallow, 'utf8').split(/\s+/).filter(Boolean) : [],
+    );
+    shallowCache.set(dir, commits);
+  }
+  return commits;
+}
+
 /** Runs the one `git log` for `dir` (uncached): both dates per file, empty when `dir` is not in a checkout. */
 function readGitDates(dir: string): { last: Map<string, Date>; first: Map<string, Date> } {
   const none = { last: new Map<string, Date>(), first: new Map<string, Date>() };
@@ -87,11 +106,7 @@ function readGitDates(dir: string): { last: Map<string, Date>; first: Map<string
   if (!top) return none;
   const log = git(dir, ['log', `--format=${RS}%H %ct`, '--name-only', '-z', '--', '.']);
   if (!log) return none;
-  const shallowFile = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
-  const shallowPath = shallowFile ? path.resolve(dir, shallowFile) : undefined;
-  const shallow = new Set(
-    shallowPath && fs.existsSync(shallowPath) ? fs.readFileSync(shallowPath, 'utf8').split(/\s+/).filter(Boolean) : [],
-  );
+  const shallow = shallowCommits(dir);
   return { last: parseGitLog(log, real(top), shallow), first: parseGitLog(log, real(top), shallow, 'first') };
 }
 

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { git } from './history';
+import { git, shallowCommits } from './history';
 
 /**
  * Versions of one file in git: which commit last changed it (as of a commit or a day), its text
@@ -33,17 +32,7 @@ export function lastChange(file: string, options: { at?: string; before?: Date }
   // Newest first; the first at or before the moment (git's own --before reads dates loosely).
   const versions = (git(dirOf(file), args) ?? '').split('\n').map(version);
   const found = versions.find((v) => v && (!options.before || v.date <= options.before));
-  // A shallow clone's oldest commit stands for all the history cut off: it is not when the file changed.
-  return found && !shallowBoundaries(dirOf(file)).has(found.hash) ? found : undefined;
-}
-
-/** The commits where a shallow clone's history stops (none in a full clone). */
-function shallowBoundaries(dir: string): Set<string> {
-  const file = git(dir, ['rev-parse', '--git-path', 'shallow'])?.trim();
-  const shallow = file ? path.resolve(dir, file) : undefined;
-  return new Set(
-    shallow && fs.existsSync(shallow) ? fs.readFileSync(shallow, 'utf8').split(/\s+/).filter(Boolean) : [],
-  );
+  return found && !shallowCommits(dirOf(file)).has(found.hash) ? found : undefined;
 }
 
 /** The commit a hash (short or full) or other revision names, if this repository has it. */
@@ -55,16 +44,7 @@ export function commitOf(ref: string, near: string): Version | undefined {
 
 /** The text of `file` as it was in a commit; undefined when it did not exist then. */
 export function textAt(file: string, hash: string): string | undefined {
-  try {
-    return execFileSync('git', ['show', `${hash}:./${path.basename(file)}`], {
-      cwd: dirOf(file),
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch {
-    return undefined;
-  }
+  return git(dirOf(file), ['show', `${hash}:./${path.basename(file)}`]);
 }
 
 /** Whether the working tree has changes to `file` that are not committed (a new file counts). */

@@ -1,5 +1,6 @@
 import { diffChars, diffWordsWithSpace } from 'diff';
 import { CJK_RANGE } from '../cjk';
+import { headingIdOf } from '../heading-ids';
 import type { Locale } from '../locales';
 import { alignSections, type OutlineSection } from '../parallel/align';
 
@@ -33,7 +34,6 @@ export interface SectionChange {
   diff?: DiffPart[];
 }
 
-const HEADING_ID = /\s*(?:\\?\{#[A-Za-z][\w-]*\\?\}|\{\s*\/\*\s*#[A-Za-z][\w-]*\s*\*\/\s*\})\s*$/;
 const SPACE_BETWEEN_CJK = new RegExp(`([${CJK_RANGE}])\\s+(?=[${CJK_RANGE}])`, 'g');
 
 /**
@@ -50,7 +50,7 @@ export function readableText(markdown: string): string {
 function readableBlocks(markdown: string): string[] {
   return markdown
     .split('\n')
-    .map((line) => (/^\s{0,3}#{1,6}\s/.test(line) ? line.replace(HEADING_ID, '') : line))
+    .map((line) => (/^\s{0,3}#{1,6}\s/.test(line) ? headingIdOf(line).text : line))
     .join('\n')
     .split(/\n[ \t]*\n/)
     .map((block) => block.replace(/\s+/g, ' ').replace(SPACE_BETWEEN_CJK, '$1').trim())
