@@ -10,7 +10,8 @@ import { hasParallelPage, type ParallelKind, type PairStatus } from '../lib/tran
 import { translationStatus, translationStatuses } from '../data/translation';
 import type { SectionChange } from '../lib/translation/changes';
 import { allLessons, allLogEntries, allLooseNotes } from '../data/entries';
-import { entryHasMath, entrySectionIds, type MarkdownEntry } from '../data/rendered';
+import { entryHasMath, entryOutline, entrySectionIds, type MarkdownEntry } from '../data/rendered';
+import type { OutlineSection } from '../lib/parallel/align';
 import { sectionPage, type PageData, type RoutedEntry } from './data';
 import { alternatesOf, switchTargetOf, translationOf } from './entry-data';
 import { entryKinds } from './paths';
@@ -24,6 +25,8 @@ export interface ParallelPageData<E extends MarkdownRouted = MarkdownRouted> ext
   other: E;
   /** The entry's title, as its own page shows it. */
   entryTitle: string;
+  /** Both notes' sections as their renders stored them: what the rows pair. */
+  outlines: { own: OutlineSection[]; other: OutlineSection[] };
   /** Sections of the original that changed since the translation followed it (git only). */
   behind?: { original: Locale; sections: SectionChange[] };
 }
@@ -59,6 +62,7 @@ async function parallelPathsOf<E extends MarkdownRouted>(
       hasMath: (await entryHasMath(own.entry)) || (await entryHasMath(other.entry)),
       canonical: pageUrl(own.locale, kind, own.slug),
       parallel: { href: pageUrl(own.locale, kind, own.slug), current: true },
+      outlines: { own: await entryOutline(own.entry), other: await entryOutline(other.entry) },
       ...(sections?.length && status?.original ? { behind: { original: status.original.locale, sections } } : {}),
     };
     paths.push({ params: { lang: own.locale, slug: own.slug }, props: page });

@@ -53,7 +53,7 @@ describe('sections of the original that changed since the translation', () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(site.url('zh/lessons/lesson-2/parallel/'));
-    expect(await page.locator('.parallel-page__behind').textContent()).toContain('2');
+    expect(await page.locator('.original-behind').textContent()).toContain('2');
     const changes = page.locator('.parallel__changes');
     expect(await changes.count()).toBe(2);
     expect(await page.locator('.parallel__row--behind').count()).toBe(2);
