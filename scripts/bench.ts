@@ -9,9 +9,10 @@ import { measurePage, type PageWeight } from './bench/page-weight';
 import { benchSearch, type SearchFigures } from './bench/search-bench';
 import { serveDist } from './lib/serve';
 import { corpusRoot, importCorpus } from './bench/corpus';
-import { runScaleBench } from './bench/scale-bench';
+import { runScaleBench, type ScaleOptions } from './bench/scale-bench';
+import { PEERS, type Peer } from './bench/peers';
 import { benchDevLoop } from './bench/dev-loop';
-import { readCommandLine, withUsage } from '../src/lib/command-line';
+import { readCommandLine, UsageError, withUsage } from '../src/lib/command-line';
 
 /**
  * `npm run bench`: builds the site under /fastai-notes/ and prints the figures we track (search
@@ -143,12 +144,16 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-const USAGE = `Usage: npm run bench [-- --scale <N|corpus>] [-- --dev]
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,vitepress] [--rounds R]] [-- --dev]
 
   (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
                        of our site built under /fastai-notes/
   --scale <N|corpus>   build figures at scale: our content plus N lesson-sized notes per language,
                        or the imported ../shared/corpus
+  --compare <peers>    with --scale: clean builds of Starlight and/or VitePress fed the same notes,
+                       alternating with ours (installed once into .cache/bench-peers)
+  --rounds <R>         with --scale: clean builds of each, the fastest counts (default 2 with
+                       --compare, else 1)
   --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown`;
 
 const { values } = withUsage('bench', USAGE, () =>
@@ -156,6 +161,8 @@ const { values } = withUsage('bench', USAGE, () =>
     options: {
       scale: { type: 'string' },
       dev: { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }),
@@ -174,7 +181,25 @@ async function devLoop(): Promise<void> {
   fs.writeFileSync(path.join(out, 'dev-loop.json'), JSON.stringify(figures, null, 2) + '\n');
 }
 
-(values.dev ? devLoop() : values.scale === undefined ? main() : runScaleBench(values.scale)).catch((error: unknown) => {
+/** `--compare` and `--rounds`, checked: a misspelt peer is named, not ignored. */
+function scaleOptions(): ScaleOptions {
+  const compare = (values.compare ?? '').split(',').filter(Boolean);
+  for (const peer of compare)
+    if (!(PEERS as readonly string[]).includes(peer))
+      throw new UsageError(`--compare takes ${PEERS.join(' and/or ')}, not "${peer}"`);
+  const rounds = Number(values.rounds ?? (compare.length ? 2 : 1));
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new UsageError(`--rounds takes a whole number ≥ 1, not "${values.rounds}"`);
+  return { compare: compare as Peer[], rounds };
+}
+
+const scale = values.scale;
+const run = values.dev
+  ? devLoop()
+  : scale === undefined
+    ? main()
+    : runScaleBench(scale, withUsage('bench', USAGE, scaleOptions));
+run.catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -10,10 +10,12 @@ export interface BuildFigures {
   cpuSeconds: number;
   /** Highest sum of resident memory over the build's whole process tree (Node, Pagefind's binary…). */
   peakRssBytes: number;
+  /** Highest resident memory of any one process of the tree (render threads count with their process). */
+  largestProcessBytes: number;
 }
 
-/** The resident memory of a process and all its descendants, read from /proc (Linux). */
-function treeRss(root: number): number {
+/** The resident memory of a process and all its descendants, and of the largest of them, read from /proc (Linux). */
+function treeRss(root: number): { total: number; largest: number } {
   const children = new Map<number, number[]>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -29,18 +31,21 @@ function treeRss(root: number): number {
     }
   }
   let total = 0;
+  let largest = 0;
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      total += Number(rss ?? 0) * 1024;
+      const bytes = Number(rss ?? 0) * 1024;
+      total += bytes;
+      largest = Math.max(largest, bytes);
     } catch {
       // ended
     }
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return { total, largest };
 }
 
 /**
@@ -57,32 +62,49 @@ export function measuredBuild(
   const config = JSON.stringify({ outDir, cacheDir: `${outDir}-cache`, force: options.clean });
   const args = ['--input-type=module', '-e', `import { build } from 'astro'; await build(${config});`];
   if (options.clean) for (const dir of [outDir, `${outDir}-cache`]) fs.rmSync(dir, { recursive: true, force: true });
-  // GNU time reports the CPU time of the build and of every child it waited for (Pagefind's binary).
+  return measuredProcess(process.execPath, args, {
+    cwd: process.cwd(),
+    env: { ...env, NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], process.cwd()) },
+    what: `astro build into ${outDir}`,
+  });
+}
+
+/**
+ * Runs a command to its end and measures wall time, CPU time (its own and its children's) and the
+ * peak resident memory of its whole process tree, sampled every 100 ms.
+ */
+export function measuredProcess(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; what: string },
+): Promise<BuildFigures> {
+  // GNU time reports the CPU time of the command and of every child it waited for (Pagefind's binary).
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'build-time-')), 'time');
   const t0 = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, process.execPath, ...args], {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], process.cwd()),
-    },
+  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', timeFile, command, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
+  let largest = 0;
   const timer = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    if (!child.pid) return;
+    const rss = treeRss(child.pid);
+    peak = Math.max(peak, rss.total);
+    largest = Math.max(largest, rss.largest);
   }, 100);
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => {
       clearInterval(timer);
       const seconds = (performance.now() - t0) / 1000;
-      if (code !== 0) reject(new Error(`astro build into ${outDir} failed (${code}):\n${stderr.slice(-3000)}`));
+      if (code !== 0) reject(new Error(`${options.what} failed (${code}):\n${stderr.slice(-3000)}`));
       else {
         const [user, system] = fs.readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
         fs.rmSync(path.dirname(timeFile), { recursive: true, force: true });
-        resolve({ seconds, cpuSeconds: (user ?? 0) + (system ?? 0), peakRssBytes: peak });
+        resolve({ seconds, cpuSeconds: (user ?? 0) + (system ?? 0), peakRssBytes: peak, largestProcessBytes: largest });
       }
     });
   });

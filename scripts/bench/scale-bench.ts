@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { launch } from '../lib/browser';
 import { importCorpus } from './corpus';
+import { best, cleanBuilds, type CleanBuilds } from './clean-builds';
 import { measuredBuild, type BuildFigures } from './measured-build';
+import type { Peer } from './peers';
 import { writeScaledNotes } from './scale-notes';
 import { timeFixedQueries, type ScaleSearchFigures } from './scale-search';
 import { benchSearch, type SearchFigures } from './search-bench';
@@ -55,7 +57,7 @@ function printBuild(label: string, b: BuildFigures, pages?: number): void {
     ? ` (${(b.seconds / pages).toFixed(3)} s/page, ${(b.cpuSeconds / pages).toFixed(3)} CPU s/page)`
     : '';
   console.log(
-    `  ${label}: ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s${per}, peak memory ${mb(b.peakRssBytes)}`,
+    `  ${label}: ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s${per}, memory: process tree ${mb(b.peakRssBytes)}, largest process ${mb(b.largestProcessBytes)}`,
   );
 }
 
@@ -64,7 +66,27 @@ function editOne(file: string): void {
   fs.appendFileSync(file, `\n\nEdited for the rebuild benchmark at ${new Date().toISOString()}.\n`);
 }
 
-export async function runScaleBench(arg: string): Promise<void> {
+export interface ScaleOptions {
+  /** Peers built from clean on the same notes, alternating with ours. */
+  compare: readonly Peer[];
+  /** Clean builds of each (ours and every peer); the fastest counts. */
+  rounds: number;
+}
+
+/** Ours against each peer: fastest clean build of each, and the ratios the targets are set in. */
+function printComparison(builds: CleanBuilds, pages: number): void {
+  const ours = best(builds.ours);
+  printBuild(`clean build, ours (fastest of ${builds.ours.length})`, ours, pages);
+  for (const [peer, figures] of Object.entries(builds.peers)) {
+    const theirs = best(figures.builds);
+    printBuild(`clean build, ${peer} (fastest of ${figures.builds.length}, ${figures.pages} notes)`, theirs);
+    console.log(
+      `    ours / ${peer}: time ${(ours.seconds / theirs.seconds).toFixed(2)}×, CPU ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}×, process tree ${(ours.peakRssBytes / theirs.peakRssBytes).toFixed(2)}×, largest process ${(ours.largestProcessBytes / theirs.largestProcessBytes).toFixed(2)}×`,
+    );
+  }
+}
+
+export async function runScaleBench(arg: string, options: ScaleOptions = { compare: [], rounds: 1 }): Promise<void> {
   fs.mkdirSync(out, { recursive: true });
   const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-scale-'));
   const dist = path.resolve('dist-scale');
@@ -85,13 +107,14 @@ export async function runScaleBench(arg: string): Promise<void> {
       label = `scale-${perLanguage}`;
     }
     console.log(`building ${label} (notes in ${notes})`);
-    const clean = await measuredBuild(dist, env, { clean: true });
+    const builds = await cleanBuilds(dist, env, notes, options.compare, options.rounds);
+    const clean = best(builds.ours);
     const pages = countPages(dist);
     editOne(toEdit);
     const rebuild = await measuredBuild(dist, env, { clean: false });
     const pagefind = pagefindFiles(dist);
     console.log(`\n${label}: ${pages.indexed} searchable pages, ${pages.html} HTML files`);
-    printBuild('clean build', clean, pages.indexed);
+    printComparison(builds, pages.indexed);
     printBuild('rebuild after editing one note', rebuild);
     console.log(`  rebuild / clean: ${((rebuild.seconds / clean.seconds) * 100).toFixed(0)}%`);
     console.log(
@@ -138,6 +161,7 @@ export async function runScaleBench(arg: string): Promise<void> {
           loadAverage: os.loadavg(),
           pages,
           clean,
+          cleanBuilds: builds,
           rebuild,
           pagefind,
           search: search ?? null,

@@ -87,6 +87,9 @@ export class RenderPool {
       const worker = new Worker(this.workerFile, {
         workerData: this.#workerData,
         env: this.#env,
+        // A build started with `node --input-type=module -e …` (the bench's) passes that flag on,
+        // and a thread started from a file refuses it.
+        execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
         resourceLimits: { maxOldGenerationSizeMb: 256 },
       });
       const thread: Thread = { worker, pending: new Map() };
