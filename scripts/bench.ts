@@ -143,19 +143,21 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-const USAGE = `Usage: npm run bench [-- --scale <N|corpus>] [-- --dev]
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus>] [-- --dev] [-- --mojibake]
 
   (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
                        of our site built under /fastai-notes/
   --scale <N|corpus>   build figures at scale: our content plus N lesson-sized notes per language,
                        or the imported ../shared/corpus
-  --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown`;
+  --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown
+  --mojibake           only the damaged-encoding figures: the tuning set and the held-out texts`;
 
 const { values } = withUsage('bench', USAGE, () =>
   readCommandLine({
     options: {
       scale: { type: 'string' },
       dev: { type: 'boolean', default: false },
+      mojibake: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }),
@@ -174,7 +176,20 @@ async function devLoop(): Promise<void> {
   fs.writeFileSync(path.join(out, 'dev-loop.json'), JSON.stringify(figures, null, 2) + '\n');
 }
 
-(values.dev ? devLoop() : values.scale === undefined ? main() : runScaleBench(values.scale)).catch((error: unknown) => {
+/** `--mojibake`: the restoration figures alone, without building the site. */
+async function mojibakeOnly(): Promise<void> {
+  fs.mkdirSync(out, { recursive: true });
+  benchMojibake(out);
+}
+
+(values.mojibake
+  ? mojibakeOnly()
+  : values.dev
+    ? devLoop()
+    : values.scale === undefined
+      ? main()
+      : runScaleBench(values.scale)
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
