@@ -144,7 +144,7 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,vitepress] [--rounds R]] [-- --dev]
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,vitepress] [--rounds R]] [-- --dev] [-- --mojibake]
 
   (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
                        of our site built under /fastai-notes/
@@ -154,7 +154,8 @@ const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,
                        alternating with ours (installed once into .cache/bench-peers)
   --rounds <R>         with --scale: clean builds of each, the fastest counts (default 2 with
                        --compare, else 1)
-  --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown`;
+  --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown
+  --mojibake           only the damaged-encoding figures: the tuning set and the held-out texts`;
 
 const { values } = withUsage('bench', USAGE, () =>
   readCommandLine({
@@ -163,6 +164,7 @@ const { values } = withUsage('bench', USAGE, () =>
       dev: { type: 'boolean', default: false },
       compare: { type: 'string' },
       rounds: { type: 'string' },
+      mojibake: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }),
@@ -181,6 +183,12 @@ async function devLoop(): Promise<void> {
   fs.writeFileSync(path.join(out, 'dev-loop.json'), JSON.stringify(figures, null, 2) + '\n');
 }
 
+/** `--mojibake`: the restoration figures alone, without building the site. */
+async function mojibakeOnly(): Promise<void> {
+  fs.mkdirSync(out, { recursive: true });
+  benchMojibake(out);
+}
+
 /** `--compare` and `--rounds`, checked: a misspelt peer is named, not ignored. */
 function scaleOptions(): ScaleOptions {
   const compare = (values.compare ?? '').split(',').filter(Boolean);
@@ -194,11 +202,13 @@ function scaleOptions(): ScaleOptions {
 }
 
 const scale = values.scale;
-const run = values.dev
-  ? devLoop()
-  : scale === undefined
-    ? main()
-    : runScaleBench(scale, withUsage('bench', USAGE, scaleOptions));
+const run = values.mojibake
+  ? mojibakeOnly()
+  : values.dev
+    ? devLoop()
+    : scale === undefined
+      ? main()
+      : runScaleBench(scale, withUsage('bench', USAGE, scaleOptions));
 run.catch((error: unknown) => {
   console.error(error);
   process.exit(1);

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { CJK_RANGE } from '../lib/cjk';
+import { dictionary, MAX_WORD, type Dictionary } from './jieba-dictionary';
 
 /**
- * A Chinese language model for choosing between characters: word frequencies from the dictionary
- * that `@node-rs/jieba` ships (jieba's dict.txt, 349,000 words with counts from a general corpus),
- * read as a unigram word model, the way jieba itself segments text. It has never seen this
- * project's notes, so measuring it on them measures it on unseen text.
+ * A Chinese language model for choosing between characters: the word frequencies of jieba's
+ * dictionary (`jieba-dictionary.ts`) read as a unigram word model, the way jieba itself segments
+ * text. It has never seen this project's notes, so measuring it on them measures it on unseen text.
  */
 
 /** One position of a line: the characters it may be, each with the log prior of how it got there. */
@@ -21,50 +19,21 @@ export interface Reading {
   confidence: number[];
   /** For each slot, the alternatives from best to worst (the choice first). */
   ranked: string[][];
+  /** For each slot, the share of each of `ranked`, summing to 1. */
+  shares: number[][];
 }
 
-interface Dictionary {
-  logProb: Map<string, number>;
-  prefixes: Set<string>;
-  /** Score of a Chinese character the dictionary has never seen as a word of its own. */
-  unknownHan: number;
-}
-
-const MAX_WORD = 8;
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /** Punctuation Chinese text uses all the time, worth about as much as a frequent character. */
 const COMMON_PUNCTUATION = new Set([...'，。、：；！？（）《》【】「」『』“”‘’—…·～']);
-
-let loaded: Dictionary | undefined;
-
-function dictionary(): Dictionary {
-  if (loaded) return loaded;
-  const file = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [word, count] = line.split(' ');
-    const n = Number(count);
-    if (!word || !n || word.length > MAX_WORD) continue;
-    counts.set(word, (counts.get(word) ?? 0) + n);
-    total += n;
-  }
-  const logProb = new Map<string, number>();
-  const prefixes = new Set<string>();
-  const logTotal = Math.log(total);
-  for (const [word, n] of counts) {
-    logProb.set(word, Math.log(n) - logTotal);
-    for (let k = 1; k < word.length; k++) prefixes.add(word.slice(0, k));
-  }
-  loaded = { logProb, prefixes, unknownHan: Math.log(0.5) - logTotal };
-  return loaded;
-}
+/** A Chinese character the dictionary has never seen as a word of its own: half a count. */
+const unknownHan = (dict: Dictionary) => Math.log(0.5) - dict.logTotal;
 
 /** How likely a character is on its own, when no dictionary word covers it. */
 function singleScore(char: string, dict: Dictionary): number {
   const known = dict.logProb.get(char);
   if (known !== undefined) return known;
-  if (HAN.test(char)) return dict.unknownHan;
+  if (HAN.test(char)) return unknownHan(dict);
   if (COMMON_PUNCTUATION.has(char)) return Math.log(0.01);
   return Math.log(1e-8);
 }
@@ -157,16 +126,16 @@ export function bestReading(slots: readonly Slot[]): Reading {
       });
     }
   }
-  const confidence = chars.map((c, i) => {
-    const m = bestPer[i];
-    if (!m || m.size === 0) return 1;
-    const top = m.get(c) ?? -Infinity;
-    let sum = 0;
-    for (const v of m.values()) sum += Math.exp(v - top);
-    return 1 / sum;
+  const ranked: string[][] = [];
+  const shares: number[][] = [];
+  bestPer.forEach((m, i) => {
+    const sorted = m.size ? [...m].sort((a, b) => b[1] - a[1]) : [[slots[i]?.options[0]?.char ?? '', 0] as const];
+    const top = sorted[0]?.[1] ?? 0;
+    const weights = sorted.map(([, v]) => Math.exp(v - top));
+    const sum = weights.reduce((a, b) => a + b, 0);
+    ranked.push(sorted.map(([c]) => c));
+    shares.push(weights.map((w) => w / sum));
   });
-  const ranked = bestPer.map((m, i) =>
-    m.size ? [...m].sort((a, b) => b[1] - a[1]).map(([c]) => c) : [chars[i] ?? ''],
-  );
-  return { chars, confidence, ranked };
+  const confidence = chars.map((c, i) => shares[i]?.[ranked[i]?.indexOf(c) ?? -1] ?? 1);
+  return { chars, confidence, ranked, shares };
 }

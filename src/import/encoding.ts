@@ -1,7 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { CJK_PUNCTUATION_RANGE, CJK_RANGE } from '../lib/cjk';
-import { repairMojibake, undecidedMarker, type Restoration } from './mojibake';
+import { repairMojibake, type Restoration } from './mojibake';
 
 export interface Decoded {
   text: string;
@@ -9,7 +9,7 @@ export interface Decoded {
   encoding: string;
   /** Human-readable changes worth reporting; empty for plain UTF-8. */
   repairs: string[];
-  /** Characters put back where mojibake had lost bytes, with the model's confidence. */
+  /** Characters put back where mojibake had lost bytes, with the model's confidence and the line. */
   restorations?: Restoration[];
 }
 
@@ -83,7 +83,7 @@ function withMojibakeRepair(d: Decoded): Decoded {
     const mean = restorations.reduce((sum, r) => sum + r.confidence, 0) / restorations.length;
     repairs.push(
       `${restorations.length} character${restorations.length === 1 ? '' : 's'} with lost bytes restored by a Chinese language model (mean confidence ${mean.toFixed(2)})` +
-        (undecided ? `; ${undecided} undecided, marked ${undecidedMarker(['中', '不'])} in the text` : ''),
+        (undecided ? `; ${undecided} not sure, listed under "restored encoding: places to check"` : ''),
     );
   }
   return { text, encoding: d.encoding, repairs, restorations };

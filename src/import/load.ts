@@ -61,6 +61,18 @@ export function loadSource(root: string, findings: Findings): LoadedDoc[] {
 function loadDoc(doc: SourceDoc, index: SourceIndex, findings: Findings): LoadedDoc {
   const decoded = decode(fs.readFileSync(doc.abs));
   for (const detail of decoded.repairs) findings.encodingRepairs.push({ file: doc.display, detail });
+  // Lines of the file as it is on disk: the decoder keeps every line break of the damaged text.
+  for (const r of decoded.restorations ?? [])
+    if (!r.decided)
+      findings.restorationsToCheck.push({
+        file: doc.display,
+        line: r.line,
+        column: r.column,
+        restored: r.restored,
+        alternatives: r.alternatives.filter((c) => c !== r.restored),
+        confidence: r.confidence,
+        context: r.context,
+      });
   const split = splitFrontmatter(normaliseNewlines(decoded.text));
   if (split.broken) findings.brokenFrontmatter.push({ file: doc.display, line: 1 });
   const { text, lineMap } = normaliseSource(split.body, split.bodyLine);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { courseParts } from '../lib/course';
 import type { LessonChoice } from './assign';
 import type { Plan } from './plan';
-import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, SourcePlace } from './types';
+import type { EncodingRepair, HtmlChange, MissingImage, RefusedFile, RestorationToCheck, SourcePlace } from './types';
 import type { Action, WriteResult } from './writer';
 
 /** The run's outcome, printed for people and written as JSON (`--json`) for tests and tools. */
@@ -30,6 +30,8 @@ export interface ImportReport {
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
+  /** Characters restored from lost bytes that the model was not sure of, to check by hand. */
+  restorationsToCheck: RestorationToCheck[];
   /** Formula images from a web service (CodeCogs…) turned into math the site typesets. */
   formulaImages: (SourcePlace & { tex: string; typeset: boolean })[];
   brokenFrontmatter: SourcePlace[];
@@ -73,6 +75,7 @@ export function buildReport(
     htmlRemoved: f.htmlRemoved,
     htmlRepaired: f.htmlRepaired,
     encodingRepairs: f.encodingRepairs,
+    restorationsToCheck: f.restorationsToCheck,
     formulaImages: f.formulaImages,
     brokenFrontmatter: f.brokenFrontmatter,
     unresolvedLinks: f.unresolvedLinks,
@@ -82,6 +85,12 @@ export function buildReport(
 }
 
 const at = (p: SourcePlace) => (p.line ? `${p.file}:${p.line}` : p.file);
+
+/** @example formatToCheck(place) // 'chinese/Lesson3.md:12:5 — 从 (or 丛, 仁)  …课上「从」零开始…' */
+export function formatToCheck(p: RestorationToCheck): string {
+  const others = p.alternatives.length ? ` (or ${p.alternatives.join(', ')})` : '';
+  return `${at(p)}:${p.column} — ${p.restored}${others}  …${p.context}…`;
+}
 
 export function formatReport(r: ImportReport, plan?: WriteResult): string {
   const lines: string[] = [];
@@ -123,6 +132,13 @@ export function formatReport(r: ImportReport, plan?: WriteResult): string {
   list(r.htmlRepaired, (h) => `${at(h)}  ${h.what}`, 20);
   row('encoding repairs', r.encodingRepairs.length);
   list(r.encodingRepairs, (e) => `${e.file}  ${e.detail}`);
+  if (r.restorationsToCheck.length) {
+    // The text has the likeliest reading; these are the places where another was nearly as likely.
+    lines.push(
+      `  restored encoding: places to check (${r.restorationsToCheck.length}; the text has the first reading)`,
+    );
+    list(r.restorationsToCheck, formatToCheck, 40);
+  }
   // Images of formulas from a web service become math; TeX that KaTeX cannot read is listed to fix.
   const untypeset = r.formulaImages.filter((m) => !m.typeset);
   row(

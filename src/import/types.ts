@@ -37,6 +37,23 @@ export interface EncodingRepair {
   detail: string;
 }
 
+/**
+ * A character put back where mojibake had lost bytes that the model was not sure of: the text has
+ * the likeliest reading, and the report lists the place for a person to check.
+ */
+export interface RestorationToCheck extends SourcePlace {
+  /** The place in the line, in characters from 1. */
+  column: number;
+  /** The character the text now has. */
+  restored: string;
+  /** The other likely readings, best first. */
+  alternatives: string[];
+  /** The model's share for `restored`, 0–1. */
+  confidence: number;
+  /** The restored line around the place, the character in 「」. */
+  context: string;
+}
+
 /** Everything a run finds worth telling; counts are derived from these lists. */
 export interface Findings {
   missingImages: MissingImage[];
@@ -44,6 +61,7 @@ export interface Findings {
   htmlRemoved: HtmlChange[];
   htmlRepaired: HtmlChange[];
   encodingRepairs: EncodingRepair[];
+  restorationsToCheck: RestorationToCheck[];
   /** Formula images from a web service, turned back into TeX. */
   formulaImages: (SourcePlace & { tex: string; typeset: boolean })[];
   brokenFrontmatter: SourcePlace[];
@@ -59,6 +77,7 @@ export function emptyFindings(): Findings {
     htmlRemoved: [],
     htmlRepaired: [],
     encodingRepairs: [],
+    restorationsToCheck: [],
     formulaImages: [],
     brokenFrontmatter: [],
     unresolvedLinks: [],

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, runImport, type CliOptions } from '../../../src/import/cli';
 import { formulaImageTex } from '../../../src/import/formula-images';
 import { splitFrontmatter } from '../../../src/import/frontmatter';
+import { damage } from '../../../scripts/bench/mojibake-bench';
 
 const fixture = path.resolve('tests/fixtures/import/repo');
 let tmp: string;
@@ -205,6 +206,42 @@ describe('encodings', () => {
     ]);
     for (const n of [1, 2, 3])
       expect(read(`lessons/zh/lesson-${n}.md`)).toContain('这一课讲卷积神经网络和学习率，内容很多。');
+  });
+});
+
+describe('restored encoding: places to check', () => {
+  // Our own sentences, damaged here as real files were (every lost byte gone). Line 5 leaves 中 with
+  // no words around it: 不 and 中 keep the same bytes, and alone the commoner 不 is only likelier.
+  const lines = [
+    '# 第三课',
+    '',
+    '今天学习了卷积神经网络，先看数据，再训练模型。',
+    '学习率太大时损失会发散，太小时训练很慢。',
+    '选项：中',
+  ];
+
+  it('keeps the likeliest reading in the text and lists the place with file, line and the other readings', () => {
+    const dir = path.join(tmp, 'src', 'enc');
+    fs.mkdirSync(path.join(dir, 'chinese'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'chinese/Lesson3.md'), `${damage(lines.join('\n'), () => 1)}\n`);
+    const { report, text } = runImport({ sources: [dir], out: path.join(tmp, 'notes'), dryRun: false, force: false });
+    expect(read('lessons/zh/lesson-3.md')).toContain('学习率太大时损失会发散，太小时训练很慢。\n选项：不\n');
+    expect(report.restorationsToCheck).toEqual([
+      {
+        file: 'enc/chinese/Lesson3.md',
+        line: 5,
+        column: 4,
+        restored: '不',
+        alternatives: ['中', '丁'],
+        confidence: expect.closeTo(0.58, 1),
+        context: '选项：「不」',
+      },
+    ]);
+    expect(text).toContain('restored encoding: places to check (1; the text has the first reading)');
+    expect(text).toContain('enc/chinese/Lesson3.md:5:4 — 不 (or 中, 丁)  …选项：「不」…');
+    expect(report.encodingRepairs.map((e) => e.detail).join('\n')).toMatch(
+      /1 not sure, listed under "restored encoding: places to check"/,
+    );
   });
 });
 
