@@ -60,7 +60,7 @@ export function measuredBuild(
   // Astro's programmatic build, with a content cache of its own: the default one in node_modules
   // is shared with every other build of this checkout (npm test's), which may run meanwhile.
   const config = JSON.stringify({ outDir, cacheDir: `${outDir}-cache`, force: options.clean });
-  const args = ['--input-type=module', '-e', `import { build } from 'astro'; await build(${config});`];
+  const args = [path.resolve('scripts/bench/astro-build.mjs'), config];
   if (options.clean) for (const dir of [outDir, `${outDir}-cache`]) fs.rmSync(dir, { recursive: true, force: true });
   return measuredProcess(process.execPath, args, {
     cwd: process.cwd(),

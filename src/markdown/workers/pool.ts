@@ -87,9 +87,7 @@ export class RenderPool {
       const worker = new Worker(this.workerFile, {
         workerData: this.#workerData,
         env: this.#env,
-        // A build started with `node --input-type=module -e …` (the bench's) passes that flag on,
-        // and a thread started from a file refuses it.
-        execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
+        execArgv: threadExecArgv(process.execArgv),
         resourceLimits: { maxOldGenerationSizeMb: 256 },
       });
       const thread: Thread = { worker, pending: new Map() };
@@ -124,6 +122,16 @@ export class RenderPool {
       this.#idle.unref();
     }
   }
+}
+
+/**
+ * The process's Node flags a thread may take. A thread started from a file refuses
+ * `--input-type` (a build started as `node --input-type=module -e …`, as the bench's are) and the
+ * heap flags, which `resourceLimits` sets for threads instead.
+ * @example threadExecArgv(['--input-type=module', '--max-old-space-size=1024', '--no-warnings']) // ['--no-warnings']
+ */
+export function threadExecArgv(flags: readonly string[]): string[] {
+  return flags.filter((flag) => !/^--(input-type|max-old-space-size|max-semi-space-size)\b/.test(flag));
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it } from 'vitest';
 import { shikiConfig } from '../../../src/markdown/config';
-import { RenderPool, renderThreads } from '../../../src/markdown/workers/pool';
+import { RenderPool, renderThreads, threadExecArgv } from '../../../src/markdown/workers/pool';
 import { renderMarkdown } from './render';
 
 const workerFile = new URL('../../../src/markdown/workers/render-worker.mjs', import.meta.url);
@@ -58,6 +58,12 @@ describe('Markdown render threads', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const again = await pool.render({ body: '# B', frontmatter: {}, filePath: undefined });
     expect([first.html, again.html]).toEqual(['<h1 id="a">A</h1>', '<h1 id="b">B</h1>']);
+  });
+
+  it('take the Node flags a thread accepts: not --input-type (node -e builds) nor heap sizes', () => {
+    expect(
+      threadExecArgv(['--input-type=module', '--max-old-space-size=1024', '--conditions=dev', '--no-warnings']),
+    ).toEqual(['--conditions=dev', '--no-warnings']);
   });
 
   it('start one per core, at most four, and none on one core', () => {
