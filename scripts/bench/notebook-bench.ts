@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { markdownProcessor, shikiConfig } from '../../src/markdown/config';
+import { markdownProcessor, rendererOptions } from '../../src/markdown/config';
 import { parseNotebook } from '../../src/notebooks/nbformat';
 import { renderNotebook } from '../../src/notebooks/render';
 import { measurePage, type PageWeight } from './page-weight';
@@ -45,10 +45,7 @@ export async function benchNotebooks(
   const folder = path.join(corpus, 'fastai-notes');
   if (fs.existsSync(folder)) {
     const notesRoot = path.resolve('content');
-    const renderer = await markdownProcessor({ notesRoot, base, strictMath: false }).createRenderer({
-      shikiConfig,
-      syntaxHighlight: 'shiki',
-    });
+    const renderer = await markdownProcessor({ notesRoot, base, strictMath: false }).createRenderer(rendererOptions);
     for (const name of ['pets.ipynb', 'train-catdog.ipynb']) {
       const file = path.join(folder, name);
       const t0 = performance.now();

@@ -1,7 +1,8 @@
-import { unified, type RehypePlugins, type RemarkPlugins, type ShikiConfig } from '@astrojs/markdown-remark';
+import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeKatex from 'rehype-katex';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
+import { rehypeCodeHighlight } from './rehype-code-highlight';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { rehypeTaskLabels } from './rehype-task-labels';
@@ -40,9 +41,11 @@ export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins
   ];
 }
 
-/** The rehype plugins, in order; Astro runs Shiki before them and its own heading ids after them. */
+/** The rehype plugins, in order; Astro runs its own heading ids after them. */
 export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypePlugins {
   return [
+    // Where Astro's own highlighting would run: before every plugin of ours.
+    rehypeCodeHighlight,
     // Before KaTeX: these look for code blocks, headings, task items and links, and KaTeX's output
     // is most of a page's elements (a formula becomes dozens), which each would walk through.
     [rehypeCodeBlocks, { notesRoot }],
@@ -69,28 +72,10 @@ export function markdownProcessor(setup: MarkdownSetup) {
   return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup) });
 }
 
-type ShikiTransformer = NonNullable<ShikiConfig['transformers']>[number];
-
-/**
- * Shiki gives up on a line after 500 ms and keeps the colours it has so far, without a word. A
- * language's first lines compile its grammar's patterns, so on a busy machine code came out
- * coloured wrongly (seen in builds running beside the test suite). A build has no such deadline.
- */
-const tokenizeWithoutTimeLimit: ShikiTransformer = {
-  name: 'fastai-notes:tokenize-without-time-limit',
-  preprocess(_code, options) {
-    options.tokenizeTimeLimit = 0;
-  },
-};
-
-/** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
-export const shikiConfig = {
-  themes: { light: 'github-light-default', dark: 'github-dark-default' },
-  defaultColor: false,
-  transformers: [tokenizeWithoutTimeLimit],
-} satisfies Partial<ShikiConfig>;
-
 /** Astro's `markdown` option: what the site builds with and what the tests render with. */
 export function markdownConfig(setup: MarkdownSetup) {
-  return { processor: markdownProcessor(setup), shikiConfig };
+  return { processor: markdownProcessor(setup), ...rendererOptions };
 }
+
+/** Astro's own highlighting is off: the pipeline's first rehype step colours code (rehype-code-highlight.ts). */
+export const rendererOptions = { syntaxHighlight: false } as const;

@@ -16,11 +16,11 @@ function poolFor(config: AstroConfig): RenderPool | null {
 function startPool(config: AstroConfig): RenderPool | null {
   const size = renderThreads();
   const { markdown, image } = config;
-  // Astro's own Markdown options; the processor itself is rebuilt in each thread from the same setup.
+  // Astro's own Markdown options; the processor itself, with its code highlighting, is rebuilt in
+  // each thread from the same setup.
   const shared = {
     image: { domains: image.domains, remotePatterns: image.remotePatterns },
     syntaxHighlight: markdown.syntaxHighlight,
-    shikiConfig: markdown.shikiConfig,
     gfm: markdown.gfm,
     smartypants: markdown.smartypants,
   };

@@ -45,19 +45,15 @@ export class RenderPool {
   readonly #workerData: unknown;
 
   /**
-   * @param markdownOptions Astro's Markdown options. Shiki's transformers are functions, which
-   *   cannot cross to a thread: they are left out here, and each thread takes the site's own from
-   *   src/markdown/config.ts (render-worker.mjs).
+   * @param markdownOptions Astro's Markdown options (data only: a thread takes the pipeline itself,
+   *   plugins and code highlighting, from src/markdown/config.ts, see render-worker.mjs).
    */
   constructor(
     private readonly workerFile: URL,
-    markdownOptions: { shikiConfig?: object },
+    markdownOptions: object,
     private readonly size: number,
   ) {
-    const { transformers: _functions, ...shikiConfig } = (markdownOptions.shikiConfig ?? {}) as {
-      transformers?: unknown;
-    };
-    this.#workerData = { ...markdownOptions, shikiConfig };
+    this.#workerData = markdownOptions;
   }
 
   render(job: RenderJob): Promise<Rendered> {

@@ -4,12 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
-const { markdownConfig, siteMarkdownSetup, shikiConfig } = await tsImport('../config.ts', import.meta.url);
-// Shiki's transformers could not cross from the main thread (they are functions): the site's own.
-const renderer = await markdownConfig(siteMarkdownSetup()).processor.createRenderer({
-  ...workerData,
-  shikiConfig: { ...workerData.shikiConfig, transformers: shikiConfig.transformers },
-});
+const { markdownConfig, siteMarkdownSetup } = await tsImport('../config.ts', import.meta.url);
+const { processor, ...options } = markdownConfig(siteMarkdownSetup());
+const renderer = await processor.createRenderer({ ...workerData, ...options });
 
 // What Astro's own Markdown entry type stores (astro/dist/vite-plugin-markdown/content-entry-type.js).
 parentPort.on('message', async ({ id, body, frontmatter, filePath }) => {

@@ -6,7 +6,7 @@ import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import type { ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { shikiConfig } from '../../../src/markdown/config';
+import { rendererOptions } from '../../../src/markdown/config';
 import { renderThreads } from '../../../src/markdown/workers/pool';
 
 /** On a single core no threads start, and every note renders on the main thread. */
@@ -40,7 +40,12 @@ function setUp(root: URL) {
   } as unknown as ContentEntryType;
   const context = {
     collection: 'lessons',
-    config: { root, srcDir: new URL('src/', root), markdown: { ...markdownConfigDefaults, shikiConfig }, image: {} },
+    config: {
+      root,
+      srcDir: new URL('src/', root),
+      markdown: { ...markdownConfigDefaults, ...rendererOptions },
+      image: {},
+    },
     logger: { warn: (m: string) => warnings.push(m), info: () => {}, error: (m: string) => warnings.push(m) },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (s: string) => String(s.length),

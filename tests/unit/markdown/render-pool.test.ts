@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it } from 'vitest';
-import { shikiConfig } from '../../../src/markdown/config';
+import { rendererOptions } from '../../../src/markdown/config';
 import { RenderPool, renderThreads, threadExecArgv } from '../../../src/markdown/workers/pool';
 import { renderMarkdown } from './render';
 
@@ -18,7 +18,7 @@ function poolFor(notes: string, size: number): RenderPool {
   process.env['NOTES_DIR'] = notes;
   process.env['BASE_PATH'] = '/fastai-notes/';
   try {
-    return new RenderPool(workerFile, { ...markdownConfigDefaults, shikiConfig }, size);
+    return new RenderPool(workerFile, { ...markdownConfigDefaults, ...rendererOptions }, size);
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { markdownProcessor, shikiConfig } from '../../../src/markdown/config';
+import { markdownProcessor, rendererOptions } from '../../../src/markdown/config';
 import { notebookLoader } from '../../../src/notebooks/loader';
 
 interface Stored {
@@ -19,10 +19,9 @@ interface Stored {
 async function load(notesRoot: string) {
   const entries = new Map<string, Stored>();
   const warnings: string[] = [];
-  const renderer = await markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
-    shikiConfig,
-    syntaxHighlight: 'shiki',
-  });
+  const renderer = await markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer(
+    rendererOptions,
+  );
   const context = {
     store: {
       get: (id: string) => entries.get(id),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownProcessor, shikiConfig } from '../../../src/markdown/config';
+import { markdownProcessor, rendererOptions } from '../../../src/markdown/config';
 import type { Locale } from '../../../src/lib/locales';
 import { parseNotebook } from '../../../src/notebooks/nbformat';
 import { renderNotebook } from '../../../src/notebooks/render';
@@ -14,10 +14,9 @@ const renderers = new Map<string, ReturnType<ReturnType<typeof markdownProcessor
 function rendererFor(notesRoot: string) {
   let renderer = renderers.get(notesRoot);
   if (!renderer) {
-    renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer({
-      shikiConfig,
-      syntaxHighlight: 'shiki',
-    });
+    renderer = markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer(
+      rendererOptions,
+    );
     renderers.set(notesRoot, renderer);
   }
   return renderer;

@@ -1,0 +1,126 @@
+import { syntaxHighlightDefaults } from '@astrojs/markdown-remark';
+import type { Element, Parent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import {
+  createHighlighter,
+  isSpecialLang,
+  type BundledLanguage,
+  type HighlighterGeneric,
+  type ShikiTransformer,
+} from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { SKIP, visit } from 'unist-util-visit';
+
+/**
+ * Code blocks coloured by Shiki, as Astro's own highlighting writes them (`pre.astro-code` with
+ * `data-language`, light and dark colours as CSS variables), but with Shiki's JavaScript regular
+ * expression engine instead of the Oniguruma WebAssembly Astro always uses: on our lessons' 274
+ * code blocks it gives the same HTML in half the time, and highlighting was a sixth of a note's
+ * render. Astro's highlighting is turned off (`syntaxHighlight: false` in config.ts) so that this
+ * runs in its place, first of the rehype plugins as Astro's ran.
+ */
+
+/** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
+export const codeThemes = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+
+/**
+ * Shiki gives up on a line after 500 ms and keeps the colours it has so far, without a word. A
+ * language's first lines compile its grammar's patterns, so on a busy machine code came out
+ * coloured wrongly (seen in builds running beside the test suite). A build has no such deadline.
+ */
+const tokenizeWithoutTimeLimit: ShikiTransformer = {
+  name: 'fastai-notes:tokenize-without-time-limit',
+  preprocess(_code, options) {
+    options.tokenizeTimeLimit = 0;
+  },
+};
+
+/**
+ * What Astro's highlighter adds to Shiki's output, so pages, styles and tests see the same HTML:
+ * the `astro-code` class, the language, a scrolling block, and a diff's `+`/`-` kept out of copies.
+ */
+const asAstroWritesIt: ShikiTransformer = {
+  name: 'fastai-notes:as-astro-writes-it',
+  pre(node) {
+    node.properties['class'] = String(node.properties['class'] ?? '').replace(/shiki/g, 'astro-code');
+    node.properties['dataLanguage'] = this.options.lang;
+    node.properties['style'] = `${String(node.properties['style'] ?? '')}; overflow-x: auto;`;
+  },
+  line(node) {
+    if (this.options.lang !== 'diff') return;
+    const span = node.children[0];
+    const text = span?.type === 'element' ? span.children[0] : undefined;
+    const sign = text?.type === 'text' ? text.value[0] : undefined;
+    if (span?.type !== 'element' || text?.type !== 'text' || (sign !== '+' && sign !== '-')) return;
+    text.value = text.value.slice(1);
+    span.children.unshift({
+      type: 'element',
+      tagName: 'span',
+      properties: { style: 'user-select: none;' },
+      children: [{ type: 'text', value: sign }],
+    });
+  },
+};
+
+/** One highlighter per thread, languages loaded as notes ask for them. */
+let highlighter: Promise<HighlighterGeneric<string, string>> | undefined;
+
+/** Languages Astro leaves alone (`math`: remark-math's display blocks, which KaTeX typesets). */
+const excluded: readonly string[] = syntaxHighlightDefaults.excludeLangs ?? [];
+
+/** Warned once each: a language Shiki does not know is highlighted as plain text, as by Astro. */
+const unknownLanguages = new Set<string>();
+
+async function loadedLanguage(shiki: HighlighterGeneric<string, string>, lang: string): Promise<string> {
+  if (isSpecialLang(lang) || shiki.getLoadedLanguages().includes(lang)) return lang;
+  try {
+    await shiki.loadLanguage(lang as BundledLanguage);
+    return lang;
+  } catch {
+    if (!unknownLanguages.has(lang))
+      console.warn(`[Shiki] The language "${lang}" doesn't exist, falling back to "plaintext".`);
+    unknownLanguages.add(lang);
+    return 'plaintext';
+  }
+}
+
+function languageOf(code: Element): string {
+  const classes = code.properties['className'];
+  for (const name of Array.isArray(classes) ? classes : [classes]) {
+    const lang = typeof name === 'string' ? /\blanguage-(\S+)\b/.exec(name)?.[1] : undefined;
+    if (lang) return lang;
+  }
+  return 'plaintext';
+}
+
+export function rehypeCodeHighlight() {
+  return async (tree: Root) => {
+    // As Astro's: a <pre> whose one child is a <code>, the language from its class.
+    const blocks: { parent: Parent; index: number; code: Element; lang: string }[] = [];
+    visit(tree, 'element', (node, index, parent) => {
+      const code = node.children[0];
+      if (node.tagName !== 'pre' || node.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code')
+        return;
+      const lang = languageOf(code);
+      if (parent && index !== undefined && !excluded.includes(lang)) blocks.push({ parent, index, code, lang });
+      return SKIP;
+    });
+    if (!blocks.length) return;
+    const shiki = await (highlighter ??= createHighlighter({
+      themes: Object.values(codeThemes),
+      langs: ['plaintext'],
+      engine: createJavaScriptRegexEngine(),
+    }));
+    for (const { parent, index, code, lang } of blocks) {
+      const meta = code.data?.meta ?? code.properties['metastring'];
+      const highlighted = shiki.codeToHast(toText(code, { whitespace: 'pre' }).replace(/(?:\r\n|\r|\n)$/, ''), {
+        lang: await loadedLanguage(shiki, lang),
+        themes: codeThemes,
+        defaultColor: false,
+        meta: meta ? { __raw: String(meta) } : undefined,
+        transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit],
+      });
+      parent.children[index] = highlighted.children[0] as Element;
+    }
+  };
+}
