@@ -36,6 +36,9 @@ export default defineConfig({
     },
   },
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // A page whose route data (its cacheKey, src/routing/cache-key.ts), rendered notes and code are
+  // unchanged is copied from the last build's cache instead of rendered again.
+  experimental: { incrementalBuild: true },
   security: {
     csp: {
       directives: [

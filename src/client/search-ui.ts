@@ -8,6 +8,7 @@ import {
 } from '../lib/search/engine';
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
+import { UNSTAMPED } from '../lib/offline/config';
 
 interface Bundle {
   lang: string;
@@ -74,7 +75,8 @@ export function attach(dialog: HTMLDialogElement): void {
       return { lang: pair.slice(0, i), basePath: pair.slice(i + 1) };
     });
   const runtimeUrl = dialog.dataset['runtime'] ?? '';
-  const cacheTag = dialog.dataset['metaCacheTag'] ?? '';
+  // Left unstamped by the dev server, which builds no index.
+  const cacheTag = dialog.dataset['metaCacheTag'] === UNSTAMPED ? '' : (dialog.dataset['metaCacheTag'] ?? '');
   // Start fetching the page language's bundle while the reader types.
   if (sources[0]) void bundle(sources[0].lang, sources[0].basePath, runtimeUrl, cacheTag);
   const pageLang = sources[0]?.lang;

@@ -5,6 +5,7 @@
 import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { splitEntryId, type Locale } from '../lib/locales';
+import { collections } from '../lib/collections';
 import { dateFromLogSlug, isoDay } from '../lib/log';
 
 export interface Lesson {
@@ -115,4 +116,15 @@ export function allNotebooks(): Promise<NotebookEntry[]> {
       .sort((a, b) => (a.lesson ?? 99) - (b.lesson ?? 99) || a.title.localeCompare(b.title)),
   );
   return notebooksCache;
+}
+
+/**
+ * Which notes the site has (every collection's entry ids, in order), as one string: what every page
+ * depends on besides its own route data, since the header links the sections a language has notes in.
+ */
+export async function siteShape(): Promise<string> {
+  const ids = await Promise.all(
+    collections.map(async (name) => (await getCollection(name)).map((e) => `${name}/${e.id}`).sort()),
+  );
+  return ids.flat().join('\n');
 }

@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { bundleDir, pagefindRuntime } from '../lib/search/bundles';
 import { indexableHtml } from './index-form';
+import { bundleKey, keepBundle, restoreBundle } from './search-index-cache';
 
 export { indexableHtml };
 
@@ -126,19 +127,32 @@ async function indexLanguage(lang: string, pages: { file: string; url: string }[
  * stemming keeps working while both languages are searched together.
  */
 export function searchIndex(): AstroIntegration {
+  /** Astro's cache folder, where each language's bundle is kept for the next build (none: no reuse). */
+  let cacheDir = '';
+  let lockfile = '';
   return {
     name: 'notes-search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+        lockfile = fileURLToPath(new URL('package-lock.json', config.root));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         try {
           const written: string[] = [];
           for (const [lang, pages] of await pagesByLanguage(root)) {
             const out = path.join(root, bundleDir(lang));
+            written.push(out);
+            const key = cacheDir ? await bundleKey(pages, lockfile) : '';
+            if (key && (await restoreBundle(cacheDir, lang, key, out))) {
+              logger.info(`kept the ${lang} search bundle of the last build: none of its pages changed`);
+              continue;
+            }
             const indexed = await indexLanguage(lang, pages, out);
             await pruneBundle(out);
+            if (key) await keepBundle(cacheDir, lang, key, out);
             logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
-            written.push(out);
           }
           await shareRuntime(root, written);
         } finally {

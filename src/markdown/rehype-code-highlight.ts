@@ -1,13 +1,7 @@
 import { syntaxHighlightDefaults } from '@astrojs/markdown-remark';
 import type { Element, Parent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import {
-  createHighlighter,
-  isSpecialLang,
-  type BundledLanguage,
-  type HighlighterGeneric,
-  type ShikiTransformer,
-} from 'shiki';
+import { createHighlighter, isSpecialLang, type BundledLanguage, type Highlighter, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { SKIP, visit } from 'unist-util-visit';
 
@@ -63,7 +57,7 @@ const asAstroWritesIt: ShikiTransformer = {
 };
 
 /** One highlighter per thread, languages loaded as notes ask for them. */
-let highlighter: Promise<HighlighterGeneric<string, string>> | undefined;
+let highlighter: Promise<Highlighter> | undefined;
 
 /** Languages Astro leaves alone (`math`: remark-math's display blocks, which KaTeX typesets). */
 const excluded: readonly string[] = syntaxHighlightDefaults.excludeLangs ?? [];
@@ -71,11 +65,13 @@ const excluded: readonly string[] = syntaxHighlightDefaults.excludeLangs ?? [];
 /** Warned once each: a language Shiki does not know is highlighted as plain text, as by Astro. */
 const unknownLanguages = new Set<string>();
 
-async function loadedLanguage(shiki: HighlighterGeneric<string, string>, lang: string): Promise<string> {
-  if (isSpecialLang(lang) || shiki.getLoadedLanguages().includes(lang)) return lang;
+async function loadedLanguage(shiki: Highlighter, lang: string): Promise<BundledLanguage | 'plaintext'> {
+  // A language name from a note: Shiki says whether it knows it.
+  const named = lang as BundledLanguage;
+  if (isSpecialLang(lang) || shiki.getLoadedLanguages().includes(lang)) return named;
   try {
-    await shiki.loadLanguage(lang as BundledLanguage);
-    return lang;
+    await shiki.loadLanguage(named);
+    return named;
   } catch {
     if (!unknownLanguages.has(lang))
       console.warn(`[Shiki] The language "${lang}" doesn't exist, falling back to "plaintext".`);
@@ -117,7 +113,7 @@ export function rehypeCodeHighlight() {
         lang: await loadedLanguage(shiki, lang),
         themes: codeThemes,
         defaultColor: false,
-        meta: meta ? { __raw: String(meta) } : undefined,
+        ...(meta ? { meta: { __raw: String(meta) } } : {}),
         transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit],
       });
       parent.children[index] = highlighted.children[0] as Element;

@@ -40,9 +40,15 @@ function bundles(dist: string): Record<string, string> {
   );
 }
 
-async function index(dist: string): Promise<string[]> {
+/** Runs the integration as a build does; with `cacheDir`, as a build that keeps last build's bundles there. */
+async function index(dist: string, cacheDir?: string): Promise<string[]> {
   const said: string[] = [];
-  const hook = searchIndex().hooks['astro:build:done'] as unknown as (o: unknown) => Promise<void>;
+  const { hooks } = searchIndex();
+  if (cacheDir) {
+    const configDone = hooks['astro:config:done'] as unknown as (o: unknown) => void;
+    configDone({ config: { cacheDir: pathToFileURL(`${cacheDir}/`), root: pathToFileURL(`${dist}/`) } });
+  }
+  const hook = hooks['astro:build:done'] as unknown as (o: unknown) => Promise<void>;
   await hook({ dir: pathToFileURL(`${dist}/`), logger: { info: (m: string) => said.push(m) } });
   return said;
 }
@@ -65,6 +71,36 @@ describe('search index integration', () => {
         expect(bundles(dist)).toEqual(first);
       } finally {
         fs.rmSync(dist, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'keeps a language’s bundle from the last build when none of its pages changed, and only that one',
+    { timeout: 60_000 },
+    async () => {
+      const dist = writeSite();
+      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'search-cache-'));
+      try {
+        await index(dist, cache);
+        const fresh = bundles(dist);
+        fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
+        expect(await index(dist, cache)).toEqual([
+          'kept the en search bundle of the last build: none of its pages changed',
+          'kept the zh search bundle of the last build: none of its pages changed',
+        ]);
+        expect(bundles(dist)).toEqual(fresh);
+
+        const zhPage = path.join(dist, 'zh', '3', 'index.html');
+        fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>新加的一段话</p></main>'));
+        expect(await index(dist, cache)).toEqual([
+          'kept the en search bundle of the last build: none of its pages changed',
+          'indexed 6 zh pages into pagefind/zh/',
+        ]);
+        expect(bundles(dist)).not.toEqual(fresh);
+      } finally {
+        fs.rmSync(dist, { recursive: true, force: true });
+        fs.rmSync(cache, { recursive: true, force: true });
       }
     },
   );

@@ -75,6 +75,17 @@ describe('the GitHub Pages workflow', () => {
     );
   });
 
+  it('keeps Astro’s cache between deploys, restored after npm ci and before the build', () => {
+    const cache = uses('actions/cache');
+    expect(cache?.with?.['path']).toBe('node_modules/.astro');
+    // A new key each deploy (a cache entry is never overwritten), the last one restored by prefix.
+    expect(String(cache?.with?.['key'])).toMatch(/\$\{\{ github\.sha \}\}$/);
+    expect(String(cache?.with?.['key']).startsWith(String(cache?.with?.['restore-keys']))).toBe(true);
+    const at = (s: (typeof steps)[number] | undefined) => steps.indexOf(s!);
+    expect(at(cache)).toBeGreaterThan(at(steps.find((s) => s.run === 'npm ci')));
+    expect(at(cache)).toBeLessThan(at(steps.find((s) => s.run?.includes('npm run build'))));
+  });
+
   it('uploads dist and deploys it with the official Pages actions', () => {
     expect(uses('actions/upload-pages-artifact')?.with?.['path']).toBe('dist');
     expect(uses('actions/deploy-pages')).toBeDefined();

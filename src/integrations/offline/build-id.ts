@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BUILD_NAME_LENGTH } from '../../lib/offline/config';
 import { notesDir } from '../../node/notes-dir';
 
 /** What a build depends on besides the notes: the site's code, its public files and its locked dependencies. */
@@ -43,5 +44,5 @@ export function buildId(env: Record<string, string | undefined> = process.env, c
   for (const source of SOURCES) addTree(hash, cwd, source);
   for (const name of VARIABLES) hash.update(`${name}=${env[name] ?? ''}\0`);
   hash.update(gitHead(notes));
-  return hash.digest('hex').slice(0, 12);
+  return hash.digest('hex').slice(0, BUILD_NAME_LENGTH);
 }

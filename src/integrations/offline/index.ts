@@ -10,6 +10,7 @@ import { locales } from '../../lib/locales';
 import { normalizeBase } from '../../lib/urls';
 import { writeAppManifests, writeIcons } from './app-manifest';
 import { buildId } from './build-id';
+import { stampBuildName } from './page-stamp';
 import { languageManifest, SiteFiles } from './site-files';
 import { bundleWorker, workerSource } from './worker';
 
@@ -34,8 +35,8 @@ function precacheList(files: SiteFiles): { url: string; revision: string | null 
  * The offline reader (README, "Reading offline"): after Astro and the search index have written
  * the site, writes the app manifests and icons, each language's list of what saving it
  * downloads (`offline/<lang>.json`) and the service worker `sw.js`. With `enabled: false`
- * (`OFFLINE=0`) it writes only a worker that removes itself and its caches. The build's id goes
- * to the pages as `__NOTES_BUILD__` (Pagefind's `metaCacheTag`, the save control).
+ * (`OFFLINE=0`) it writes only a worker that removes itself and its caches. The build's id is
+ * written into the pages first (page-stamp.ts: Pagefind's `metaCacheTag`).
  */
 export function offlineReader(options: { enabled: boolean; mark: string }): AstroIntegration {
   let base = '/';
@@ -43,12 +44,12 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
   return {
     name: 'notes-offline-reader',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config }) => {
         base = normalizeBase(config.base);
-        updateConfig({ vite: { define: { __NOTES_BUILD__: JSON.stringify(build) } } });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        await stampBuildName(root, build);
         if (!options.enabled) {
           await fs.writeFile(path.join(root, WORKER_FILE), await bundleWorker(workerSource.off));
           logger.info(`offline reader off: ${WORKER_FILE} removes an earlier build's worker and caches`);

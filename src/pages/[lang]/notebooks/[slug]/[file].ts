@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRoute } from 'astro';
 import { notebookFilePaths, type NotebookFileProps } from '../../../../routing/paths';
+import { keyed } from '../../../../routing/keyed';
 
-export const getStaticPaths = notebookFilePaths;
+export const getStaticPaths = keyed(notebookFilePaths);
 
 /** Writes a notebook's output images and its `.ipynb` copy beside the page, as files of the build. */
 export const GET: APIRoute<NotebookFileProps> = ({ props }) => {

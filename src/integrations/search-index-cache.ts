@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUILD_NAME_ATTRIBUTE } from '../lib/offline/config';
+
+/**
+ * Last build's search bundles, one per language, kept in Astro's cache folder with the key of
+ * what they were built from. A rebuild after editing a Chinese note indexes Chinese again and
+ * copies the English bundle: Pagefind has no incremental indexing, and indexing a language's pages
+ * was the largest part of a rebuild once Astro reuses unchanged pages.
+ */
+
+/** What decides a bundle besides the pages: the code that prepares pages for Pagefind (and the lockfile, for Pagefind's version). */
+const INDEXING_CODE = ['./search-index.ts', './index-form.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+
+/** The build's name on a page is written after indexing and changes with every build: not part of the key. */
+const buildName = new RegExp(`\\b${BUILD_NAME_ATTRIBUTE}(="[^"]*")?`, 'g');
+
+/** The key of a language's bundle: its pages (address and HTML), the indexing code and the locked dependencies. */
+export async function bundleKey(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of [...INDEXING_CODE, lockfile]) hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
+  for (const page of pages) {
+    const html = (await fs.readFile(page.file, 'utf8')).replace(buildName, '');
+    hash.update(`${page.url}\0${html}\0`);
+  }
+  return hash.digest('hex');
+}
+
+const cachedBundle = (cacheDir: string, lang: string) => path.join(cacheDir, 'search-index', lang);
+const KEY_FILE = '.key';
+
+/** Copies the cached bundle of `lang` to `out` when it was built from the same key; true if it was. */
+export async function restoreBundle(cacheDir: string, lang: string, key: string, out: string): Promise<boolean> {
+  const dir = cachedBundle(cacheDir, lang);
+  const cachedKey = await fs.readFile(path.join(dir, KEY_FILE), 'utf8').catch(() => undefined);
+  if (cachedKey !== key) return false;
+  await fs.rm(out, { recursive: true, force: true });
+  await fs.cp(dir, out, { recursive: true, filter: (src) => path.basename(src) !== KEY_FILE });
+  return true;
+}
+
+/** Keeps a freshly written bundle for the next build, its key written last so a half copy never matches. */
+export async function keepBundle(cacheDir: string, lang: string, key: string, out: string): Promise<void> {
+  const dir = cachedBundle(cacheDir, lang);
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.cp(out, dir, { recursive: true });
+  await fs.writeFile(path.join(dir, KEY_FILE), key);
+}

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key and
+ * code did not change since the last build is copied from it instead of rendered again. A page's
+ * key is its route data (the props `getStaticPaths` hands it, which is everything a page shows
+ * besides rendered notes) and the shape of the site (which notes exist, for the header). A note's
+ * rendered content Astro tracks itself, for every page that renders it.
+ *
+ * A note that a page merely lists or links counts with its front matter and what its render
+ * stored (headings, outline, math), not its text: editing a paragraph re-renders the pages that
+ * show the paragraph, not every page whose navigation names the note.
+ */
+
+export interface Path {
+  params: Record<string, string | undefined>;
+  props?: unknown;
+}
+
+/** A content-layer entry, as `getCollection` returns it. */
+interface StoredEntry {
+  collection: string;
+  id: string;
+  data: unknown;
+  rendered?: { metadata?: unknown };
+}
+
+function isStoredEntry(value: unknown): value is StoredEntry {
+  const v = value as Partial<StoredEntry> | null;
+  return (
+    typeof v === 'object' && v !== null && typeof v.collection === 'string' && typeof v.id === 'string' && 'data' in v
+  );
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Entries summarised once each: a site's pages list the same notes many times over. */
+const summaries = new WeakMap<object, string>();
+
+function summary(entry: StoredEntry): string {
+  let s = summaries.get(entry);
+  if (s === undefined) {
+    s = `${entry.collection}/${entry.id}#${sha(stableJson({ data: entry.data, stored: entry.rendered?.metadata }))}`;
+    summaries.set(entry, s);
+  }
+  return s;
+}
+
+/** JSON of route data, with entries summarised and maps, sets and dates written out in full. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return [...v];
+    if (v instanceof Set) return [...v];
+    if (isStoredEntry(v)) return summary(v);
+    return v;
+  });
+}
+
+/** The key of one page: its route data and the site's shape. */
+export function cacheKeyOf(props: unknown, siteShape: string): string {
+  return sha(`${siteShape}\0${stableJson(props ?? null)}`);
+}
+
+/**
+ * `getStaticPaths` with a cache key on every path, from the paths function of the page's route
+ * data and the site's shape (all notes' collections and ids).
+ */
+export function withCacheKeys<P extends Path>(
+  paths: () => P[] | Promise<P[]>,
+  siteShape: () => Promise<string>,
+): () => Promise<(P & { cacheKey: string })[]> {
+  return async () => {
+    const shape = await siteShape();
+    return (await paths()).map((path) => ({ ...path, cacheKey: cacheKeyOf(path.props, shape) }));
+  };
+}
