@@ -6,6 +6,7 @@ import { importCorpus } from './corpus';
 import { best, cleanBuilds, type CleanBuilds } from './clean-builds';
 import { measuredBuild, type BuildFigures } from './measured-build';
 import type { Peer } from './peers';
+import { differingPages } from './same-output';
 import { writeScaledNotes } from './scale-notes';
 import { timeFixedQueries, type ScaleSearchFigures } from './scale-search';
 import { benchSearch, type SearchFigures } from './search-bench';
@@ -113,10 +114,19 @@ export async function runScaleBench(arg: string, options: ScaleOptions = { compa
     editOne(toEdit);
     const rebuild = await measuredBuild(dist, env, { clean: false });
     const pagefind = pagefindFiles(dist);
+    // The rebuild reused pages and search bundles: it must have written what a clean build writes.
+    const cleanEdited = `${dist}-clean-check`;
+    await measuredBuild(cleanEdited, env, { clean: true });
+    const differing = differingPages(dist, cleanEdited);
+    fs.rmSync(cleanEdited, { recursive: true, force: true });
+    fs.rmSync(`${cleanEdited}-cache`, { recursive: true, force: true });
     console.log(`\n${label}: ${pages.indexed} searchable pages, ${pages.html} HTML files`);
     printComparison(builds, pages.indexed);
     printBuild('rebuild after editing one note', rebuild);
     console.log(`  rebuild / clean: ${((rebuild.seconds / clean.seconds) * 100).toFixed(0)}%`);
+    console.log(
+      `  rebuild's pages equal a clean build's of the edited notes: ${differing.length ? `NO, ${differing.length} differ (${differing.slice(0, 5).join(', ')})` : 'yes'}`,
+    );
     console.log(
       `  pagefind/: ${kb(pagefind.totalBytes)} on disk; runtime files: ${pagefind.runtime.map((f) => `${f.path} (${kb(f.bytes)})`).join(', ')}`,
     );
@@ -163,6 +173,7 @@ export async function runScaleBench(arg: string, options: ScaleOptions = { compa
           clean,
           cleanBuilds: builds,
           rebuild,
+          rebuildDiffers: differing,
           pagefind,
           search: search ?? null,
         },

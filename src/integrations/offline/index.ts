@@ -40,7 +40,6 @@ function precacheList(files: SiteFiles): { url: string; revision: string | null 
  */
 export function offlineReader(options: { enabled: boolean; mark: string }): AstroIntegration {
   let base = '/';
-  const build = buildId();
   return {
     name: 'notes-offline-reader',
     hooks: {
@@ -49,6 +48,9 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        // Named when the build is done, not when the config is read: the dev server never needs
+        // it, and hashing every note there delayed its first page.
+        const build = buildId();
         await stampBuildName(root, build);
         if (!options.enabled) {
           await fs.writeFile(path.join(root, WORKER_FILE), await bundleWorker(workerSource.off));
