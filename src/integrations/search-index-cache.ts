@@ -17,13 +17,15 @@ const INDEXING_CODE = ['./search-index.ts', './index-form.ts'].map((f) => fileUR
 /** The build's name on a page is written after indexing and changes with every build: not part of the key. */
 const buildName = new RegExp(`\\b${BUILD_NAME_ATTRIBUTE}(="[^"]*")?`, 'g');
 
-/** The key of a language's bundle: its pages (address and HTML), the indexing code and the locked dependencies. */
+/** The key of a language's bundle: its indexed pages (address and HTML), the indexing code and the locked dependencies. */
 export async function bundleKey(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...INDEXING_CODE, lockfile]) hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
   for (const page of pages) {
     const html = (await fs.readFile(page.file, 'utf8')).replace(buildName, '');
-    hash.update(`${page.url}\0${html}\0`);
+    // Only pages Pagefind indexes: a side-by-side page shows the other language's note but is
+    // not searched, and editing that note must not re-index this language.
+    if (html.includes('data-pagefind-body')) hash.update(`${page.url}\0${html}\0`);
   }
   return hash.digest('hex');
 }

@@ -3,13 +3,15 @@ import { createHash } from 'node:crypto';
 /**
  * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key and
  * code did not change since the last build is copied from it instead of rendered again. A page's
- * key is its route data (the props `getStaticPaths` hands it, which is everything a page shows
- * besides rendered notes) and the shape of the site (which notes exist, for the header). A note's
- * rendered content Astro tracks itself, for every page that renders it.
+ * key is its route data (the props `getStaticPaths` hands it: everything a page shows) and the
+ * shape of the site (which notes exist, for the header).
  *
- * A note that a page merely lists or links counts with its front matter and what its render
- * stored (headings, outline, math), not its text: editing a paragraph re-renders the pages that
- * show the paragraph, not every page whose navigation names the note.
+ * The notes a page renders are its props `entry`, `own` and `other` (routing/data.ts,
+ * routing/parallel.ts); they count with their whole content. Astro means to track rendered notes
+ * itself, but does not see ours, which threads render: a page kept its old paragraph (the bench's
+ * rebuild check). A note that a page merely lists or links counts with its front matter and what
+ * its render stored (headings, outline, math), not its text: editing a paragraph re-renders the
+ * pages that show the paragraph, not every page whose navigation names the note.
  */
 
 export interface Path {
@@ -22,7 +24,10 @@ interface StoredEntry {
   collection: string;
   id: string;
   data: unknown;
-  rendered?: { metadata?: unknown };
+  body?: string;
+  /** Astro's digest of the note's file, when its loader gives one. */
+  digest?: string;
+  rendered?: { html?: string; metadata?: unknown };
 }
 
 function isStoredEntry(value: unknown): value is StoredEntry {
@@ -46,19 +51,39 @@ function summary(entry: StoredEntry): string {
   return s;
 }
 
-/** JSON of route data, with entries summarised and maps, sets and dates written out in full. */
-function stableJson(value: unknown): string {
+/** What a rendered note's page shows of it: all of it. */
+function content(entry: StoredEntry): string {
+  return entry.digest ?? sha(`${entry.body ?? ''}\0${entry.rendered?.html ?? ''}`);
+}
+
+/**
+ * JSON of route data, with entries summarised (the `rendered` ones with their content) and maps,
+ * sets and dates written out in full.
+ */
+function stableJson(value: unknown, rendered: ReadonlySet<unknown> = new Set()): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return [...v];
     if (v instanceof Set) return [...v];
-    if (isStoredEntry(v)) return summary(v);
+    if (isStoredEntry(v)) return rendered.has(v) ? `${summary(v)}@${content(v)}` : summary(v);
     return v;
   });
 }
 
+/** The notes a page renders: its props `entry`, `own` and `other`, each a stored entry or a routed one holding it. */
+function renderedEntries(props: unknown): Set<unknown> {
+  const found = new Set<unknown>();
+  if (typeof props !== 'object' || props === null) return found;
+  for (const key of ['entry', 'own', 'other']) {
+    const value = (props as Record<string, unknown>)[key];
+    const inner = typeof value === 'object' && value !== null ? (value as { entry?: unknown }).entry : undefined;
+    for (const candidate of [value, inner]) if (isStoredEntry(candidate)) found.add(candidate);
+  }
+  return found;
+}
+
 /** The key of one page: its route data and the site's shape. */
 export function cacheKeyOf(props: unknown, siteShape: string): string {
-  return sha(`${siteShape}\0${stableJson(props ?? null)}`);
+  return sha(`${siteShape}\0${stableJson(props ?? null, renderedEntries(props))}`);
 }
 
 /**

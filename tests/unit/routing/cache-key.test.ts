@@ -30,6 +30,16 @@ describe('cache keys for incremental builds', () => {
     );
   });
 
+  it('change when a note the page renders changes its text (props entry, own, other)', () => {
+    const lesson = (body: string) => ({ entry: { locale: 'en', entry: entry('en/lesson-1', 'One', body) } });
+    expect(cacheKeyOf(lesson('old text'), shape)).not.toBe(cacheKeyOf(lesson('new text'), shape));
+    const parallel = (body: string) => ({
+      own: { entry: entry('zh/lesson-1', '一', '文字') },
+      other: { entry: entry('en/lesson-1', 'One', body) },
+    });
+    expect(cacheKeyOf(parallel('old text'), shape)).not.toBe(cacheKeyOf(parallel('new text'), shape));
+  });
+
   it('change with a listed note’s front matter or stored headings, and with the site’s shape', () => {
     const before = cacheKeyOf(page(entry('en/lesson-2', 'Two', 'text')), shape);
     expect(cacheKeyOf(page(entry('en/lesson-2', 'Two, renamed', 'text')), shape)).not.toBe(before);
