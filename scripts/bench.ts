@@ -12,6 +12,7 @@ import { corpusRoot, importCorpus } from './bench/corpus';
 import { runScaleBench, type ScaleOptions } from './bench/scale-bench';
 import { PEERS, type Peer } from './bench/peers';
 import { benchDevLoop } from './bench/dev-loop';
+import { lighthouseBench } from './bench/lighthouse';
 import { readCommandLine, UsageError, withUsage } from '../src/lib/command-line';
 
 /**
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
   console.log(`\nfigures written to ${path.relative(process.cwd(), out)}/`);
 }
 
-const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,vitepress] [--rounds R]] [-- --dev] [-- --mojibake]
+const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,vitepress] [--rounds R]] [-- --dev] [-- --mojibake] [-- --lighthouse]
 
   (nothing)            page weight, search quality and speed, notebooks and damaged-encoding figures
                        of our site built under /fastai-notes/
@@ -155,7 +156,9 @@ const USAGE = `Usage: npm run bench [-- --scale <N|corpus> [--compare starlight,
   --rounds <R>         with --scale: clean builds of each, the fastest counts (default 2 with
                        --compare, else 1)
   --dev                the author's loop: npm run dev's first lesson page, and a saved edit until shown
-  --mojibake           only the damaged-encoding figures: the tuning set and the held-out texts`;
+  --mojibake           only the damaged-encoding figures: the tuning set and the held-out texts
+  --lighthouse         only Lighthouse's performance figures (mobile, simulated slow 4G) of one page
+                       of each kind: score, first and largest contentful paint, render-blocking files`;
 
 const { values } = withUsage('bench', USAGE, () =>
   readCommandLine({
@@ -165,6 +168,7 @@ const { values } = withUsage('bench', USAGE, () =>
       compare: { type: 'string' },
       rounds: { type: 'string' },
       mojibake: { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }),
@@ -204,11 +208,13 @@ function scaleOptions(): ScaleOptions {
 const scale = values.scale;
 const run = values.mojibake
   ? mojibakeOnly()
-  : values.dev
-    ? devLoop()
-    : scale === undefined
-      ? main()
-      : runScaleBench(scale, withUsage('bench', USAGE, scaleOptions));
+  : values.lighthouse
+    ? lighthouseBench(() => build(dist, {}), dist, base, out)
+    : values.dev
+      ? devLoop()
+      : scale === undefined
+        ? main()
+        : runScaleBench(scale, withUsage('bench', USAGE, scaleOptions));
 run.catch((error: unknown) => {
   console.error(error);
   process.exit(1);

@@ -43,7 +43,7 @@ describe('check:dist', () => {
     }
   });
 
-  it('finds one-sided hreflang, pages missing from the sitemap, repeated ids, skipped levels and KaTeX errors', () => {
+  it('finds one-sided hreflang, pages missing from the sitemap, repeated ids, skipped levels, KaTeX errors and stylesheets', () => {
     expect(by('hreflang-not-mutual')).toEqual([
       'en/a/index.html: names /b/zh/a/ as an alternate, but that page does not name this one',
     ]);
@@ -62,6 +62,11 @@ describe('check:dist', () => {
       'en/log/rss.xml: links to https://site.test/b/en/gone/, which is not a built page',
       'en/log/rss.xml: has an item linking to "/b/_astro/a.png", which is relative; feed readers resolve it against their own page',
       'en/log/rss.xml: has an item linking to https://site.test/b/_astro/gone.png, which is not a built file',
+    ]);
+    expect(by('stylesheets')).toEqual([
+      "en/a/index.html: links 2 stylesheets besides KaTeX's, one is enough: /b/_astro/site.css, https://fonts.example.com/css?family=X",
+      "en/a/parallel/index.html: links KaTeX's stylesheet but shows no formula",
+      "zh/a/index.html: shows formulas but does not link KaTeX's stylesheet",
     ]);
     expect(by('external-link-rel')).toEqual([
       'en/a/index.html: <a href="https://example.net/"> leaves the site without rel="noopener noreferrer"',

@@ -14,6 +14,7 @@ import { missingLang } from './rules/missing-lang';
 import { missingTitle } from './rules/missing-title';
 import { notInSitemap } from './rules/not-in-sitemap';
 import { skippedHeading } from './rules/skipped-heading';
+import { stylesheets } from './rules/stylesheets';
 import { readSite } from './site';
 
 export type { Problem, Rule } from './rule';
@@ -34,14 +35,15 @@ export const rules: readonly DistRule[] = [
   skippedHeading,
   katexError,
   brokenFeedLink,
+  stylesheets,
 ];
 
 /**
  * Reads every HTML page of a built site once and lists what would break for a reader or a
  * crawler: links that lead nowhere under the base path, resources from other hosts, missing page
  * metadata, one-sided hreflang, pages missing from the sitemap, repeated ids, skipped heading
- * levels, formulas KaTeX could not render, outbound links without rel="noopener noreferrer" and
- * feed links that lead nowhere.
+ * levels, formulas KaTeX could not render, outbound links without rel="noopener noreferrer",
+ * feed links that lead nowhere, and stylesheets a page need not wait for.
  */
 export function checkDist(dist: string, options: { base: string; site: string }): Problem[] {
   const site = readSite(dist, options);

@@ -14,7 +14,8 @@ export type Rule =
   | 'duplicate-id'
   | 'skipped-heading'
   | 'katex-error'
-  | 'broken-feed-link';
+  | 'broken-feed-link'
+  | 'stylesheets';
 
 export interface Problem {
   /** Relative to the built site's folder. */
