@@ -3,7 +3,7 @@ import path from 'node:path';
 import { locales } from '../../src/lib/locales';
 
 /** Markdown images and HTML `<img src>`, whose target a peer's bundler resolves from the file. */
-const IMAGE = /(!\[[^\]]*\]\()([^)\s]+)((?:\s+"[^"]*")?\))|(<img\b[^>]*?\bsrc=")([^"]+)(")/g;
+const IMAGE = /(!\[[^\]]*\]\()(<[^>\n]*>|[^)\s]+)((?:\s+"[^"]*")?\))|(<img\b[^>]*?\bsrc=")([^"]+)(")/g;
 
 /**
  * Copies the `.md` notes of a notes folder (`<collection>/<lang>/…`) into a peer's content folder
@@ -25,9 +25,11 @@ export function copyMarkdownByLanguage(notes: string, content: string): number {
     const text = fs
       .readFileSync(from, 'utf8')
       .replace(IMAGE, (all, mdOpen, mdUrl, mdClose, htmlOpen, htmlUrl, htmlClose) => {
-        const url = (mdUrl ?? htmlUrl) as string;
-        if (/^([a-z]+:|\/|#)/i.test(url)) return all;
-        const target = path.resolve(path.dirname(from), decodeURI(url.split('#')[0]!));
+        // Markdown allows `(<a path with spaces>)`.
+        const url = ((mdUrl ?? htmlUrl) as string).replace(/^<(.*)>$/, '$1');
+        // A scheme (two letters or more: `J:\…` is a Windows path, not a URL), the site root or an anchor.
+        if (/^([a-z][a-z0-9+.-]+:|\/|#)/i.test(url)) return all;
+        const target = path.resolve(path.dirname(from), safeDecode(url.split('#')[0]!));
         if (!target.startsWith(notes + path.sep) || !fs.existsSync(target)) return '';
         const copy = path.join(assets, path.relative(notes, target));
         if (!fs.existsSync(copy)) {
@@ -42,4 +44,12 @@ export function copyMarkdownByLanguage(notes: string, content: string): number {
     copied++;
   }
   return copied;
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
