@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,26 @@ import { BUILD_NAME_ATTRIBUTE } from '../lib/offline/config';
  * was the largest part of a rebuild once Astro reuses unchanged pages.
  */
 
-/** What decides a bundle besides the pages: the code that prepares pages for Pagefind (and the lockfile, for Pagefind's version). */
-const INDEXING_CODE = ['./search-index.ts', './index-form.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+/**
+ * What decides a bundle besides the pages: the code that prepares pages for Pagefind, with what it
+ * imports (index-form.ts reads lib/search and lib/html), and the lockfile, for Pagefind's version.
+ */
+const INDEXING_CODE = [
+  './search-index.ts',
+  './index-form.ts',
+  ...['../lib/search/', '../lib/html/'].flatMap((dir) => sourcesIn(new URL(dir, import.meta.url))),
+].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+
+function sourcesIn(dir: URL): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.ts'))
+      .sort()
+      .map((name) => new URL(name, dir).href);
+  } catch {
+    return [];
+  }
+}
 
 /** The build's name on a page is written after indexing and changes with every build: not part of the key. */
 const buildName = new RegExp(`\\b${BUILD_NAME_ATTRIBUTE}(="[^"]*")?`, 'g');
