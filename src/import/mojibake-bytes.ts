@@ -36,8 +36,13 @@ export const SUSPECT = new RegExp(
 );
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const HAN = new RegExp(`[${CJK_RANGE}]`);
-/** Characters a restored position may not be: controls, format characters, private use, unassigned. */
-const IMPLAUSIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}]/u;
+/**
+ * Characters a restored position may not be, as no note's text holds them: controls, format and private-use characters, unassigned and
+ * surrogate code points, line and paragraph separators, and variation selectors 1–15, which only
+ * a few standardised sequences use. Selector 16 (U+FE0F, after an emoji) stays: it is the one
+ * notes have, and its last byte is one that Windows-1252 drops.
+ */
+const IMPLAUSIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\uFE00-\uFE0E]/u;
 
 const isCont = (b: number) => b >= 0x80 && b <= 0xbf;
 const seqLength = (lead: number) =>

@@ -93,6 +93,13 @@ describe('mojibake that lost bytes', () => {
     expect(zhong?.confidence).toBeGreaterThan(0.5);
   });
 
+  it('puts back the emoji presentation selector after ✔ and ⚠, not another variation selector', () => {
+    // U+FE0F is EF B8 8F: Windows-1252 drops 8F, and EF B8 alone could be any of U+FE00–FE3F.
+    const list = '- [x] ✔️ 先跑通一个小模型\n- ⚠️ 学习率不要太大\n';
+    const r = repairMojibake(lost(list));
+    expect(r.text).toBe(list);
+  });
+
   it('keeps the likeliest reading in the text where it is not sure, and says where', () => {
     const r = repairMojibake(lost(sentence), { decideAt: 1.01 });
     expect(r.text).toBe(sentence);
