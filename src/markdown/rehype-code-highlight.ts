@@ -80,11 +80,22 @@ async function loadedLanguage(shiki: Highlighter, lang: string): Promise<Bundled
   }
 }
 
+/**
+ * Names notes give a language that Shiki does not know by that name: Jupyter's kernel names
+ * (```python3, seen in real notes, came out uncoloured and labelled "Text").
+ */
+const languageAliases: Record<string, string> = {
+  python3: 'python',
+  py3: 'python',
+  ipython: 'python',
+  ipython3: 'python',
+};
+
 function languageOf(code: Element): string {
   const classes = code.properties['className'];
   for (const name of Array.isArray(classes) ? classes : [classes]) {
     const lang = typeof name === 'string' ? /\blanguage-(\S+)\b/.exec(name)?.[1] : undefined;
-    if (lang) return lang;
+    if (lang) return languageAliases[lang.toLowerCase()] ?? lang;
   }
   return 'plaintext';
 }

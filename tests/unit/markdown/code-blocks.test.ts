@@ -11,6 +11,15 @@ describe('rehypeCodeBlocks: a figure with the language and a copy button', () =>
     );
   });
 
+  it('colours Jupyter’s language names (python3, ipython) as Python', async () => {
+    for (const name of ['python3', 'ipython']) {
+      const { html } = await renderMarkdown(`\`\`\`${name}\nimport torch\n\`\`\``);
+      expect(html).toContain('<span class="code-block__lang">Python</span>');
+      expect(html).toContain('data-language="python"');
+      expect(html).toMatch(/<span style="--shiki-light:[^"]+">import<\/span>/);
+    }
+  });
+
   it('keeps both themes’ colours as CSS variables', async () => {
     const { html } = await renderMarkdown('```python\nx = 1\n```');
     expect(html).toContain('--shiki-light:');
