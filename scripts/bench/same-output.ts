@@ -18,8 +18,9 @@ function pages(dir: string): string[] {
  */
 export function differingPages(a: string, b: string): string[] {
   const left = pages(a);
+  const inLeft = new Set(left);
   const right = new Set(pages(b));
-  const differ = [...right].filter((f) => !left.includes(f));
+  const differ = [...right].filter((f) => !inLeft.has(f));
   for (const file of left) {
     if (!right.has(file)) differ.push(file);
     else {

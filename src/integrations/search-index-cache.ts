@@ -36,30 +36,51 @@ function sourcesIn(dir: URL): string[] {
 /** The build's name on a page is written after indexing and changes with every build: not part of the key. */
 const buildName = new RegExp(`\\b${BUILD_NAME_ATTRIBUTE}(="[^"]*")?`, 'g');
 
-/** The key of a language's bundle: its indexed pages (address and HTML), the indexing code and the locked dependencies. */
-export async function bundleKey(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of [...INDEXING_CODE, lockfile]) hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
-  for (const page of pages) {
-    const html = (await fs.readFile(page.file, 'utf8')).replace(buildName, '');
+/**
+ * The key of a language's bundle, fed page by page: its indexed pages (address and HTML), the
+ * indexing code and the locked dependencies. Indexing feeds it the pages it reads anyway, so a
+ * build with nothing cached reads each page once.
+ */
+export class BundleKey {
+  readonly #hash = createHash('sha256');
+
+  static async start(lockfile: string): Promise<BundleKey> {
+    const key = new BundleKey();
+    for (const file of [...INDEXING_CODE, lockfile])
+      key.#hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
+    return key;
+  }
+
+  page(url: string, html: string): void {
     // Only pages Pagefind indexes: a side-by-side page shows the other language's note but is
     // not searched, and editing that note must not re-index this language.
-    if (html.includes('data-pagefind-body')) hash.update(`${page.url}\0${html}\0`);
+    if (html.includes('data-pagefind-body')) this.#hash.update(`${url}\0${html.replace(buildName, '')}\0`);
   }
-  return hash.digest('hex');
+
+  digest(): string {
+    return this.#hash.digest('hex');
+  }
+}
+
+/** The key of a language's pages as they are on disk now. */
+export async function keyOfPages(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
+  const key = await BundleKey.start(lockfile);
+  for (const page of pages) key.page(page.url, await fs.readFile(page.file, 'utf8'));
+  return key.digest();
 }
 
 const cachedBundle = (cacheDir: string, lang: string) => path.join(cacheDir, 'search-index', lang);
 const KEY_FILE = '.key';
 
-/** Copies the cached bundle of `lang` to `out` when it was built from the same key; true if it was. */
-export async function restoreBundle(cacheDir: string, lang: string, key: string, out: string): Promise<boolean> {
-  const dir = cachedBundle(cacheDir, lang);
-  const cachedKey = await fs.readFile(path.join(dir, KEY_FILE), 'utf8').catch(() => undefined);
-  if (cachedKey !== key) return false;
+/** The key the last build's bundle of `lang` was made from, if one is kept. */
+export function keptKey(cacheDir: string, lang: string): Promise<string | undefined> {
+  return fs.readFile(path.join(cachedBundle(cacheDir, lang), KEY_FILE), 'utf8').catch(() => undefined);
+}
+
+/** Copies the kept bundle of `lang` to `out`. */
+export async function restoreBundle(cacheDir: string, lang: string, out: string): Promise<void> {
   await fs.rm(out, { recursive: true, force: true });
-  await fs.cp(dir, out, { recursive: true, filter: (src) => path.basename(src) !== KEY_FILE });
-  return true;
+  await fs.cp(cachedBundle(cacheDir, lang), out, { recursive: true, filter: (src) => path.basename(src) !== KEY_FILE });
 }
 
 /** Keeps a freshly written bundle for the next build, its key written last so a half copy never matches. */

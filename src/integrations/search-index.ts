@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { bundleDir, pagefindRuntime } from '../lib/search/bundles';
 import { indexableHtml } from './index-form';
-import { bundleKey, keepBundle, restoreBundle } from './search-index-cache';
+import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
 
 export { indexableHtml };
 
@@ -95,19 +95,26 @@ async function pagesByLanguage(root: string): Promise<Map<string, { file: string
  * of megabytes of strings), and the index is dropped once written, so Pagefind holds one language
  * at a time.
  */
-async function indexLanguage(lang: string, pages: { file: string; url: string }[], out: string): Promise<number> {
+async function indexLanguage(
+  lang: string,
+  pages: { file: string; url: string }[],
+  out: string,
+  key?: BundleKey,
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const prepare = async (file: string) => {
-    const html = await fs.readFile(file, 'utf8');
-    return html.includes('data-pagefind-body') ? indexableHtml(html) : undefined;
+  const prepare = async (page: { file: string; url: string }) => {
+    const html = await fs.readFile(page.file, 'utf8');
+    return { html, content: html.includes('data-pagefind-body') ? indexableHtml(html) : undefined };
   };
-  const prepared = pages.slice(0, PAGES_AHEAD).map((p) => prepare(p.file));
+  const prepared = pages.slice(0, PAGES_AHEAD).map(prepare);
   let indexed = 0;
   for (const [i, page] of pages.entries()) {
-    const content = await prepared[i]!;
+    const { html, content } = await prepared[i]!;
+    // In page order, as the key was made from the files when it was kept.
+    key?.page(page.url, html);
     const ahead = pages[i + PAGES_AHEAD];
-    if (ahead) prepared.push(prepare(ahead.file));
+    if (ahead) prepared.push(prepare(ahead));
     delete prepared[i];
     if (content === undefined) continue;
     const res = await index.addHTMLFile({ url: page.url, content });
@@ -144,14 +151,18 @@ export function searchIndex(): AstroIntegration {
           for (const [lang, pages] of await pagesByLanguage(root)) {
             const out = path.join(root, bundleDir(lang));
             written.push(out);
-            const key = cacheDir ? await bundleKey(pages, lockfile) : '';
-            if (key && (await restoreBundle(cacheDir, lang, key, out))) {
+            // Pages are read for the key only when a kept bundle could answer it; otherwise
+            // indexing reads them, and keys them as it goes.
+            const kept = cacheDir ? await keptKey(cacheDir, lang) : undefined;
+            if (kept && kept === (await keyOfPages(pages, lockfile))) {
+              await restoreBundle(cacheDir, lang, out);
               logger.info(`kept the ${lang} search bundle of the last build: none of its pages changed`);
               continue;
             }
-            const indexed = await indexLanguage(lang, pages, out);
+            const key = cacheDir ? await BundleKey.start(lockfile) : undefined;
+            const indexed = await indexLanguage(lang, pages, out, key);
             await pruneBundle(out);
-            if (key) await keepBundle(cacheDir, lang, key, out);
+            if (key) await keepBundle(cacheDir, lang, key.digest(), out);
             logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
           }
           await shareRuntime(root, written);
