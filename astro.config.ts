@@ -2,6 +2,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import { liveContent } from './src/integrations/live-content';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { offlineReader } from './src/integrations/offline';
 import { searchIndex } from './src/integrations/search-index';
@@ -25,6 +26,7 @@ export default defineConfig({
   integrations: [
     mdxHeadingIds(),
     mdx(),
+    liveContent(),
     sitemap({ filter: (page) => !/\/(parallel|offline)\/$/.test(page) }),
     searchIndex(),
     offlineReader({ enabled: offlineEnabled(), mark: fileURLToPath(new URL('./public/favicon.svg', import.meta.url)) }),

@@ -3,10 +3,20 @@
  * given its locale and slug. Pages and route data read content only through here.
  */
 import type { MarkdownHeading } from 'astro';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { splitEntryId, type Locale } from '../lib/locales';
 import { collections } from '../lib/collections';
 import { dateFromLogSlug, isoDay } from '../lib/log';
+import { liveEntries, perContentVersion } from '../node/live-collections';
+
+/** A collection's entries: in dev, as the content layer holds them this moment (see live-collections.ts). */
+async function entriesOf<C extends CollectionKey>(collection: C): Promise<CollectionEntry<C>[]> {
+  const live = import.meta.env.DEV ? liveEntries(collection) : undefined;
+  // The shape getCollection gives an entry without image fields: the stored entry and its collection.
+  return live
+    ? live.map((entry) => ({ ...entry, collection }) as unknown as CollectionEntry<C>)
+    : getCollection(collection);
+}
 
 export interface Lesson {
   entry: CollectionEntry<'lessons'>;
@@ -25,23 +35,19 @@ export interface LogEntry {
   title: string;
 }
 
-let lessonsCache: Promise<Lesson[]> | undefined;
-let logCache: Promise<LogEntry[]> | undefined;
-
 /** Every lesson in both languages, read once per build. */
-export function allLessons(): Promise<Lesson[]> {
-  lessonsCache ??= getCollection('lessons').then((entries) =>
+export const allLessons = perContentVersion((): Promise<Lesson[]> =>
+  entriesOf('lessons').then((entries) =>
     entries.map((entry) => {
       const { locale, slug } = splitEntryId(entry.id);
       return { entry, slug, locale, lesson: entry.data.lesson, part: entry.data.part, title: entry.data.title };
     }),
-  );
-  return lessonsCache;
-}
+  ),
+);
 
 /** Every log entry in both languages; a date that disagrees with its file name stops the build. */
-export function allLogEntries(): Promise<LogEntry[]> {
-  logCache ??= getCollection('log').then((entries) =>
+export const allLogEntries = perContentVersion((): Promise<LogEntry[]> =>
+  entriesOf('log').then((entries) =>
     entries.map((entry) => {
       const { locale, slug } = splitEntryId(entry.id);
       const named = dateFromLogSlug(slug);
@@ -56,9 +62,8 @@ export function allLogEntries(): Promise<LogEntry[]> {
       }
       return { entry, slug, locale, date: entry.data.date, title: entry.data.title };
     }),
-  );
-  return logCache;
-}
+  ),
+);
 
 export interface LooseNote {
   entry: CollectionEntry<'notes'>;
@@ -69,17 +74,14 @@ export interface LooseNote {
   lesson: number | undefined;
 }
 
-let notesCache: Promise<LooseNote[]> | undefined;
-
 /** Notes that are not lessons (imported cheat sheets, reading notes), in both languages. */
-export function allLooseNotes(): Promise<LooseNote[]> {
-  notesCache ??= getCollection('notes').then((entries) =>
+export const allLooseNotes = perContentVersion((): Promise<LooseNote[]> =>
+  entriesOf('notes').then((entries) =>
     entries
       .map((entry) => ({ entry, ...splitEntryId(entry.id), title: entry.data.title, lesson: entry.data.lesson }))
       .sort((a, b) => a.title.localeCompare(b.title)),
-  );
-  return notesCache;
-}
+  ),
+);
 
 export interface NotebookEntry {
   entry: CollectionEntry<'notebooks'>;
@@ -93,11 +95,9 @@ export interface NotebookEntry {
   hasMath: boolean;
 }
 
-let notebooksCache: Promise<NotebookEntry[]> | undefined;
-
 /** Jupyter notebooks in both languages, in lesson order, then by title. */
-export function allNotebooks(): Promise<NotebookEntry[]> {
-  notebooksCache ??= getCollection('notebooks').then((entries) =>
+export const allNotebooks = perContentVersion((): Promise<NotebookEntry[]> =>
+  entriesOf('notebooks').then((entries) =>
     entries
       .map((entry) => {
         // The notebook loader stores these with the rendered cells; Astro types them loosely.
@@ -114,9 +114,8 @@ export function allNotebooks(): Promise<NotebookEntry[]> {
         };
       })
       .sort((a, b) => (a.lesson ?? 99) - (b.lesson ?? 99) || a.title.localeCompare(b.title)),
-  );
-  return notebooksCache;
-}
+  ),
+);
 
 /**
  * Which notes the site has (every collection's entry ids, in order), as one string: what every page
@@ -124,7 +123,7 @@ export function allNotebooks(): Promise<NotebookEntry[]> {
  */
 export async function siteShape(): Promise<string> {
   const ids = await Promise.all(
-    collections.map(async (name) => (await getCollection(name)).map((e) => `${name}/${e.id}`).sort()),
+    collections.map(async (name) => (await entriesOf(name)).map((e) => `${name}/${e.id}`).sort()),
   );
   return ids.flat().join('\n');
 }

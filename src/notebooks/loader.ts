@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { shareLiveStore } from '../node/live-collections';
+import { outsideNotesFolder } from '../node/notes-dir';
 import { isLocale, locales } from '../lib/locales';
 import { localizedPath, withBase } from '../lib/urls';
 import { NotebookError, type Cell } from './nbformat';
@@ -25,55 +27,76 @@ export interface NotebookLoaderOptions {
 export function notebookLoader({ base, notesRoot }: NotebookLoaderOptions): Loader {
   return {
     name: 'notebook-loader',
-    async load({ store, parseData, renderMarkdown, generateDigest, logger, config }) {
-      const seen = new Set<string>();
-      for (const { id, abs, locale, slug } of findNotebooks(base)) {
-        const display = path.relative(process.cwd(), abs);
-        const text = fs.readFileSync(abs, 'utf8');
-        const { file: sidecarPath, text: sidecarText } = sidecarOf(abs);
-        const pageUrl = withBase(localizedPath(locale, 'notebooks', slug), config.base);
-        const digest = generateDigest({ text, sidecarText, pageUrl });
-        seen.add(id);
-        if (store.get(id)?.digest === digest) continue;
-
-        const files = { notebook: display, sidecar: path.relative(process.cwd(), sidecarPath) };
-        const { notebook: nb, meta, title } = notebookSource(text, sidecarText, files, slug);
-        const rendered = await renderNotebook(nb, {
-          locale,
-          file: display,
-          dir: path.dirname(abs),
-          notesRoot,
-          pageUrl,
-          title,
-          markdown: (source) => renderMarkdown(source, { fileURL: pathToFileURL(abs) }),
-          warn: (message) => logger.warn(message),
-        });
-        const data = await parseData({
-          id,
-          filePath: display,
-          data: {
-            ...meta,
-            title,
-            kernelLanguage: nb.language,
-            nbformat: nb.nbformat,
-            cells: nb.cells.map(cellSummary),
-            assets: rendered.assets,
-          },
-        });
-        store.set({
-          id,
-          data,
-          filePath: path.relative(fileURLToPath(config.root), abs),
-          digest,
-          rendered: {
-            html: rendered.html,
-            metadata: { headings: rendered.headings, frontmatter: { hasMath: rendered.hasMath } },
-          },
-        });
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    async load(context) {
+      const { watcher, collection, logger } = context;
+      const store = watcher ? shareLiveStore(collection, context.store) : context.store;
+      const pass = () => loadNotebooks({ ...context, store }, base, notesRoot);
+      await pass();
+      if (!watcher) return;
+      // `astro dev`: a saved notebook or sidecar is read again (the pass skips unchanged ones by
+      // digest); a broken one is reported and the page keeps its last good version.
+      watcher.add(base);
+      let queue = Promise.resolve();
+      watcher.on('all', (_event, file) => {
+        if (!/\.(ipynb|yml)$/i.test(file) || outsideNotesFolder(file, base)) return;
+        queue = queue.then(pass).catch((error: unknown) => logger.error(String(error)));
+      });
     },
   };
+}
+
+/** One pass over the notebooks: renders the new and changed ones, drops the removed ones. */
+async function loadNotebooks(
+  { store, parseData, renderMarkdown, generateDigest, logger, config }: LoaderContext,
+  base: string,
+  notesRoot: string,
+): Promise<void> {
+  const seen = new Set<string>();
+  for (const { id, abs, locale, slug } of findNotebooks(base)) {
+    const display = path.relative(process.cwd(), abs);
+    const text = fs.readFileSync(abs, 'utf8');
+    const { file: sidecarPath, text: sidecarText } = sidecarOf(abs);
+    const pageUrl = withBase(localizedPath(locale, 'notebooks', slug), config.base);
+    const digest = generateDigest({ text, sidecarText, pageUrl });
+    seen.add(id);
+    if (store.get(id)?.digest === digest) continue;
+
+    const files = { notebook: display, sidecar: path.relative(process.cwd(), sidecarPath) };
+    const { notebook: nb, meta, title } = notebookSource(text, sidecarText, files, slug);
+    const rendered = await renderNotebook(nb, {
+      locale,
+      file: display,
+      dir: path.dirname(abs),
+      notesRoot,
+      pageUrl,
+      title,
+      markdown: (source) => renderMarkdown(source, { fileURL: pathToFileURL(abs) }),
+      warn: (message) => logger.warn(message),
+    });
+    const data = await parseData({
+      id,
+      filePath: display,
+      data: {
+        ...meta,
+        title,
+        kernelLanguage: nb.language,
+        nbformat: nb.nbformat,
+        cells: nb.cells.map(cellSummary),
+        assets: rendered.assets,
+      },
+    });
+    store.set({
+      id,
+      data,
+      filePath: path.relative(fileURLToPath(config.root), abs),
+      digest,
+      rendered: {
+        html: rendered.html,
+        metadata: { headings: rendered.headings, frontmatter: { hasMath: rendered.hasMath } },
+      },
+    });
+  }
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 }
 
 /** Every `<locale>/<slug>.ipynb`; a notebook outside a language folder is an error, as for notes. */

@@ -1,5 +1,6 @@
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { shareLiveStore } from '../../node/live-collections';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
 /**
@@ -47,8 +48,9 @@ export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
       const types = (context as LoaderContext & { entryTypes?: Map<string, ContentEntryType> }).entryTypes;
       const markdown = types?.get('.md');
       // The dev server (it has a watcher) renders a note per save, sooner here than on threads
-      // that would start for it.
-      if (!types || !markdown?.getRenderFunction || context.watcher) return inner.load(context);
+      // that would start for it, and its pages read the store as it is (live-collections.ts).
+      if (context.watcher) return inner.load({ ...context, store: shareLiveStore(context.collection, context.store) });
+      if (!types || !markdown?.getRenderFunction) return inner.load(context);
       const threaded: ContentEntryType = {
         ...markdown,
         async getRenderFunction(config) {

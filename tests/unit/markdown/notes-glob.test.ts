@@ -51,8 +51,9 @@ function setUp(root: URL) {
     generateDigest: (s: string) => String(s.length),
     store: {
       keys: () => [...stored.keys()],
+      values: () => [...stored.values()],
       get: (id: string) => stored.get(id),
-      set: (entry: StoredEntry) => void stored.set(entry.id, entry),
+      set: (entry: StoredEntry) => Boolean(stored.set(entry.id, entry)),
       delete: (id: string) => void stored.delete(id),
       addAssetImports: () => {},
       addModuleImport: () => {},
@@ -88,6 +89,37 @@ describe('notesGlob: the collections’ loader', () => {
     const watcher = { add: () => {}, on: () => {} };
     await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load({ ...context, watcher } as unknown as LoaderContext);
     expect(html(stored)).toEqual(['rendered on the main thread', 'rendered on the main thread']);
+  });
+
+  it('in dev, gives pages a saved note as soon as it is stored, and tells the server once a save', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const live = await import('../../../src/node/live-collections');
+    const { notes, context } = setUp(pathToFileURL(`${process.cwd()}/`));
+    const handlers = new Map<string, (file: string) => Promise<void>>();
+    const watcher = {
+      add: () => {},
+      on: (event: string, handler: (file: string) => Promise<void>) => handlers.set(event, handler),
+    };
+    let announced = 0;
+    live.onLiveChange(() => announced++);
+    const titles = live.perContentVersion(() =>
+      live
+        .liveEntries('lessons')
+        ?.map((e) => String(e.data['title']))
+        .sort(),
+    );
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load({ ...context, watcher } as unknown as LoaderContext);
+    expect(titles()).toEqual(['A', 'A']);
+    await new Promise((done) => setImmediate(done));
+    announced = 0;
+
+    const file = path.join(notes, 'en', 'a.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: A', 'title: Saved'));
+    await handlers.get('change')?.(file);
+    expect(titles()).toEqual(['A', 'Saved']);
+    await new Promise((done) => setImmediate(done));
+    expect(announced).toBe(1);
+    live.onLiveChange(() => {});
   });
 
   it('says once that the threads failed, and renders on the main thread', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { markdownProcessor, rendererOptions } from '../../../src/markdown/config';
 import { notebookLoader } from '../../../src/notebooks/loader';
 
@@ -16,16 +16,22 @@ interface Stored {
 }
 
 /** Runs the loader over a notes folder with the parts of Astro's loader context it uses. */
-async function load(notesRoot: string) {
+async function load(
+  notesRoot: string,
+  watcher?: { add(): void; on(event: string, f: (e: string, file: string) => void): void },
+) {
   const entries = new Map<string, Stored>();
   const warnings: string[] = [];
+  /** Notebooks read (each read is digested first). */
+  const reads = { count: 0 };
   const renderer = await markdownProcessor({ notesRoot, base: '/fastai-notes/', strictMath: false }).createRenderer(
     rendererOptions,
   );
   const context = {
     store: {
       get: (id: string) => entries.get(id),
-      set: (e: Stored) => entries.set(e.id, e),
+      set: (e: Stored) => Boolean(entries.set(e.id, e)),
+      values: () => [...entries.values()],
       keys: () => [...entries.keys()],
       delete: (id: string) => entries.delete(id),
     },
@@ -34,14 +40,19 @@ async function load(notesRoot: string) {
       const r = await renderer.render(source, options?.fileURL ? { fileURL: options.fileURL } : {});
       return { html: r.code, metadata: r.metadata };
     },
-    generateDigest: (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('hex'),
-    logger: { warn: (m: string) => warnings.push(m) },
+    generateDigest: (v: unknown) => {
+      reads.count++;
+      return createHash('sha1').update(JSON.stringify(v)).digest('hex');
+    },
+    logger: { warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) },
     config: { base: '/fastai-notes/', root: pathToFileURL(`${process.cwd()}/`) },
+    collection: 'notebooks',
+    watcher,
   };
   const loader = notebookLoader({ base: path.join(notesRoot, 'notebooks'), notesRoot });
   // The loader only touches the members above; Astro's full context type is not needed here.
   await loader.load(context as unknown as Parameters<typeof loader.load>[0]);
-  return { entries, warnings };
+  return { entries, warnings, reads };
 }
 
 const fixture = path.resolve('tests/fixtures/notes-notebooks');
@@ -72,6 +83,25 @@ describe('notebook loader', { timeout: 120_000 }, () => {
     ]);
     expect(en?.rendered?.html).toContain('href="#shapes-1"');
     expect(en?.rendered?.html).toContain('<h2 id="tensors">Tensors');
+  });
+
+  it('in dev, reads a saved notebook or sidecar again, and nothing outside its folder', async () => {
+    const notesRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'notebook-watch-'));
+    fs.cpSync(fixture, notesRoot, { recursive: true });
+    let onFile: (event: string, file: string) => void = () => {};
+    const { entries, reads } = await load(notesRoot, { add: () => {}, on: (_event, f) => (onFile = f) });
+    const sidecar = path.join(notesRoot, 'notebooks/en/tensors.yml');
+    const summary = () => entries.get('en/tensors')?.data['summary'];
+    expect(summary()).toBe('Shapes and broadcasting.');
+
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace('Shapes and broadcasting.', 'Saved again.'));
+    // A pass reads (digests) every notebook before it awaits anything: none may start.
+    const before = reads.count;
+    onFile('change', path.join(notesRoot, '../elsewhere.yml'));
+    await new Promise((done) => setTimeout(done, 0));
+    expect(reads.count).toBe(before);
+    onFile('change', sidecar);
+    await vi.waitFor(() => expect(summary()).toBe('Saved again.'), { timeout: 30_000 });
   });
 
   it('stops on a broken notebook, naming the file and what to do', async () => {
