@@ -1,6 +1,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { liveContent } from './src/integrations/live-content';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
@@ -14,6 +15,10 @@ import { markdownConfig, siteMarkdownSetup } from './src/markdown/config';
 // Deployment decides where the site lives: the Pages workflow passes SITE_URL and BASE_PATH.
 const base = normalizeBase(process.env['BASE_PATH']);
 const site = process.env['SITE_URL'] || 'http://localhost:4321';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+/** What builds, tools and benchmarks write beside the sources: not watched by the dev server. */
+const builtOrCached = /^(?:dist[^/]*|\.cache|bench-results)(?:\/|$)/;
 
 export default defineConfig({
   site,
@@ -32,6 +37,14 @@ export default defineConfig({
     offlineReader({ enabled: offlineEnabled(), mark: fileURLToPath(new URL('./public/favicon.svg', import.meta.url)) }),
   ],
   vite: {
+    server: {
+      // The dev server watches the project for edits; builds, tools and benchmarks leave thousands
+      // of files beside it (dist*/, .cache/, bench-results/), and stat-ing them all at start cost
+      // the first page about a second.
+      watch: {
+        ignored: [(file: string) => builtOrCached.test(path.relative(projectRoot, file).replaceAll('\\', '/'))],
+      },
+    },
     // Notes written in .mdx import their components from one place, wherever the notes folder is.
     resolve: {
       alias: { '@notes/components': fileURLToPath(new URL('./src/components/notes/index.ts', import.meta.url)) },

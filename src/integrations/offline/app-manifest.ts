@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { createRequire } from 'node:module';
 import { t } from '../../i18n/ui';
 import { ICON_SIZES, iconFile, manifestFile } from '../../lib/offline/config';
 import type { Locale } from '../../lib/locales';
@@ -11,6 +11,10 @@ import { themeColors } from '../../lib/offline/theme';
  * tabs), so the installed reader and the tab look alike and nothing drawn by hand drifts.
  */
 export async function writeIcons(root: string, mark: string): Promise<void> {
+  // Loaded when a build draws the icons, not with the config every dev server and build reads.
+  // Node's own require: Astro has closed Vite's module runner, which would serve an import(), by
+  // the time a build ends.
+  const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp');
   const svg = await fs.readFile(mark);
   await fs.mkdir(path.join(root, 'icons'), { recursive: true });
   for (const size of ICON_SIZES) {
