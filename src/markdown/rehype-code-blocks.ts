@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from '../lib/html/elements';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui';
 import { defaultLocale } from '../lib/locales';
@@ -39,8 +39,8 @@ function isMath(pre: Element): boolean {
 export function rehypeCodeBlocks(options: { notesRoot: string }) {
   return (tree: Root, file: VFile) => {
     const locale = noteSource(file.path, options.notesRoot)?.locale ?? defaultLocale;
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'pre' || index === undefined || !parent) return;
+    forEachElement(tree, (node: Element, index, parent) => {
+      if (node.tagName !== 'pre') return;
       if (parent.type === 'element' && parent.properties['className']?.toString().includes('code-block')) return;
       // Display math is still a code block here; rehype-katex typesets it afterwards.
       if (isMath(node)) return;

@@ -3,7 +3,7 @@ import type { Element, Parent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { createHighlighter, isSpecialLang, type BundledLanguage, type Highlighter, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { SKIP, visit } from 'unist-util-visit';
+import { forEachElement } from '../lib/html/elements';
 
 /**
  * Code blocks coloured by Shiki, as Astro's own highlighting writes them (`pre.astro-code` with
@@ -104,13 +104,13 @@ export function rehypeCodeHighlight() {
   return async (tree: Root) => {
     // As Astro's: a <pre> whose one child is a <code>, the language from its class.
     const blocks: { parent: Parent; index: number; code: Element; lang: string }[] = [];
-    visit(tree, 'element', (node, index, parent) => {
+    forEachElement(tree, (node, index, parent) => {
       const code = node.children[0];
       if (node.tagName !== 'pre' || node.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code')
         return;
       const lang = languageOf(code);
-      if (parent && index !== undefined && !excluded.includes(lang)) blocks.push({ parent, index, code, lang });
-      return SKIP;
+      if (!excluded.includes(lang)) blocks.push({ parent, index, code, lang });
+      return 'skip';
     });
     if (!blocks.length) return;
     const shiki = await (highlighter ??= createHighlighter({

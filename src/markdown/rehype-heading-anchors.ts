@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui';
+import { forEachElement } from '../lib/html/elements';
 import { defaultLocale } from '../lib/locales';
 import { noteSource } from './source';
 
@@ -13,7 +13,7 @@ import { noteSource } from './source';
 export function rehypeHeadingAnchors(options: { notesRoot: string }) {
   return (tree: Root, file: VFile) => {
     const locale = noteSource(file.path, options.notesRoot)?.locale ?? defaultLocale;
-    visit(tree, 'element', (node: Element) => {
+    forEachElement(tree, (node: Element) => {
       if (node.tagName !== 'h2' && node.tagName !== 'h3') return;
       const id = node.properties['id'];
       if (typeof id !== 'string') return;

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { t, type UiKey } from '../i18n/ui';
+import { forEachElement } from '../lib/html/elements';
 import { defaultLocale } from '../lib/locales';
 import { noteSource } from './source';
 
@@ -22,13 +22,13 @@ export function rehypeScrollRegions(options: { notesRoot: string }) {
       ariaLabel: t(locale, key),
       dataScrollRegion: t(locale, key),
     });
-    visit(tree, 'element', (node: Element, index, parent) => {
+    forEachElement(tree, (node: Element, index, parent) => {
       const classes = node.properties['className'];
       if (Array.isArray(classes) && classes.includes('katex-display')) {
         Object.assign(node.properties, region('scroll.formula'));
         return 'skip';
       }
-      if (node.tagName !== 'table' || index === undefined || !parent) return undefined;
+      if (node.tagName !== 'table') return undefined;
       if (parent.type === 'element' && parent.properties['dataScrollRegion'] !== undefined) return undefined;
       parent.children[index] = {
         type: 'element',

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from '../lib/html/elements';
 
 /**
  * GFM task-list checkboxes have no label, so a screen reader announces "checkbox, checked" with
@@ -8,10 +8,10 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeTaskLabels() {
   return (tree: Root) => {
-    visit(tree, 'element', (li: Element) => {
+    forEachElement(tree, (li: Element) => {
       if (li.tagName !== 'li' || !String(li.properties['className'] ?? '').includes('task-list-item')) return;
       const label = toText(li).replace(/\s+/g, ' ').trim().slice(0, 160);
-      visit(li, 'element', (input: Element) => {
+      forEachElement(li, (input: Element) => {
         if (input.tagName === 'input' && input.properties['type'] === 'checkbox' && label)
           input.properties['ariaLabel'] = label;
       });

@@ -14,7 +14,7 @@ export async function writeIcons(root: string, mark: string): Promise<void> {
   // Loaded when a build draws the icons, not with the config every dev server and build reads.
   // Node's own require: Astro has closed Vite's module runner, which would serve an import(), by
   // the time a build ends.
-  const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp');
+  const sharp = createRequire(import.meta.url)('sharp') as (typeof import('sharp'))['default'];
   const svg = await fs.readFile(mark);
   await fs.mkdir(path.join(root, 'icons'), { recursive: true });
   for (const size of ICON_SIZES) {
