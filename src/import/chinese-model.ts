@@ -1,10 +1,13 @@
 import { CJK_RANGE } from '../lib/cjk';
 import { dictionary, MAX_WORD, type Dictionary } from './jieba-dictionary';
+import { LINE_EDGE, tagOf, type TagContext } from './tag-context';
 
 /**
  * A Chinese language model for choosing between characters: the word frequencies of jieba's
  * dictionary (`jieba-dictionary.ts`) read as a unigram word model, the way jieba itself segments
  * text. It has never seen this project's notes, so measuring it on them measures it on unseen text.
+ * A unigram knows nothing of order; on a second reading, how each word's part of speech follows the
+ * one before in the same file (`tag-context.ts`) adds some.
  */
 
 /** One position of a line: the characters it may be, each with the log prior of how it got there. */
@@ -21,6 +24,8 @@ export interface Reading {
   ranked: string[][];
   /** For each slot, the share of each of `ranked`, summing to 1. */
   shares: number[][];
+  /** The tag of each word of the best reading, in order. */
+  tags: string[];
 }
 
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
@@ -85,41 +90,68 @@ export function characterScore(char: string): number {
 /**
  * The most likely reading of a line whose slots may hold several characters: the best path through
  * every way of writing it as dictionary words (Viterbi), with, for each slot, the best path that
- * passes through each of its alternatives, which gives the confidence of the choice.
+ * passes through each of its alternatives, which gives the confidence of the choice. With a
+ * `context`, a path also scores how each word's tag follows the one before, so the path's state is
+ * the tag of its last word.
  */
-export function bestReading(slots: readonly Slot[]): Reading {
+export function bestReading(slots: readonly Slot[], context?: TagContext): Reading {
   const dict = dictionary();
   const n = slots.length;
   const edges = Array.from({ length: n }, (_, i) => edgesFrom(slots, i, dict));
-  const forward = new Array<number>(n + 1).fill(-Infinity);
-  const back = new Array<Edge | undefined>(n + 1);
-  forward[0] = 0;
+  const tagged = new Map<Edge, string>();
+  const tag = (e: Edge) => {
+    let t = tagged.get(e);
+    if (t === undefined) tagged.set(e, (t = context ? tagOf(e.chars.join(''), dict) : ''));
+    return t;
+  };
+  const follow = (previous: string, next: string) => (context ? context.score(previous, next) : 0);
+  // forward[i]: for each tag a path can end with at i, its best score and the step that reached it.
+  const forward = Array.from({ length: n + 1 }, () => new Map<string, { score: number; edge?: Edge; from?: string }>());
+  forward[0]!.set(context ? LINE_EDGE : '', { score: 0 });
   for (let i = 0; i < n; i++) {
     for (const e of edges[i] ?? []) {
-      const s = (forward[i] ?? -Infinity) + e.score;
-      if (s > (forward[e.end] ?? -Infinity)) {
-        forward[e.end] = s;
-        back[e.end] = e;
+      const t = tag(e);
+      const into = forward[e.end]!;
+      for (const [from, { score }] of forward[i]!) {
+        const s = score + follow(from, t) + e.score;
+        if (s > (into.get(t)?.score ?? -Infinity)) into.set(t, { score: s, edge: e, from });
       }
     }
   }
-  const backward = new Array<number>(n + 1).fill(-Infinity);
-  backward[n] = 0;
+  const end = context ? LINE_EDGE : '';
+  // backward[i]: for each tag the path arrives at i with, the best score of the rest of the line.
+  const backward = Array.from({ length: n + 1 }, () => new Map<string, number>());
+  for (const t of forward[n]!.keys()) backward[n]!.set(t, follow(t, end));
   for (let i = n - 1; i >= 0; i--)
-    for (const e of edges[i] ?? [])
-      backward[i] = Math.max(backward[i] ?? -Infinity, e.score + (backward[e.end] ?? -Infinity));
+    for (const from of forward[i]!.keys()) {
+      let best = -Infinity;
+      for (const e of edges[i] ?? [])
+        best = Math.max(best, follow(from, tag(e)) + e.score + (backward[e.end]!.get(tag(e)) ?? -Infinity));
+      backward[i]!.set(from, best);
+    }
 
   const chars = new Array<string>(n).fill('');
-  for (let end = n; end > 0;) {
-    const e = back[end];
+  const tags: string[] = [];
+  let last = [...forward[n]!].reduce<[string, number] | undefined>((a, [t, { score }]) => {
+    const s = score + follow(t, end);
+    return a && a[1] >= s ? a : [t, s];
+  }, undefined)?.[0];
+  for (let at = n; at > 0 && last !== undefined;) {
+    const step = forward[at]!.get(last);
+    const e = step?.edge;
     if (!e) break;
     e.chars.forEach((c, k) => (chars[e.start + k] = c));
-    end = e.start;
+    tags.push(tagOf(e.chars.join(''), dict));
+    last = step.from;
+    at = e.start;
   }
   const bestPer = Array.from({ length: n }, () => new Map<string, number>());
   for (let i = 0; i < n; i++) {
     for (const e of edges[i] ?? []) {
-      const total = (forward[i] ?? -Infinity) + e.score + (backward[e.end] ?? -Infinity);
+      if (!e.chars.some((_, k) => slots[e.start + k]!.options.length > 1)) continue;
+      const rest = e.score + (backward[e.end]!.get(tag(e)) ?? -Infinity);
+      let total = -Infinity;
+      for (const [from, { score }] of forward[i]!) total = Math.max(total, score + follow(from, tag(e)) + rest);
       e.chars.forEach((c, k) => {
         const m = bestPer[e.start + k];
         if (m && slots[e.start + k]!.options.length > 1 && total > (m.get(c) ?? -Infinity)) m.set(c, total);
@@ -137,5 +169,5 @@ export function bestReading(slots: readonly Slot[]): Reading {
     shares.push(weights.map((w) => w / sum));
   });
   const confidence = chars.map((c, i) => shares[i]?.[ranked[i]?.indexOf(c) ?? -1] ?? 1);
-  return { chars, confidence, ranked, shares };
+  return { chars, confidence, ranked, shares, tags: tags.reverse() };
 }
