@@ -1,6 +1,6 @@
 import { bestReading, type Reading } from './chinese-model';
 import { EVIDENCE, withDocumentEvidence, type DocumentSlot, type Evidence } from './document-evidence';
-import { candidates, isMojibakeText, parseRun, SUSPECT } from './mojibake-bytes';
+import { candidates, isMojibakeText, parseRun, SUSPECT, wholeOrSplit } from './mojibake-bytes';
 import { tagContexts, type TagContext } from './tag-context';
 
 export { LOST_BYTES } from './mojibake-bytes';
@@ -108,8 +108,21 @@ function toSlots(text: string): { slots: DocumentSlot[]; whole: number } {
     fixed(text.slice(at, r.index));
     const anyWhole = r.units.some((u) => u.kind === 'whole');
     if (anyWhole) whole += 1;
-    for (const u of r.units) {
-      if (u.kind === 'whole' && anyWhole && (r.run.length > 1 || lossy))
+    for (let k = 0; k < r.units.length; k++) {
+      const u = r.units[k]!;
+      const next = r.units[k + 1];
+      // A lone continuation byte after a whole character: the two may have been damaged ones.
+      const pair =
+        lossy && u.kind === 'whole' && next?.kind === 'damaged' && next.lead === undefined && next.tail.length === 1
+          ? wholeOrSplit(u.raw, next.tail[0]!)
+          : undefined;
+      if (pair) {
+        slots.push(
+          { options: pair[0], raw: u.raw, damaged: true },
+          { options: pair[1], raw: next!.raw, damaged: true },
+        );
+        k += 1;
+      } else if (u.kind === 'whole' && anyWhole && (r.run.length > 1 || lossy))
         slots.push({ options: [{ char: u.char, prior: 0 }], raw: u.raw, damaged: false });
       else if (u.kind === 'damaged' && lossy && candidates(u.lead, u.tail).length)
         slots.push({ options: candidates(u.lead, u.tail), raw: u.raw, damaged: true });

@@ -113,6 +113,16 @@ describe('mojibake that lost bytes', () => {
     expect(repairMojibake(lost(note)).text).toBe(note);
   });
 
+  it('reads a character that decodes whole before a lone byte as two damaged ones when that reads better', () => {
+    // 损 lost 8D as always, and 失 (E5 A4 B1) its lead by chance: E6 9F A4 B1 is left, and E6 9F A4
+    // decodes whole, as 柤, before the lone B1.
+    const text = '我们先训练模型，再看损失曲线：训练损失一直在下降，验证损失也在下降。';
+    const damaged = lost(text);
+    const at = damaged.indexOf('å¤±');
+    const r = repairMojibake(damaged.slice(0, at) + damaged.slice(at + 1));
+    expect(r.text).toBe(text);
+  });
+
   it('puts back the emoji presentation selector after ✔ and ⚠, not another variation selector', () => {
     // U+FE0F is EF B8 8F: Windows-1252 drops 8F, and EF B8 alone could be any of U+FE00–FE3F.
     const list = '- [x] ✔️ 先跑通一个小模型\n- ⚠️ 学习率不要太大\n';
