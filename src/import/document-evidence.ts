@@ -1,5 +1,6 @@
 import { CJK_RANGE } from '../lib/cjk';
 import type { Slot } from './chinese-model';
+import { Counts } from './counts';
 import { dictionary } from './jieba-dictionary';
 
 /**
@@ -37,15 +38,6 @@ export type FirstReading = readonly (ReadonlyMap<string, number> | undefined)[];
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /** Below this the dictionary's share of a character is noise: such characters are not in its words. */
 const FLOOR = 1e-7;
-
-class Counts extends Map<string, number> {
-  add(key: string, n: number): void {
-    this.set(key, (this.get(key) ?? 0) + n);
-  }
-  of(key: string): number {
-    return this.get(key) ?? 0;
-  }
-}
 
 /** Returns the slots with the file's evidence added to the priors of their candidates. */
 export function withDocumentEvidence(

@@ -1,4 +1,5 @@
 import { CJK_RANGE } from '../lib/cjk';
+import { Counts } from './counts';
 import type { Dictionary } from './jieba-dictionary';
 
 /**
@@ -16,7 +17,10 @@ export interface TagContext {
 export const LINE_EDGE = '^';
 
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
-/** Pseudo-counts of the tag's share in the file that a transition starts from (chosen on the tuning notes). */
+/**
+ * Pseudo-counts of the tag's share in the file that a transition starts from (chosen on the tuning
+ * notes). The share itself is smoothed by one count only, so a mark the file never has stays rare.
+ */
 const SMOOTHING = 10;
 
 /**
@@ -30,15 +34,6 @@ export function tagOf(word: string, dict: Dictionary): string {
   if (/^[\p{L}\p{N}_]$/u.test(word)) return 'eng';
   if (/^\s$/u.test(word)) return ' ';
   return word;
-}
-
-class Counts extends Map<string, number> {
-  add(key: string, n: number): void {
-    this.set(key, (this.get(key) ?? 0) + n);
-  }
-  of(key: string): number {
-    return this.get(key) ?? 0;
-  }
 }
 
 /** Transition counts over tag sequences: pairs, what each pair starts from, what it arrives at. */
@@ -63,11 +58,19 @@ class TagCounts {
 }
 
 /**
+ * Punctuation and spaces, tagged as themselves. The word model gives every common mark the same
+ * score, so for them the file's share is kept in the score (a ratio to an even share): otherwise a
+ * mark the file never has, 」 for 、 (both E3 80 and a lost byte), would stand as well as any.
+ */
+const isMark = (tag: string) => tag !== LINE_EDGE && !/^[a-z]+$/.test(tag);
+
+/**
  * Transitions counted on the tag sequences of the file's lines (the first reading), each line read
  * without its own, as a place never counts for itself in `document-evidence.ts`: a line's first
  * guess would otherwise vouch for itself. Smoothed towards the tag's share in the file
  * (`smoothing` pseudo-counts), and scored as a ratio to that share so that how common a word is,
- * which the word model already knows, is not counted twice. `weight` scales the log ratio.
+ * which the word model already knows, is not counted twice (marks aside). `weight` scales the log
+ * ratio.
  */
 export function tagContexts(
   lines: readonly (readonly string[])[],
@@ -86,9 +89,9 @@ export function tagContexts(
         const key = `${previous}\t${next}`;
         const known = cache.get(key);
         if (known !== undefined) return known;
-        const share = (less((c) => c.to, next) + smoothing) / (total + smoothing * kinds);
+        const share = (less((c) => c.to, next) + 1) / (total + kinds);
         const after = (less((c) => c.pairs, key) + smoothing * share) / (less((c) => c.from, previous) + smoothing);
-        const s = weight * Math.log(after / share);
+        const s = weight * Math.log(after / (isMark(next) ? 1 / kinds : share));
         cache.set(key, s);
         return s;
       },
