@@ -98,65 +98,79 @@ export function bestReading(slots: readonly Slot[], context?: TagContext): Readi
   const dict = dictionary();
   const n = slots.length;
   const edges = Array.from({ length: n }, (_, i) => edgesFrom(slots, i, dict));
-  const tagged = new Map<Edge, string>();
-  const tag = (e: Edge) => {
-    let t = tagged.get(e);
-    if (t === undefined) tagged.set(e, (t = context ? tagOf(e.chars.join(''), dict) : ''));
-    return t;
+  // Tags as numbers, 0 the line's edge; without a context every word has tag 0 and no order counts.
+  const names = [LINE_EDGE];
+  const ids = new Map([[LINE_EDGE, 0]]);
+  const tagIds = edges.map((list) =>
+    list.map((e) => {
+      if (!context) return 0;
+      const t = tagOf(e.chars.join(''), dict);
+      if (!ids.has(t)) ids.set(t, names.push(t) - 1);
+      return ids.get(t)!;
+    }),
+  );
+  const k = names.length;
+  const scores = new Float64Array(k * k).fill(context ? NaN : 0);
+  const follow = (a: number, b: number) => {
+    let v = scores[a * k + b]!;
+    if (Number.isNaN(v)) v = scores[a * k + b] = context!.score(names[a]!, names[b]!);
+    return v;
   };
-  const follow = (previous: string, next: string) => (context ? context.score(previous, next) : 0);
-  // forward[i]: for each tag a path can end with at i, its best score and the step that reached it.
-  const forward = Array.from({ length: n + 1 }, () => new Map<string, { score: number; edge?: Edge; from?: string }>());
-  forward[0]!.set(context ? LINE_EDGE : '', { score: 0 });
-  for (let i = 0; i < n; i++) {
-    for (const e of edges[i] ?? []) {
-      const t = tag(e);
-      const into = forward[e.end]!;
-      for (const [from, { score }] of forward[i]!) {
-        const s = score + follow(from, t) + e.score;
-        if (s > (into.get(t)?.score ?? -Infinity)) into.set(t, { score: s, edge: e, from });
+  // forward[i·k + t]: the best score of a path over slots 0..i-1 whose last word has tag t.
+  const forward = new Float64Array((n + 1) * k).fill(-Infinity);
+  const backEdge = new Array<Edge | undefined>((n + 1) * k);
+  const backTag = new Int32Array((n + 1) * k);
+  const reached: number[][] = [];
+  forward[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    reached.push([...Array(k).keys()].filter((t) => forward[i * k + t]! > -Infinity));
+    if (i === n) break;
+    (edges[i] ?? []).forEach((e, j) => {
+      const t = tagIds[i]![j]!;
+      const into = e.end * k + t;
+      for (const from of reached[i]!) {
+        const s = forward[i * k + from]! + follow(from, t) + e.score;
+        if (s > forward[into]!) [forward[into], backEdge[into], backTag[into]] = [s, e, from];
       }
-    }
+    });
   }
-  const end = context ? LINE_EDGE : '';
-  // backward[i]: for each tag the path arrives at i with, the best score of the rest of the line.
-  const backward = Array.from({ length: n + 1 }, () => new Map<string, number>());
-  for (const t of forward[n]!.keys()) backward[n]!.set(t, follow(t, end));
+  // backward[i·k + t]: the best score of the rest of the line after a word of tag t ending at i.
+  const backward = new Float64Array((n + 1) * k).fill(-Infinity);
+  for (const t of reached[n]!) backward[n * k + t] = follow(t, 0);
   for (let i = n - 1; i >= 0; i--)
-    for (const from of forward[i]!.keys()) {
-      let best = -Infinity;
-      for (const e of edges[i] ?? [])
-        best = Math.max(best, follow(from, tag(e)) + e.score + (backward[e.end]!.get(tag(e)) ?? -Infinity));
-      backward[i]!.set(from, best);
-    }
+    for (const from of reached[i]!)
+      (edges[i] ?? []).forEach((e, j) => {
+        const t = tagIds[i]![j]!;
+        const s = follow(from, t) + e.score + backward[e.end * k + t]!;
+        if (s > backward[i * k + from]!) backward[i * k + from] = s;
+      });
 
   const chars = new Array<string>(n).fill('');
   const tags: string[] = [];
-  let last = [...forward[n]!].reduce<[string, number] | undefined>((a, [t, { score }]) => {
-    const s = score + follow(t, end);
-    return a && a[1] >= s ? a : [t, s];
-  }, undefined)?.[0];
-  for (let at = n; at > 0 && last !== undefined;) {
-    const step = forward[at]!.get(last);
-    const e = step?.edge;
+  let last = reached[n]!.reduce((a, t) =>
+    forward[n * k + t]! + follow(t, 0) > forward[n * k + a]! + follow(a, 0) ? t : a,
+  );
+  for (let at = n; at > 0;) {
+    const e = backEdge[at * k + last];
     if (!e) break;
-    e.chars.forEach((c, k) => (chars[e.start + k] = c));
+    e.chars.forEach((c, m) => (chars[e.start + m] = c));
     tags.push(tagOf(e.chars.join(''), dict));
-    last = step.from;
+    last = backTag[at * k + last]!;
     at = e.start;
   }
   const bestPer = Array.from({ length: n }, () => new Map<string, number>());
   for (let i = 0; i < n; i++) {
-    for (const e of edges[i] ?? []) {
-      if (!e.chars.some((_, k) => slots[e.start + k]!.options.length > 1)) continue;
-      const rest = e.score + (backward[e.end]!.get(tag(e)) ?? -Infinity);
+    (edges[i] ?? []).forEach((e, j) => {
+      if (!e.chars.some((_, m) => slots[e.start + m]!.options.length > 1)) return;
+      const t = tagIds[i]![j]!;
+      const rest = e.score + backward[e.end * k + t]!;
       let total = -Infinity;
-      for (const [from, { score }] of forward[i]!) total = Math.max(total, score + follow(from, tag(e)) + rest);
-      e.chars.forEach((c, k) => {
-        const m = bestPer[e.start + k];
-        if (m && slots[e.start + k]!.options.length > 1 && total > (m.get(c) ?? -Infinity)) m.set(c, total);
+      for (const from of reached[i]!) total = Math.max(total, forward[i * k + from]! + follow(from, t) + rest);
+      e.chars.forEach((c, m) => {
+        const best = bestPer[e.start + m];
+        if (best && slots[e.start + m]!.options.length > 1 && total > (best.get(c) ?? -Infinity)) best.set(c, total);
       });
-    }
+    });
   }
   const ranked: string[][] = [];
   const shares: number[][] = [];
