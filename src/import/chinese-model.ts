@@ -1,10 +1,13 @@
 import { CJK_RANGE } from '../lib/cjk';
 import { dictionary, MAX_WORD, type Dictionary } from './jieba-dictionary';
+import { LINE_EDGE, tagOf, type TagContext } from './tag-context';
 
 /**
  * A Chinese language model for choosing between characters: the word frequencies of jieba's
  * dictionary (`jieba-dictionary.ts`) read as a unigram word model, the way jieba itself segments
  * text. It has never seen this project's notes, so measuring it on them measures it on unseen text.
+ * A unigram knows nothing of order; on a second reading, how each word's part of speech follows the
+ * one before in the same file (`tag-context.ts`) adds some.
  */
 
 /** One position of a line: the characters it may be, each with the log prior of how it got there. */
@@ -21,6 +24,8 @@ export interface Reading {
   ranked: string[][];
   /** For each slot, the share of each of `ranked`, summing to 1. */
   shares: number[][];
+  /** The tag of each word of the best reading, in order. */
+  tags: string[];
 }
 
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
@@ -85,46 +90,87 @@ export function characterScore(char: string): number {
 /**
  * The most likely reading of a line whose slots may hold several characters: the best path through
  * every way of writing it as dictionary words (Viterbi), with, for each slot, the best path that
- * passes through each of its alternatives, which gives the confidence of the choice.
+ * passes through each of its alternatives, which gives the confidence of the choice. With a
+ * `context`, a path also scores how each word's tag follows the one before, so the path's state is
+ * the tag of its last word.
  */
-export function bestReading(slots: readonly Slot[]): Reading {
+export function bestReading(slots: readonly Slot[], context?: TagContext): Reading {
   const dict = dictionary();
   const n = slots.length;
   const edges = Array.from({ length: n }, (_, i) => edgesFrom(slots, i, dict));
-  const forward = new Array<number>(n + 1).fill(-Infinity);
-  const back = new Array<Edge | undefined>(n + 1);
+  // Tags as numbers, 0 the line's edge; without a context every word has tag 0 and no order counts.
+  const names = [LINE_EDGE];
+  const ids = new Map([[LINE_EDGE, 0]]);
+  const tagIds = edges.map((list) =>
+    list.map((e) => {
+      if (!context) return 0;
+      const t = tagOf(e.chars.join(''), dict);
+      if (!ids.has(t)) ids.set(t, names.push(t) - 1);
+      return ids.get(t)!;
+    }),
+  );
+  const k = names.length;
+  const scores = new Float64Array(k * k).fill(context ? NaN : 0);
+  const follow = (a: number, b: number) => {
+    let v = scores[a * k + b]!;
+    if (Number.isNaN(v)) v = scores[a * k + b] = context!.score(names[a]!, names[b]!);
+    return v;
+  };
+  // forward[i·k + t]: the best score of a path over slots 0..i-1 whose last word has tag t.
+  const forward = new Float64Array((n + 1) * k).fill(-Infinity);
+  const backEdge = new Array<Edge | undefined>((n + 1) * k);
+  const backTag = new Int32Array((n + 1) * k);
+  const reached: number[][] = [];
   forward[0] = 0;
-  for (let i = 0; i < n; i++) {
-    for (const e of edges[i] ?? []) {
-      const s = (forward[i] ?? -Infinity) + e.score;
-      if (s > (forward[e.end] ?? -Infinity)) {
-        forward[e.end] = s;
-        back[e.end] = e;
+  for (let i = 0; i <= n; i++) {
+    reached.push([...Array(k).keys()].filter((t) => forward[i * k + t]! > -Infinity));
+    if (i === n) break;
+    (edges[i] ?? []).forEach((e, j) => {
+      const t = tagIds[i]![j]!;
+      const into = e.end * k + t;
+      for (const from of reached[i]!) {
+        const s = forward[i * k + from]! + follow(from, t) + e.score;
+        if (s > forward[into]!) [forward[into], backEdge[into], backTag[into]] = [s, e, from];
       }
-    }
+    });
   }
-  const backward = new Array<number>(n + 1).fill(-Infinity);
-  backward[n] = 0;
+  // backward[i·k + t]: the best score of the rest of the line after a word of tag t ending at i.
+  const backward = new Float64Array((n + 1) * k).fill(-Infinity);
+  for (const t of reached[n]!) backward[n * k + t] = follow(t, 0);
   for (let i = n - 1; i >= 0; i--)
-    for (const e of edges[i] ?? [])
-      backward[i] = Math.max(backward[i] ?? -Infinity, e.score + (backward[e.end] ?? -Infinity));
+    for (const from of reached[i]!)
+      (edges[i] ?? []).forEach((e, j) => {
+        const t = tagIds[i]![j]!;
+        const s = follow(from, t) + e.score + backward[e.end * k + t]!;
+        if (s > backward[i * k + from]!) backward[i * k + from] = s;
+      });
 
   const chars = new Array<string>(n).fill('');
-  for (let end = n; end > 0;) {
-    const e = back[end];
+  const tags: string[] = [];
+  let last = reached[n]!.reduce((a, t) =>
+    forward[n * k + t]! + follow(t, 0) > forward[n * k + a]! + follow(a, 0) ? t : a,
+  );
+  for (let at = n; at > 0;) {
+    const e = backEdge[at * k + last];
     if (!e) break;
-    e.chars.forEach((c, k) => (chars[e.start + k] = c));
-    end = e.start;
+    e.chars.forEach((c, m) => (chars[e.start + m] = c));
+    tags.push(tagOf(e.chars.join(''), dict));
+    last = backTag[at * k + last]!;
+    at = e.start;
   }
   const bestPer = Array.from({ length: n }, () => new Map<string, number>());
   for (let i = 0; i < n; i++) {
-    for (const e of edges[i] ?? []) {
-      const total = (forward[i] ?? -Infinity) + e.score + (backward[e.end] ?? -Infinity);
-      e.chars.forEach((c, k) => {
-        const m = bestPer[e.start + k];
-        if (m && slots[e.start + k]!.options.length > 1 && total > (m.get(c) ?? -Infinity)) m.set(c, total);
+    (edges[i] ?? []).forEach((e, j) => {
+      if (!e.chars.some((_, m) => slots[e.start + m]!.options.length > 1)) return;
+      const t = tagIds[i]![j]!;
+      const rest = e.score + backward[e.end * k + t]!;
+      let total = -Infinity;
+      for (const from of reached[i]!) total = Math.max(total, forward[i * k + from]! + follow(from, t) + rest);
+      e.chars.forEach((c, m) => {
+        const best = bestPer[e.start + m];
+        if (best && slots[e.start + m]!.options.length > 1 && total > (best.get(c) ?? -Infinity)) best.set(c, total);
       });
-    }
+    });
   }
   const ranked: string[][] = [];
   const shares: number[][] = [];
@@ -137,5 +183,5 @@ export function bestReading(slots: readonly Slot[]): Reading {
     shares.push(weights.map((w) => w / sum));
   });
   const confidence = chars.map((c, i) => shares[i]?.[ranked[i]?.indexOf(c) ?? -1] ?? 1);
-  return { chars, confidence, ranked, shares };
+  return { chars, confidence, ranked, shares, tags: tags.reverse() };
 }

@@ -1,5 +1,6 @@
 import { CJK_RANGE } from '../lib/cjk';
 import type { Slot } from './chinese-model';
+import { Counts } from './counts';
 import { dictionary } from './jieba-dictionary';
 
 /**
@@ -13,16 +14,20 @@ import { dictionary } from './jieba-dictionary';
  * - neighbours: how much more often the file has a character beside the one before or after it
  *   than jieba's dictionary does, mixed with the dictionary so that a pair the file never has still
  *   stands.
- * The file's single-character frequencies were tried as a third and lost accuracy on the tuning notes.
+ * A third, how words follow each other by part of speech, is counted in `tag-context.ts` and weighs
+ * on the second reading of each line. The file's single-character frequencies were tried as a fourth
+ * and lost accuracy on the tuning notes; so did a third reading.
  */
 export interface Evidence {
   /** Weight of what the other places with the same damaged bytes were read as. */
   recurring: number;
   /** Weight of the file's own neighbouring pairs against the dictionary's, 0–1. */
   bigram: number;
+  /** Weight of how likely a word's part of speech is after the one before (`tag-context.ts`). */
+  tags: number;
 }
 /** Chosen on the tuning notes (`npm run bench -- --mojibake`), never on the held-out texts. */
-export const EVIDENCE: Evidence = { recurring: 0.25, bigram: 0.4 };
+export const EVIDENCE: Evidence = { recurring: 0.25, bigram: 0.4, tags: 0.4 };
 
 /** A line position: its candidates, whether bytes were lost there, and the bytes left. */
 export type DocumentSlot = Slot & { damaged: boolean; raw: string };
@@ -33,15 +38,6 @@ export type FirstReading = readonly (ReadonlyMap<string, number> | undefined)[];
 const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /** Below this the dictionary's share of a character is noise: such characters are not in its words. */
 const FLOOR = 1e-7;
-
-class Counts extends Map<string, number> {
-  add(key: string, n: number): void {
-    this.set(key, (this.get(key) ?? 0) + n);
-  }
-  of(key: string): number {
-    return this.get(key) ?? 0;
-  }
-}
 
 /** Returns the slots with the file's evidence added to the priors of their candidates. */
 export function withDocumentEvidence(

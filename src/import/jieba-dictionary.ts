@@ -10,6 +10,8 @@ import { createRequire } from 'node:module';
 export interface Dictionary {
   /** Log probability of each word (single characters included). */
   logProb: Map<string, number>;
+  /** Each word's part of speech, as jieba tags it (n noun, v verb, d adverb, f locative, uj 的…). */
+  tag: Map<string, string>;
   /** Every proper prefix of a word, to stop spelling a word early. */
   prefixes: Set<string>;
   /** Log of the total count, for the score of a character the dictionary lacks. */
@@ -30,11 +32,13 @@ export function dictionary(): Dictionary {
   if (loaded) return loaded;
   const file = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
   const counts = new Map<string, number>();
+  const tag = new Map<string, string>();
   let total = 0;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const [word, count] = line.split(' ');
+    const [word, count, pos] = line.split(' ');
     const n = Number(count);
     if (!word || !n || word.length > MAX_WORD) continue;
+    if (pos && !tag.has(word)) tag.set(word, pos);
     counts.set(word, (counts.get(word) ?? 0) + n);
     total += n;
   }
@@ -68,6 +72,6 @@ export function dictionary(): Dictionary {
     nextShare.set(pair, n / (lefts.get(pair.charAt(0)) ?? n));
     previousShare.set(pair, n / (rights.get(pair.charAt(1)) ?? n));
   }
-  loaded = { logProb, prefixes, logTotal, charShare, nextShare, previousShare };
+  loaded = { logProb, tag, prefixes, logTotal, charShare, nextShare, previousShare };
   return loaded;
 }

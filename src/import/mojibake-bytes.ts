@@ -116,6 +116,31 @@ export function candidates(lead: number | undefined, tail: readonly number[]): {
 const candidateCache = new Map<string, { char: string; prior: number }[]>();
 const RARE_KEPT = 24;
 
+type Option = { char: string; prior: number };
+
+/**
+ * A character that decodes whole right before a lone continuation byte may be two damaged ones
+ * instead: `L a b` + `c` read as `L a` (a byte lost) and `b c` (the lead lost). 损失 that lost 8D
+ * and 失's lead leaves E6 9F A4 B1, and E6 9F A4 is 柤. Each reading takes one loss more than the
+ * bytes show, so neither is favoured: each place gets the characters of both, for the model to choose.
+ */
+export function wholeOrSplit(raw: string, orphan: number): [Option[], Option[]] | undefined {
+  const [l, a, b, ...rest] = [...raw].map((c) => CP1252.get(c) ?? 0);
+  const whole = l !== undefined && a !== undefined && b !== undefined && !rest.length && decodeThree(l, a, b);
+  if (!whole) return undefined;
+  return [
+    likeliest([{ char: whole, prior: 0 }], candidates(l, [a])),
+    likeliest(candidates(undefined, [orphan]), candidates(undefined, [b, orphan])),
+  ];
+}
+
+/** Options of several readings of one place, each character once at its best prior. */
+function likeliest(...lists: Option[][]): Option[] {
+  const out = new Map<string, number>();
+  for (const { char, prior } of lists.flat()) if (prior > (out.get(char) ?? -Infinity)) out.set(char, prior);
+  return [...out].map(([char, prior]) => ({ char, prior }));
+}
+
 /** Splits a run of suspect characters into whole, damaged and untouched pieces. */
 export function parseRun(run: string): Unit[] {
   const chars = [...run];

@@ -1,6 +1,7 @@
 import { bestReading, type Reading } from './chinese-model';
 import { EVIDENCE, withDocumentEvidence, type DocumentSlot, type Evidence } from './document-evidence';
-import { candidates, isMojibakeText, parseRun, SUSPECT } from './mojibake-bytes';
+import { candidates, isMojibakeText, parseRun, SUSPECT, wholeOrSplit } from './mojibake-bytes';
+import { tagContexts, type TagContext } from './tag-context';
 
 export { LOST_BYTES } from './mojibake-bytes';
 
@@ -12,8 +13,9 @@ export { LOST_BYTES } from './mojibake-bytes';
  * another character went missing. About one Chinese character in six then lacks a byte, and the
  * bytes left allow several characters (中 不 丁 丝 丐 丏 all start E4 B8). Those are chosen with the
  * Chinese language model in `chinese-model.ts` and what the rest of the file says
- * (`document-evidence.ts`). The likeliest reading always goes into the text; where the model was not
- * sure, the restoration says so, and the import report lists the place for a person to check.
+ * (`document-evidence.ts`, `tag-context.ts`). The likeliest reading always goes into the text;
+ * where the model was not sure, the restoration says so, and the import report lists the place for
+ * a person to check.
  */
 
 export interface Restoration {
@@ -62,10 +64,12 @@ export function repairMojibake(text: string, options: RepairOptions = {}): Mojib
     return { text: slots.map((s) => s.options[0]?.char ?? s.raw).join(''), whole, restorations: [] };
   // Read the file once by the dictionary alone, then again with what that reading says about the file.
   const lines = splitLines(slots);
-  const first = readLines(slots, lines);
+  const { readings: first, tags } = readLines(slots, lines);
   const shares = slots.map((s, i) => first.get(i) ?? new Map([[s.options[0]?.char ?? s.raw, 1]]));
-  const weighed = withDocumentEvidence(slots, shares, options.weights ?? EVIDENCE);
-  const second = readLines(weighed, lines);
+  const weights = options.weights ?? EVIDENCE;
+  const weighed = withDocumentEvidence(slots, shares, weights);
+  // The first reading's words, by part of speech, give how words follow each other in this file.
+  const { readings: second } = readLines(weighed, lines, tagContexts(tags, weights.tags));
   const chars = weighed.map((s, i) => second.get(i)?.keys().next().value ?? s.options[0]?.char ?? s.raw);
   const decideAt = options.decideAt ?? DECIDE_AT;
   const restorations: Restoration[] = [];
@@ -104,8 +108,21 @@ function toSlots(text: string): { slots: DocumentSlot[]; whole: number } {
     fixed(text.slice(at, r.index));
     const anyWhole = r.units.some((u) => u.kind === 'whole');
     if (anyWhole) whole += 1;
-    for (const u of r.units) {
-      if (u.kind === 'whole' && anyWhole && (r.run.length > 1 || lossy))
+    for (let k = 0; k < r.units.length; k++) {
+      const u = r.units[k]!;
+      const next = r.units[k + 1];
+      // A lone continuation byte after a whole character: the two may have been damaged ones.
+      const pair =
+        lossy && u.kind === 'whole' && next?.kind === 'damaged' && next.lead === undefined && next.tail.length === 1
+          ? wholeOrSplit(u.raw, next.tail[0]!)
+          : undefined;
+      if (pair) {
+        slots.push(
+          { options: pair[0], raw: u.raw, damaged: true },
+          { options: pair[1], raw: next!.raw, damaged: true },
+        );
+        k += 1;
+      } else if (u.kind === 'whole' && anyWhole && (r.run.length > 1 || lossy))
         slots.push({ options: [{ char: u.char, prior: 0 }], raw: u.raw, damaged: false });
       else if (u.kind === 'damaged' && lossy && candidates(u.lead, u.tail).length)
         slots.push({ options: candidates(u.lead, u.tail), raw: u.raw, damaged: true });
@@ -137,16 +154,20 @@ function splitLines(slots: readonly DocumentSlot[]): [number, number][] {
 function readLines(
   slots: readonly DocumentSlot[],
   lines: readonly [number, number][],
-): Map<number, Map<string, number>> {
+  contextOf?: (line: number) => TagContext,
+): { readings: Map<number, Map<string, number>>; tags: string[][] } {
   const out = new Map<number, Map<string, number>>();
-  for (const [start, end] of lines) {
+  // Every line's tags, empty for the lines not read: indexed like `lines`.
+  const tags: string[][] = lines.map(() => []);
+  for (const [index, [start, end]] of lines.entries()) {
     const line = slots.slice(start, end);
     if (!line.some((s) => s.damaged)) continue;
-    const reading: Reading = bestReading(line);
+    const reading: Reading = bestReading(line, contextOf?.(index));
+    tags[index] = reading.tags;
     line.forEach((_, k) => {
       const ranked = reading.ranked[k] ?? [];
       out.set(start + k, new Map(ranked.map((c, j) => [c, reading.shares[k]?.[j] ?? 0])));
     });
   }
-  return out;
+  return { readings: out, tags };
 }

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../../src/import/encoding';
+import { EVIDENCE } from '../../../src/import/document-evidence';
 import { repairMojibake } from '../../../src/import/mojibake';
 import { chineseNotes, damage, heldOutCorpusTexts, measureRestoration } from '../../../scripts/bench/mojibake-bench';
 import { seededRandom } from '../../../scripts/bench/seeded-random';
@@ -91,6 +92,35 @@ describe('mojibake that lost bytes', () => {
     expect(zhong).toMatchObject({ line: 1, damaged: 'ä¸', decided: true });
     expect(zhong?.alternatives).toContain('不');
     expect(zhong?.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('reads a locative by how words follow each other in the same file: 中 after a noun, before 的', () => {
+    // 中 and 不 (E4 B8 8D) both come out as E4 B8, and jieba counts 不 more often. The other lines
+    // put a locative (上, 里, 之后) between a noun and 的; an adverb like 不 never stands there.
+    const note = [
+      '模型记住了数据中的规律。',
+      '图上的点是样本。',
+      '表格里的数字是损失。',
+      '训练之后的模型更准。',
+      '屏幕上的曲线在下降。',
+      '文件里的图片很清楚。',
+      '桌子上的书是新的。',
+      '网络里的权重会更新。',
+      '箱子里的猫很安静。',
+    ].join('\n');
+    const withoutOrder = repairMojibake(lost(note), { weights: { ...EVIDENCE, tags: 0 } });
+    expect(withoutOrder.text.split('\n')[0]).toBe('模型记住了数据不的规律。');
+    expect(repairMojibake(lost(note)).text).toBe(note);
+  });
+
+  it('reads a character that decodes whole before a lone byte as two damaged ones when that reads better', () => {
+    // 损 lost 8D as always, and 失 (E5 A4 B1) its lead by chance: E6 9F A4 B1 is left, and E6 9F A4
+    // decodes whole, as 柤, before the lone B1.
+    const text = '我们先训练模型，再看损失曲线：训练损失一直在下降，验证损失也在下降。';
+    const damaged = lost(text);
+    const at = damaged.indexOf('å¤±');
+    const r = repairMojibake(damaged.slice(0, at) + damaged.slice(at + 1));
+    expect(r.text).toBe(text);
   });
 
   it('puts back the emoji presentation selector after ✔ and ⚠, not another variation selector', () => {
