@@ -32,10 +32,10 @@ interface AnyEntry {
 /** A `translatedFrom` the build cannot follow does not stop it: the page falls back to dates. */
 const warn = (message: string) => console.warn(`[translation] ${message}`);
 
-/** Every pair in status order (lessons by number, then log by date, then notes, then notebooks). */
-export const translationStatuses = perContentVersion(async (): Promise<PairStatus[]> => {
+/** Every entry that has a status, by kind, with how to read its outline. */
+const entriesByKind = perContentVersion(async (): Promise<[PairKind, AnyEntry[]][]> => {
   const root = notesDir();
-  const groups: [PairKind, AnyEntry[]][] = [
+  return [
     ['lessons', rendered(await allLessons())],
     ['log', rendered(await allLogEntries())],
     ['notes', rendered(await allLooseNotes())],
@@ -53,27 +53,63 @@ export const translationStatuses = perContentVersion(async (): Promise<PairStatu
       }),
     ],
   ];
+});
+
+/**
+ * Sides and statuses already worked out, by page: a page's own status needs only its pair (in
+ * `astro dev`, a lesson page then renders no MDX note to learn its outline), and the status page
+ * reuses what the pages worked out.
+ */
+const worked = perContentVersion(() => ({
+  sides: new Map<string, Promise<Side>>(),
+  statuses: new Map<string, PairStatus>(),
+}));
+
+type Side = ReturnType<typeof translationSide> & { kind: PairKind; slug: string };
+
+function sideOf(kind: PairKind, e: AnyEntry): Promise<Side> {
+  const { sides } = worked();
+  const key = `${kind}/${e.locale}/${e.slug}`;
+  let side = sides.get(key);
+  if (!side) {
+    side = e.outline().then((outline) => ({
+      kind,
+      slug: e.slug,
+      ...translationSide({
+        locale: e.locale,
+        file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
+        title: e.title,
+        outline,
+        body: e.body,
+        data: e.entry.data as Record<string, unknown>,
+        root: notesDir(),
+      }),
+    }));
+    sides.set(key, side);
+  }
+  return side;
+}
+
+/** The statuses of the pairs `wanted` keeps, in status order. */
+async function statusesOf(wanted: (kind: PairKind, slug: string) => boolean): Promise<PairStatus[]> {
   const sides = await Promise.all(
-    groups.flatMap(([kind, entries]) =>
-      entries.map(async (e) => ({
-        kind,
-        slug: e.slug,
-        ...translationSide({
-          locale: e.locale,
-          file: e.entry.filePath ?? `${kind}/${e.locale}/${e.slug}`,
-          title: e.title,
-          outline: await e.outline(),
-          body: e.body,
-          data: e.entry.data as Record<string, unknown>,
-          root,
-        }),
-      })),
+    (await entriesByKind()).flatMap(([kind, entries]) =>
+      entries.filter((e) => wanted(kind, e.slug)).map((e) => sideOf(kind, e)),
     ),
   );
-  return pairUp(sides).map((pair) => pageStatus(pair, root, warn));
-});
+  const { statuses } = worked();
+  return pairUp(sides).map((pair) => {
+    const key = `${pair.kind}/${pair.slug}`;
+    const status = statuses.get(key) ?? pageStatus(pair, notesDir(), warn);
+    statuses.set(key, status);
+    return status;
+  });
+}
+
+/** Every pair in status order (lessons by number, then log by date, then notes, then notebooks). */
+export const translationStatuses = perContentVersion(() => statusesOf(() => true));
 
 /** The status of one page's pair. */
 export async function translationStatus(kind: PairKind, slug: string): Promise<PairStatus | undefined> {
-  return (await translationStatuses()).find((s) => s.kind === kind && s.slug === slug);
+  return (await statusesOf((k, s) => k === kind && s === slug))[0];
 }
