@@ -1,12 +1,12 @@
 import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeKatex from 'rehype-katex';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeCodeHighlight } from './rehype-code-highlight';
 import { rehypeHeadingAnchors } from './rehype-heading-anchors';
 import { rehypeScrollRegions } from './rehype-scroll-regions';
 import { rehypeTaskLabels } from './rehype-task-labels';
-import { rehypeMathReport, remarkMathFlag } from './math';
+import { remarkMathFlag } from './math';
+import { rehypeMath } from './rehype-math';
 import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
@@ -53,8 +53,7 @@ export function rehypePlugins({ notesRoot, strictMath }: MarkdownSetup): RehypeP
     rehypeTaskLabels,
     [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
     // KaTeX's own strict mode warns about Unicode text in math, which Chinese notes use on purpose.
-    [rehypeKatex, { strict: 'ignore' }],
-    [rehypeMathReport, { strict: strictMath }],
+    [rehypeMath, { strict: strictMath, katex: { strict: 'ignore' } }],
     [rehypeScrollRegions, { notesRoot }],
   ];
 }

@@ -42,7 +42,7 @@ export function rehypeCodeBlocks(options: { notesRoot: string }) {
     forEachElement(tree, (node: Element, index, parent) => {
       if (node.tagName !== 'pre') return;
       if (parent.type === 'element' && parent.properties['className']?.toString().includes('code-block')) return;
-      // Display math is still a code block here; rehype-katex typesets it afterwards.
+      // Display math is still a code block here; rehype-math typesets it afterwards.
       if (isMath(node)) return;
       const lang = String(node.properties['dataLanguage'] ?? 'text');
       const label = languageNames[lang] ?? lang;

@@ -1,4 +1,3 @@
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -7,18 +6,19 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { normaliseInlineMath } from '../../../src/import/math';
+import { rehypeMath } from '../../../src/markdown/rehype-math';
 import { fixLinks, headingSpace, highlight, normaliseSource, timestamps } from '../../../src/import/normalize';
 
 const norm = (md: string) => normaliseSource(md, 1).text;
 
-/** Renders like the site does (remark-math + KaTeX), to prove the rewritten text builds. */
+/** Renders math as the site does (remark-math + the site's KaTeX step), to prove the rewritten text builds. */
 async function html(md: string): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeKatex, { strict: 'ignore' })
+    .use(rehypeMath, { strict: false, katex: { strict: 'ignore' } })
     .use(rehypeStringify, { allowDangerousHtml: true })
     .process(md);
   return String(file);

@@ -1,14 +1,29 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from './render';
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('math: remark-math, rehype-katex, the hasMath flag and the error report', () => {
+describe('math: remark-math, rehype-math (KaTeX), the hasMath flag and the error report', () => {
   it('typesets inline and display math at build time', async () => {
     const { html } = await renderMarkdown('$a^2$\n\n$$\n\\frac{1}{2}\n$$');
     expect(html).toContain('class="katex"');
     expect(html).toContain('class="katex-display"');
     expect(html).not.toContain('katex-error');
+  });
+
+  it('typesets with the KaTeX whose stylesheet the pages load: every layout class it writes is styled there', async () => {
+    const { html } = await renderMarkdown(
+      '$p_k = \\sigma(z_k)$\n\n$$\n\\frac{1}{1+e^{-z}} \\sum_{i=1}^n \\sqrt{x^2}\n$$',
+    );
+    const stylesheet = fs.readFileSync(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'), 'utf8');
+    const written = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => (m[1] ?? '').split(/\s+/)));
+    // The atom types (ordinary, relation, …) mark spacing KaTeX has already applied: no rule needs them.
+    const atoms = /^m(?:ord|op|bin|rel|open|close|punct|inner|tight)$/;
+    const unstyled = [...written].filter((c) => !atoms.test(c) && !new RegExp(`\\.${c}(?![\\w-])`).test(stylesheet));
+    expect(written.size).toBeGreaterThan(20);
+    expect(unstyled).toEqual([]);
   });
 
   it('typesets Chinese text inside a formula without a warning', async () => {

@@ -1,0 +1,99 @@
+import type { Element, ElementContent, Parents } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import katex, { type KatexOptions } from 'katex';
+import type { VFile } from 'vfile';
+import { where } from './source';
+
+/**
+ * Typesets the formulas remark-math found, with KaTeX, at build time (as rehype-katex does, with the
+ * same options and markup), and names a formula KaTeX cannot parse in the build log: the note, the
+ * line and the expression. A broken formula shows as its source in KaTeX's error style; with
+ * `STRICT_MATH=1` it fails the build.
+ *
+ * KaTeX's HTML goes into the tree as raw HTML, which Astro's last step (rehype-raw) parses with the
+ * rest of the page, rather than parsed into elements here and then walked by every later step: a
+ * formula is dozens of elements, and parsing them twice was two thirds of KaTeX's share of a render.
+ * Elements stay where they are needed: a display formula's outer box, which rehype-scroll-regions
+ * makes a labelled region; formulas inside headings, whose text Astro reads for the table of
+ * contents; and MDX notes, which are compiled to JavaScript from elements only.
+ */
+export function rehypeMath(options: { strict: boolean; katex?: KatexOptions }) {
+  const settings: KatexOptions = { ...options.katex };
+  return (tree: Parents, file: VFile) => {
+    // MDX compiles its tree to JavaScript, which takes elements only.
+    const mdx = Boolean(file.history[0]?.endsWith('.mdx'));
+    const typeset = (scope: Element, displayMode: boolean, inHeading: boolean): ElementContent[] => {
+      const tex = toText(scope, { whitespace: 'pre' });
+      let html: string;
+      try {
+        html = katex.renderToString(tex, { ...settings, displayMode, throwOnError: true });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        const text = `[math] ${where(file.path, scope.position?.start.line)}: KaTeX cannot render ${JSON.stringify(tex)}: ${reason}`;
+        if (options.strict)
+          throw new Error(
+            `${text}\nFix the formula, or build without STRICT_MATH=1 to show it as an error on the page.`,
+          );
+        console.warn(text);
+        try {
+          html = katex.renderToString(tex, { ...settings, displayMode, strict: 'ignore', throwOnError: false });
+        } catch {
+          // KaTeX shows a parse error itself, but not every other error: the same markup by hand.
+          const shown: Element = {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['katex-error'], style: 'color:#cc0000', title: String(error) },
+            children: [{ type: 'text', value: tex }],
+          };
+          return [shown];
+        }
+      }
+      if (inHeading || mdx) return fromHtml(html, { fragment: true }).children as ElementContent[];
+      const display = /^<span class="katex-display">([\s\S]*)<\/span>$/.exec(html);
+      if (!display) return [{ type: 'raw', value: html }];
+      return [
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['katex-display'] },
+          children: [{ type: 'raw', value: display[1] ?? '' }],
+        },
+      ];
+    };
+
+    const walk = (parent: Parents, inHeading: boolean) => {
+      const { children } = parent;
+      for (let index = 0; index < children.length; index++) {
+        const node = children[index];
+        if (!node || !('children' in node)) continue;
+        if (node.type !== 'element') {
+          walk(node, inHeading);
+          continue;
+        }
+        const classes = Array.isArray(node.properties['className']) ? node.properties['className'] : [];
+        const languageMath = classes.includes('language-math');
+        const display = classes.includes('math-display');
+        if (languageMath || display || classes.includes('math-inline')) {
+          const result = typeset(node, display, inHeading);
+          children.splice(index, 1, ...result);
+          index += result.length - 1;
+          continue;
+        }
+        // Display math (and ```math) arrives as <pre><code class="language-math">: the <pre> is replaced.
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        if (node.tagName === 'pre' && only?.type === 'element' && only.tagName === 'code') {
+          const codeClasses = only.properties['className'];
+          if (Array.isArray(codeClasses) && codeClasses.includes('language-math')) {
+            const result = typeset(only, true, inHeading);
+            children.splice(index, 1, ...result);
+            index += result.length - 1;
+            continue;
+          }
+        }
+        walk(node, inHeading || /^h[1-6]$/.test(node.tagName));
+      }
+    };
+    walk(tree, false);
+  };
+}
