@@ -3,7 +3,7 @@ import { onLiveChange } from '../node/live-collections';
 
 /**
  * `astro dev`: when a loader has stored an edit, open pages reload at once and the next request
- * reads the collections as they now are (src/data/live-collections.ts), instead of after Astro has
+ * reads the collections as they now are (src/node/live-collections.ts), instead of after Astro has
  * written its data store (a fixed half-second later) and read it back. Astro's own reload still
  * follows its write; the page it loads is the same.
  */

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import katex, { type KatexOptions } from 'katex';
 import type { VFile } from 'vfile';
+import { forEachElement } from '../lib/html/elements';
 import { where } from './source';
 
 /**
@@ -23,7 +24,7 @@ export function rehypeMath(options: { strict: boolean; katex?: KatexOptions }) {
   return (tree: Parents, file: VFile) => {
     // MDX compiles its tree to JavaScript, which takes elements only.
     const mdx = Boolean(file.history[0]?.endsWith('.mdx'));
-    const typeset = (scope: Element, displayMode: boolean, inHeading: boolean): ElementContent[] => {
+    const typeset = (scope: Element, displayMode: boolean, asElements: boolean): ElementContent => {
       const tex = toText(scope, { whitespace: 'pre' });
       let html: string;
       try {
@@ -46,54 +47,56 @@ export function rehypeMath(options: { strict: boolean; katex?: KatexOptions }) {
             properties: { className: ['katex-error'], style: 'color:#cc0000', title: String(error) },
             children: [{ type: 'text', value: tex }],
           };
-          return [shown];
+          return shown;
         }
       }
-      if (inHeading || mdx) return fromHtml(html, { fragment: true }).children as ElementContent[];
+      // KaTeX writes one outer <span> per formula.
+      if (asElements) return fromHtml(html, { fragment: true }).children[0] as ElementContent;
       const display = /^<span class="katex-display">([\s\S]*)<\/span>$/.exec(html);
-      if (!display) return [{ type: 'raw', value: html }];
-      return [
-        {
-          type: 'element',
-          tagName: 'span',
-          properties: { className: ['katex-display'] },
-          children: [{ type: 'raw', value: display[1] ?? '' }],
-        },
-      ];
+      if (!display) return { type: 'raw', value: html };
+      return {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['katex-display'] },
+        children: [{ type: 'raw', value: display[1] ?? '' }],
+      };
     };
 
-    const walk = (parent: Parents, inHeading: boolean) => {
-      const { children } = parent;
-      for (let index = 0; index < children.length; index++) {
-        const node = children[index];
-        if (!node || !('children' in node)) continue;
-        if (node.type !== 'element') {
-          walk(node, inHeading);
-          continue;
+    const visit =
+      (asElements: boolean) =>
+      (node: Element, index: number, parent: Parents): 'skip' | void => {
+        if (!asElements && /^h[1-6]$/.test(node.tagName)) {
+          forEachElement(node, visit(true));
+          return 'skip';
         }
-        const classes = Array.isArray(node.properties['className']) ? node.properties['className'] : [];
-        const languageMath = classes.includes('language-math');
-        const display = classes.includes('math-display');
-        if (languageMath || display || classes.includes('math-inline')) {
-          const result = typeset(node, display, inHeading);
-          children.splice(index, 1, ...result);
-          index += result.length - 1;
-          continue;
-        }
-        // Display math (and ```math) arrives as <pre><code class="language-math">: the <pre> is replaced.
-        const only = node.children.length === 1 ? node.children[0] : undefined;
-        if (node.tagName === 'pre' && only?.type === 'element' && only.tagName === 'code') {
-          const codeClasses = only.properties['className'];
-          if (Array.isArray(codeClasses) && codeClasses.includes('language-math')) {
-            const result = typeset(only, true, inHeading);
-            children.splice(index, 1, ...result);
-            index += result.length - 1;
-            continue;
-          }
-        }
-        walk(node, inHeading || /^h[1-6]$/.test(node.tagName));
-      }
-    };
-    walk(tree, false);
+        const math = formulaIn(node);
+        if (!math) return;
+        parent.children[index] = typeset(math.scope, math.display, asElements);
+        return 'skip';
+      };
+    forEachElement(tree, visit(mdx));
   };
 }
+
+/**
+ * The formula an element is, as remark-math writes them: inline as <code class="language-math
+ * math-inline">, display (and ```math) as a <pre> around <code class="language-math">, which is
+ * replaced whole.
+ */
+function formulaIn(node: Element): { scope: Element; display: boolean } | undefined {
+  const classes = classesOf(node);
+  if (classes.includes('language-math') || classes.includes('math-display') || classes.includes('math-inline'))
+    return { scope: node, display: classes.includes('math-display') };
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (
+    node.tagName === 'pre' &&
+    only?.type === 'element' &&
+    only.tagName === 'code' &&
+    classesOf(only).includes('language-math')
+  )
+    return { scope: only, display: true };
+  return undefined;
+}
+
+const classesOf = (node: Element): unknown[] =>
+  Array.isArray(node.properties['className']) ? node.properties['className'] : [];

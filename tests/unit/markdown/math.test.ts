@@ -26,6 +26,12 @@ describe('math: remark-math, rehype-math (KaTeX), the hasMath flag and the error
     expect(unstyled).toEqual([]);
   });
 
+  it('keeps a formula in a heading as elements, so the heading’s text still has it', async () => {
+    const { headings, html } = await renderMarkdown('## Loss $L^2$ of a batch\n\ntext $x$\n');
+    expect(headings[0]?.text).toContain('L^2');
+    expect(html.match(/class="katex"/g)).toHaveLength(2);
+  });
+
   it('typesets Chinese text inside a formula without a warning', async () => {
     const warn = vi.spyOn(console, 'warn');
     const { html } = await renderMarkdown('$\\text{损失} = 1$', { file: 'lessons/zh/lesson-1.md' });
