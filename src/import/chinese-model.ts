@@ -1,4 +1,4 @@
-import { CJK_RANGE } from '../lib/cjk';
+import { isCjkChar } from '../lib/cjk';
 import { dictionary, MAX_WORD, type Dictionary } from './jieba-dictionary';
 import { LINE_EDGE, tagOf, type TagContext } from './tag-context';
 
@@ -28,7 +28,6 @@ export interface Reading {
   tags: string[];
 }
 
-const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /** Punctuation Chinese text uses all the time, worth about as much as a frequent character. */
 const COMMON_PUNCTUATION = new Set([...'，。、：；！？（）《》【】「」『』“”‘’—…·～']);
 /** A Chinese character the dictionary has never seen as a word of its own: half a count. */
@@ -38,7 +37,7 @@ const unknownHan = (dict: Dictionary) => Math.log(0.5) - dict.logTotal;
 function singleScore(char: string, dict: Dictionary): number {
   const known = dict.logProb.get(char);
   if (known !== undefined) return known;
-  if (HAN.test(char)) return unknownHan(dict);
+  if (isCjkChar(char)) return unknownHan(dict);
   if (COMMON_PUNCTUATION.has(char)) return Math.log(0.01);
   return Math.log(1e-8);
 }
@@ -59,12 +58,12 @@ interface Edge {
 function edgesFrom(slots: readonly Slot[], start: number, dict: Dictionary): Edge[] {
   const edges: Edge[] = [];
   const first = slots[start]?.options ?? [];
-  const fixed = first.length === 1 && !HAN.test(first[0]?.char ?? '');
+  const fixed = first.length === 1 && !isCjkChar(first[0]?.char ?? '');
   for (const o of first)
     edges.push({ start, end: start + 1, chars: [o.char], score: o.prior + (fixed ? 0 : singleScore(o.char, dict)) });
   let partial: { text: string; prior: number }[] = [];
   for (const o of first)
-    if (HAN.test(o.char) && dict.prefixes.has(o.char)) partial.push({ text: o.char, prior: o.prior });
+    if (isCjkChar(o.char) && dict.prefixes.has(o.char)) partial.push({ text: o.char, prior: o.prior });
   for (let end = start + 2; end <= Math.min(slots.length, start + MAX_WORD) && partial.length; end++) {
     const next: typeof partial = [];
     const options = slots[end - 1]?.options ?? [];

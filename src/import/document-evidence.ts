@@ -1,4 +1,4 @@
-import { CJK_RANGE } from '../lib/cjk';
+import { isCjkChar } from '../lib/cjk';
 import type { Slot } from './chinese-model';
 import { Counts } from './counts';
 import { dictionary } from './jieba-dictionary';
@@ -35,7 +35,6 @@ export type DocumentSlot = Slot & { damaged: boolean; raw: string };
 /** The first reading of the file: each slot's characters with their shares (one, 1, when fixed). */
 export type FirstReading = readonly (ReadonlyMap<string, number> | undefined)[];
 
-const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /** Below this the dictionary's share of a character is noise: such characters are not in its words. */
 const FLOOR = 1e-7;
 
@@ -49,7 +48,7 @@ export function withDocumentEvidence(
   const top = first.map((m) => (m ? [...m].reduce((a, b) => (b[1] > a[1] ? b : a))[0] : undefined));
   const han = (i: number) => {
     const c = top[i];
-    return c && HAN.test(c) ? c : undefined;
+    return c && isCjkChar(c) ? c : undefined;
   };
   const pair = new Counts();
   const left = new Counts();
@@ -84,7 +83,7 @@ export function withDocumentEvidence(
       // Smoothed so that bytes left nowhere else in the file weigh nothing: every candidate alike.
       const elsewhere = (others?.of(char) ?? 0) - mine(char);
       let evidence = weights.recurring * Math.log((elsewhere + 1 / s.options.length) / (othersTotal + 1));
-      if (!HAN.test(char)) return { char, prior: prior + evidence };
+      if (!isCjkChar(char)) return { char, prior: prior + evidence };
       const self = (c: string) => (c === chosen ? 1 : 0);
       if (before) {
         const n = left.of(before) - (chosen ? 1 : 0);

@@ -1,4 +1,4 @@
-import { CJK_RANGE } from '../lib/cjk';
+import { isCjkChar } from '../lib/cjk';
 import { Counts } from './counts';
 import type { Dictionary } from './jieba-dictionary';
 
@@ -16,7 +16,6 @@ export interface TagContext {
 /** The tag before a line's first word and after its last. */
 export const LINE_EDGE = '^';
 
-const HAN = new RegExp(`^[${CJK_RANGE}]$`);
 /**
  * Pseudo-counts of the tag's share in the file that a transition starts from (chosen on the tuning
  * notes). The share itself is smoothed by one count only, so a mark the file never has stays rare.
@@ -30,7 +29,7 @@ const SMOOTHING = 10;
 export function tagOf(word: string, dict: Dictionary): string {
   const known = dict.tag.get(word);
   if (known) return known;
-  if (HAN.test(word)) return 'x';
+  if (isCjkChar(word)) return 'x';
   if (/^[\p{L}\p{N}_]$/u.test(word)) return 'eng';
   if (/^\s$/u.test(word)) return ' ';
   return word;

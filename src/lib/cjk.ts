@@ -21,6 +21,13 @@ export const CJK_PUNCTUATION_RANGE = '\\u3000-\\u303f\\uff00-\\uffef';
 const CJK_CHAR = new RegExp(`[${CJK_RANGE}]`);
 const CJK_CHARS = new RegExp(`[${CJK_RANGE}]`, 'g');
 
+const ONE_CJK_CHAR = new RegExp(`^[${CJK_RANGE}]$`);
+
+/** Whether `text` is exactly one Chinese character. @example isCjkChar('优') // true; isCjkChar('优化') // false */
+export function isCjkChar(text: string): boolean {
+  return ONE_CJK_CHAR.test(text);
+}
+
 /** @example hasCjk('SGD 优化器') // true */
 export function hasCjk(text: string): boolean {
   return CJK_CHAR.test(text);
