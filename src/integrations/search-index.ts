@@ -154,15 +154,17 @@ export function searchIndex(): AstroIntegration {
             // Pages are read for the key only when a kept bundle could answer it; otherwise
             // indexing reads them, and keys them as it goes.
             const kept = cacheDir ? await keptKey(cacheDir, lang) : undefined;
-            if (kept && kept === (await keyOfPages(pages, lockfile))) {
+            const current = kept ? await keyOfPages(pages, lockfile) : undefined;
+            if (kept && kept === current) {
               await restoreBundle(cacheDir, lang, out);
               logger.info(`kept the ${lang} search bundle of the last build: none of its pages changed`);
               continue;
             }
-            const key = cacheDir ? await BundleKey.start(lockfile) : undefined;
+            const key = cacheDir && !current ? await BundleKey.start(lockfile) : undefined;
             const indexed = await indexLanguage(lang, pages, out, key);
             await pruneBundle(out);
-            if (key) await keepBundle(cacheDir, lang, key.digest(), out);
+            const made = current ?? key?.digest();
+            if (made) await keepBundle(cacheDir, lang, made, out);
             logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
           }
           await shareRuntime(root, written);
