@@ -82,7 +82,7 @@ async function loadedLanguage(shiki: Highlighter, lang: string): Promise<Bundled
 
 /**
  * Names notes give a language that Shiki does not know by that name: Jupyter's kernel names
- * (```python3, seen in real notes, came out uncoloured and labelled "Text").
+ * (```python3, seen in real notes, came out uncoloured and labelled "Text"; a notebook's kernel).
  */
 const languageAliases: Record<string, string> = {
   python3: 'python',
@@ -91,11 +91,16 @@ const languageAliases: Record<string, string> = {
   ipython3: 'python',
 };
 
+/** Shiki's name for a language as a note or a notebook's kernel names it. @example shikiLanguage('IPython3') // 'python' */
+export function shikiLanguage(name: string): string {
+  return languageAliases[name.toLowerCase()] ?? name;
+}
+
 function languageOf(code: Element): string {
   const classes = code.properties['className'];
   for (const name of Array.isArray(classes) ? classes : [classes]) {
     const lang = typeof name === 'string' ? /\blanguage-(\S+)\b/.exec(name)?.[1] : undefined;
-    if (lang) return languageAliases[lang.toLowerCase()] ?? lang;
+    if (lang) return shikiLanguage(lang);
   }
   return 'plaintext';
 }

@@ -10,6 +10,7 @@ import type { Locale } from '../lib/locales';
 import type { NotebookAsset } from './assets';
 import { outline, type NotebookHeading } from './headings';
 import { prepareMarkdown } from './markdown-cell';
+import { shikiLanguage } from '../markdown/rehype-code-highlight';
 import type { Cell, MimeBundle, Notebook } from './nbformat';
 import { renderOutput } from './outputs';
 import type { RenderContext } from './render-context';
@@ -139,7 +140,6 @@ async function codeCell(
 
 /** Shiki's name for the kernel's language; IPython is highlighted as Python. */
 function fenceLanguage(language: string): string {
-  const lang = language.toLowerCase();
-  if (lang === 'ipython' || lang === 'ipython3' || lang === 'python3') return 'python';
+  const lang = shikiLanguage(language.toLowerCase());
   return /^[\w+#-]+$/.test(lang) ? lang : 'text';
 }
