@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { partMismatch } from './lib/course';
-import { locales } from './lib/locales';
+import { locales, splitEntryId } from './lib/locales';
 import { notesDir } from './node/notes-dir';
-import { notesGlob } from './markdown/workers/notes-glob';
+import { notesGlob, type EntryCheck } from './markdown/workers/notes-glob';
+import { mdxIdMessage, mdxIdMistakes } from './lib/heading-ids';
+import { logDateProblem } from './lib/log';
 import { notebookLoader } from './notebooks/loader';
 
 const root = notesDir();
@@ -30,11 +33,25 @@ const translatedFrom = z
   )
   .optional();
 
+/** `## Title {#id}` in an `.mdx` note: MDX would fail on it later without naming the heading or the fix. */
+const mdxHeadingIds: EntryCheck = ({ body, filePath }) => {
+  if (!filePath?.endsWith('.mdx') || !body?.includes('{#')) return undefined;
+  // The whole file, frontmatter too, so the lines named are the file's (the path is the project's).
+  const mistakes = mdxIdMistakes(fs.readFileSync(filePath, 'utf8'));
+  return mistakes.length ? { message: mdxIdMessage(filePath, mistakes), line: mistakes[0]!.line } : undefined;
+};
+
+/** A log entry's frontmatter date must be the day its file is named after. */
+const logDate: EntryCheck = ({ id, data, filePath }) => {
+  const problem = data['date'] instanceof Date && logDateProblem(filePath ?? id, splitEntryId(id).slug, data['date']);
+  return problem ? { message: problem } : undefined;
+};
+
 /** A calendar day written as `2023-05-26`; a bare YAML date or a quoted string are both accepted. */
 const day = z.coerce.date();
 
 const lessons = defineCollection({
-  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/lessons` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/lessons`, check: mdxHeadingIds }),
   schema: z
     .object({
       /** The lesson's own title, without "Lesson N" (the site adds that in the reader's language). */
@@ -68,7 +85,7 @@ const lessons = defineCollection({
 });
 
 const log = defineCollection({
-  loader: notesGlob({ pattern: '{zh,en}/**/*.md', base: `${root}/log` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.md', base: `${root}/log`, check: logDate }),
   schema: z.object({
     /** The day of the entry; must match the file name (`2023-05-26.md` or `2023-05-26-2.md`). */
     date: day,
@@ -88,7 +105,7 @@ const log = defineCollection({
 });
 
 const notes = defineCollection({
-  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/notes` }),
+  loader: notesGlob({ pattern: '{zh,en}/**/*.{md,mdx}', base: `${root}/notes`, check: mdxHeadingIds }),
   schema: z.object({
     /** Loose notes that are not course lessons: cheat sheets, reading notes, an imported README. */
     title: z.string().min(1),

@@ -6,7 +6,6 @@ import type { MarkdownHeading } from 'astro';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { splitEntryId, type Locale } from '../lib/locales';
 import { collections } from '../lib/collections';
-import { dateFromLogSlug, isoDay } from '../lib/log';
 import { liveEntries, perContentVersion } from '../node/live-collections';
 
 /** A collection's entries: in dev, as the content layer holds them this moment (see live-collections.ts). */
@@ -45,21 +44,11 @@ export const allLessons = perContentVersion((): Promise<Lesson[]> =>
   ),
 );
 
-/** Every log entry in both languages; a date that disagrees with its file name stops the build. */
+/** Every log entry in both languages (the loader has checked each date against its file name). */
 export const allLogEntries = perContentVersion((): Promise<LogEntry[]> =>
   entriesOf('log').then((entries) =>
     entries.map((entry) => {
       const { locale, slug } = splitEntryId(entry.id);
-      const named = dateFromLogSlug(slug);
-      const written = isoDay(entry.data.date);
-      if (named !== written) {
-        const file = entry.filePath ?? entry.id;
-        throw new Error(
-          named
-            ? `${file}: frontmatter "date" is ${written} but the file name says ${named}. Make them agree (rename the file or fix the date).`
-            : `${file}: a log entry's file name must be its date, YYYY-MM-DD.md or YYYY-MM-DD-2.md.`,
-        );
-      }
       return { entry, slug, locale, date: entry.data.date, title: entry.data.title };
     }),
   ),

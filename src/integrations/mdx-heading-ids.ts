@@ -3,9 +3,10 @@ import type { AstroIntegration } from 'astro';
 import { mdxIdMessage, mdxIdMistakes } from '../lib/heading-ids';
 
 /**
- * Stops the build on `## Title {#id}` in an `.mdx` note with a message that names the file, the
- * line and the form to write, before MDX's own parser fails on it with "Could not parse expression
- * with acorn". Must be listed before `mdx()` so its transform runs first.
+ * Names `## Title {#id}` in an `.mdx` note, with the line and the form to write, in the dev
+ * server's error overlay, before MDX's own parser fails on it with "Could not parse expression
+ * with acorn". (A build stops earlier, at content sync, on the same rule: content.config.ts.)
+ * Must be listed before `mdx()` so its transform runs first.
  */
 export function mdxHeadingIds(): AstroIntegration {
   return {

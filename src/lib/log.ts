@@ -20,6 +20,20 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * What is wrong with a log entry's date, or undefined: the file name is the entry's day
+ * (`2023-05-26.md`, or `2023-05-26-2.md` for a second entry), and its frontmatter must agree.
+ * @example logDateProblem('log/en/2023-05-26.md', '2023-05-26', new Date('2023-05-27')) // '…the file name says 2023-05-26…'
+ */
+export function logDateProblem(file: string, slug: string, date: Date): string | undefined {
+  const named = dateFromLogSlug(slug);
+  const written = isoDay(date);
+  if (named === written) return undefined;
+  return named
+    ? `${file}: frontmatter "date" is ${written} but the file name says ${named}. Make them agree (rename the file or fix the date).`
+    : `${file}: a log entry's file name must be its date, YYYY-MM-DD.md or YYYY-MM-DD-2.md.`;
+}
+
 /** Newest first; entries of the same day keep their file-name order reversed (`-2` above `-1`). */
 export function sortLogNewestFirst<T extends LogRef>(entries: readonly T[]): T[] {
   return [...entries].sort(

@@ -8,13 +8,16 @@ import { runBuild, type BuildResult } from './support/build';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-bad-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-/** Each folder's build, side by side. Bad frontmatter stops at content sync, so sync is enough there. */
+/**
+ * Each folder's content sync, side by side: every one of these mistakes stops a build there, before
+ * any page is rendered (a full build would stop at the same place, later).
+ */
 let frontmatter: BuildResult, date: BuildResult, mdxId: BuildResult;
 beforeAll(async () => {
   [frontmatter, date, mdxId] = await Promise.all([
     runBuild(path.join(work, 'frontmatter'), { NOTES_DIR: 'tests/fixtures/notes-bad-frontmatter' }, { step: 'sync' }),
-    runBuild(path.join(work, 'date'), { NOTES_DIR: 'tests/fixtures/notes-bad-date' }),
-    runBuild(path.join(work, 'mdx-id'), { NOTES_DIR: 'tests/fixtures/notes-bad-mdx-id' }),
+    runBuild(path.join(work, 'date'), { NOTES_DIR: 'tests/fixtures/notes-bad-date' }, { step: 'sync' }),
+    runBuild(path.join(work, 'mdx-id'), { NOTES_DIR: 'tests/fixtures/notes-bad-mdx-id' }, { step: 'sync' }),
   ]);
 });
 

@@ -4,6 +4,7 @@ import {
   dateFromLogSlug,
   groupByMonth,
   isoDay,
+  logDateProblem,
   logNeighbours,
   sortLogNewestFirst,
   tagIndex,
@@ -22,6 +23,16 @@ describe('log entries', () => {
     expect(dateFromLogSlug('2023-05-26-2')).toBe('2023-05-26');
     expect(dateFromLogSlug('notes-2023')).toBeUndefined();
     expect(dateFromLogSlug('2023-5-26')).toBeUndefined();
+  });
+
+  it('accepts a date that agrees with the file name, and names the file and both days when it does not', () => {
+    expect(logDateProblem('log/en/2023-05-26-2.md', '2023-05-26-2', new Date('2023-05-26'))).toBeUndefined();
+    expect(logDateProblem('log/en/2023-05-26.md', '2023-05-26', new Date('2023-05-27'))).toBe(
+      'log/en/2023-05-26.md: frontmatter "date" is 2023-05-27 but the file name says 2023-05-26. Make them agree (rename the file or fix the date).',
+    );
+    expect(logDateProblem('log/en/notes.md', 'notes', new Date('2023-05-27'))).toMatch(
+      /^log\/en\/notes\.md: a log entry's file name must be its date/,
+    );
   });
 
   it('formats the ISO day in UTC', () => {

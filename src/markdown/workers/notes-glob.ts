@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
 import { shareLiveStore } from '../../node/live-collections';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
@@ -32,6 +34,43 @@ function startPool(config: AstroConfig): RenderPool | null {
   }
 }
 
+/** An entry as the loader stores it: what a rule on the whole file (body and file name) can read. */
+export interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+/** What an entry breaks: the message names the file (and line, when there is one) and what to do. */
+export interface EntryProblem {
+  message: string;
+  line?: number | undefined;
+}
+
+/** A rule the schema cannot state, run on each entry as it is stored. */
+export type EntryCheck = (entry: StoredEntry) => EntryProblem | undefined;
+
+/**
+ * The store, refusing an entry that breaks the rule: the build stops at content sync, before any
+ * page is rendered, as it does for a schema error; in dev the content layer logs it and keeps the
+ * entry as it was.
+ */
+function checkedStore(store: DataStore, check: EntryCheck): DataStore {
+  return {
+    ...store,
+    set: (entry) => {
+      const problem = check(entry);
+      // Astro prints its own errors with their location: the note's file, as for a schema error.
+      if (problem)
+        throw Object.assign(new AstroError(problem.message), {
+          loc: { file: path.resolve(entry.filePath ?? entry.id), line: problem.line ?? 0, column: 0 },
+        });
+      return store.set(entry);
+    },
+  };
+}
+
 /**
  * Astro's glob loader, with the `.md` notes of a build rendered on worker threads (see RenderPool).
  * Everything else is glob's own: ids, digests and the content cache, schema checks, `.mdx`, the dev
@@ -39,11 +78,12 @@ function startPool(config: AstroConfig): RenderPool | null {
  * The glob loader renders through the entry type it is handed, so only that is swapped; should a
  * thread fail, notes render on the main thread as before.
  */
-export function notesGlob(options: Parameters<typeof glob>[0]): Loader {
+export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { check?: EntryCheck }): Loader {
   const inner = glob(options);
   return {
     name: 'notes-glob-loader',
-    load(context) {
+    load(given) {
+      const context = check ? { ...given, store: checkedStore(given.store, check) } : given;
       // Not in LoaderContext's type, but what glob() reads its entry types from.
       const types = (context as LoaderContext & { entryTypes?: Map<string, ContentEntryType> }).entryTypes;
       const markdown = types?.get('.md');

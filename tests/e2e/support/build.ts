@@ -30,7 +30,7 @@ export interface BuildOptions {
   command?: string[];
   /** Environment that replaces the clean one (PATH with an older Node first, for instance). */
   baseEnv?: NodeJS.ProcessEnv;
-  /** `sync` stops after the content collections are loaded and checked: enough for bad frontmatter. */
+  /** `sync` stops after the content collections are loaded and checked: enough for what the loaders refuse. */
   step?: 'build' | 'sync';
 }
 
