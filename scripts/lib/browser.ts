@@ -13,6 +13,9 @@ const launchOptions = {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
+    // Nothing leaves the machine: every address but this machine's own (which Chromium never sends
+    // to a proxy) goes to a proxy on a closed local port, so the request fails at once.
+    '--proxy-server=http://127.0.0.1:9',
   ],
 };
 
@@ -42,6 +45,10 @@ export function connect(wsEndpoint: string): Promise<Browser> {
   return chromium.connect(wsEndpoint);
 }
 
+function isLoopback(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
 export interface WatchedPage {
   page: Page;
   /** Requests that tried to leave loopback (they are blocked). */
@@ -51,25 +58,19 @@ export interface WatchedPage {
 }
 
 /**
- * Opens a page that records every request leaving the machine and every console error, so a
+ * Opens a page that records every request for an address off the machine and every console error, so a
  * test can assert the site is self-contained and quiet.
  */
 export async function watchedPage(context: BrowserContext): Promise<WatchedPage> {
   const page = await context.newPage();
   const outside: string[] = [];
   const errors: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (
-      url.protocol === 'data:' ||
-      url.protocol === 'blob:' ||
-      url.hostname === '127.0.0.1' ||
-      url.hostname === 'localhost'
-    ) {
-      return route.continue();
-    }
+  // Recorded from Chromium's own request events; the launch flags above make each one fail.
+  // (Routing every request through Playwright to abort it cost about a fifth of a page load's CPU.)
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || isLoopback(url.hostname)) return;
     outside.push(url.href);
-    return route.abort();
   });
   // Report CSP violations as errors, so every test that checks for errors checks the policy too.
   await page.addInitScript(() => {

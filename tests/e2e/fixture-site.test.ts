@@ -7,6 +7,21 @@ import { useMiniSite } from './support/site';
 const site = useMiniSite();
 const buildLog = inject('miniSite').output;
 
+describe('the watched page every e2e file reads through', () => {
+  it('records a request for an address off the machine, and the request fails', async () => {
+    const context = await site.browser.newContext();
+    const { page, outside } = await watchedPage(context);
+    const failed = page.waitForEvent('requestfailed');
+    await page.setContent('<img src="https://example.com/pixel.png" alt="">');
+    const request = await failed;
+    expect(request.url()).toBe('https://example.com/pixel.png');
+    // Stopped by the browser's launch flags, not by this machine happening to have no network.
+    expect(request.failure()?.errorText).toBe('net::ERR_PROXY_CONNECTION_FAILED');
+    expect(outside).toEqual(['https://example.com/pixel.png']);
+    await context.close();
+  });
+});
+
 describe('a notes folder built at the root', () => {
   it('names the note and the missing image in the build output', () => {
     expect(buildLog).toMatch(/notes\/lessons\/en\/lesson-1\.md:\d+: image "\.\/missing\.png" does not exist/);
