@@ -1,6 +1,6 @@
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe';
+import { COLOUR_RULES, seriousViolations } from './support/axe';
 import { e2eBase, useBuiltSite } from './support/site';
 
 const site = useBuiltSite();
@@ -22,28 +22,42 @@ const pages = [
   'LANG/offline/',
 ];
 
+/** The page's theme, as the site set it, when it is not `scheme`: a finding of its own. */
+async function wrongTheme(page: Page, scheme: string): Promise<string[]> {
+  const theme = await page.locator('html').getAttribute('data-theme');
+  return theme === scheme ? [] : [`data-theme is ${theme}, not ${scheme}`];
+}
+
 /**
  * The serious and critical findings on each of `paths`, by path (pages without any are left out),
  * read one page after another in one context: one renderer, which compiles axe once. A page whose
- * theme is not the context's colour scheme counts as a finding.
+ * theme is not the context's colour scheme counts as a finding. With `darkToo`, each page is then
+ * switched to the dark theme as a reader's system would switch it (the open page follows) and
+ * scanned again with the rules colours decide.
  */
-async function scan(paths: string[], options: BrowserContextOptions): Promise<Record<string, string[]>> {
+async function scan(
+  paths: string[],
+  options: BrowserContextOptions,
+  { darkToo = false } = {},
+): Promise<Record<string, string[]>> {
   // axe is injected as a script, which the site's own CSP would rightly refuse.
   const context = await site.browser.newContext({ ...options, bypassCSP: true });
   const page = await context.newPage();
   const found: Record<string, string[]> = {};
+  const scheme = options.colorScheme ?? 'light';
   try {
     for (const p of paths) {
+      if (darkToo) await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${site.server.origin}${base}${p}`);
       // The save-for-offline control (home, lessons index) shows once it knows the download's size.
       const control = page.locator('offline-save');
       if (await control.count()) await control.locator('[data-save-action]:not([hidden])').first().waitFor();
-      const theme = await page.locator('html').getAttribute('data-theme');
-      const scheme = options.colorScheme ?? 'light';
-      const problems = [
-        ...(theme === scheme ? [] : [`data-theme is ${theme}, not ${scheme}`]),
-        ...(await seriousViolations(page)),
-      ];
+      const problems = [...(await wrongTheme(page, scheme)), ...(await seriousViolations(page))];
+      if (darkToo) {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'dark');
+        problems.push(...(await seriousViolations(page, COLOUR_RULES)).map((v) => `dark: ${v}`));
+      }
       if (problems.length) found[`/${p}`] = problems;
     }
   } finally {
@@ -89,20 +103,27 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
   // Colours come from the same tokens in both languages: the dark theme is read in Chinese, whose
   // pages also carry the most markup (CJK text, both scripts), and both languages in the light one.
   describe.each([
+    ['zh', true],
+    ['en', false],
+  ] as const)('the %s pages', (lang, darkToo) => {
+    it(`have no serious or critical axe violations on any of their ${pages.length}, in the light theme${
+      darkToo ? ' and, for colours, in the dark one' : ''
+    }`, async ({ expect }) => {
+      const found = await scan(
+        pages.map((p) => p.replace('LANG', lang)),
+        { colorScheme: 'light' },
+        { darkToo },
+      );
+      expect(found).toEqual({});
+    });
+  });
+
+  describe.each([
     ['light', 'zh'],
     ['light', 'en'],
     ['dark', 'zh'],
   ] as const)('accessibility in the %s theme', (scheme, lang) => {
     describe(lang, () => {
-      it(`has no serious or critical axe violations on any of its ${pages.length} pages`, async ({ expect }) => {
-        expect(
-          await scan(
-            pages.map((p) => p.replace('LANG', lang)),
-            { colorScheme: scheme },
-          ),
-        ).toEqual({});
-      });
-
       it('has no serious or critical axe violations with "continue reading" shown on the home page', async ({
         expect,
       }) => {
