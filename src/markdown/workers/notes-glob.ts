@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
@@ -6,13 +8,36 @@ import { shareLiveStore } from '../../node/live-collections';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
 /**
- * Made with the first note a build renders; null where the main thread renders (one core, or
- * options that cannot cross to a thread).
+ * Made with the first note a build renders; null where the main thread renders (one core, a small
+ * notes folder, or options that cannot cross to a thread).
  */
 let pool: RenderPool | null | undefined;
 
+/**
+ * Up to this many Markdown notes, the main thread renders them all. Each thread loads its own Shiki
+ * and KaTeX (over a second of CPU): for a two-note site the threads cost 2.5 s of CPU and 1 s of
+ * wall time more than they save, and they pay off from a few dozen notes.
+ */
+export const MAIN_THREAD_NOTES = 24;
+
+/** The folders every notesGlob of the content config reads (registered as the config defines them). */
+const folders = new Set<string>();
+
+/** The `.md` files in those folders: what a clean build renders. */
+function markdownNotes(): number {
+  let count = 0;
+  for (const folder of folders) {
+    try {
+      count += fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).length;
+    } catch {
+      // A collection folder the notes do not have.
+    }
+  }
+  return count;
+}
+
 function poolFor(config: AstroConfig): RenderPool | null {
-  if (pool === undefined) pool = startPool(config);
+  if (pool === undefined) pool = markdownNotes() > MAIN_THREAD_NOTES ? startPool(config) : null;
   return pool;
 }
 
@@ -80,6 +105,8 @@ function checkedStore(store: DataStore, check: EntryCheck): DataStore {
  */
 export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { check?: EntryCheck }): Loader {
   const inner = glob(options);
+  const { base } = options;
+  if (base) folders.add(base instanceof URL ? fileURLToPath(base) : path.resolve(base));
   return {
     name: 'notes-glob-loader',
     load(given) {

@@ -7,6 +7,7 @@ import type { ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { rendererOptions } from '../../../src/markdown/config';
+import { MAIN_THREAD_NOTES } from '../../../src/markdown/workers/notes-glob';
 import { renderThreads } from '../../../src/markdown/workers/pool';
 
 /** On a single core no threads start, and every note renders on the main thread. */
@@ -18,12 +19,21 @@ interface StoredEntry {
   rendered?: { html: string };
 }
 
-/** A notes folder of two lessons, and what Astro's content layer hands a loader, cut down to what glob() reads. */
-function setUp(root: URL) {
+/** Notes a language needs for a build to start threads: more than the main thread renders alone. */
+const THREADED_SIZE = MAIN_THREAD_NOTES / 2 + 1;
+
+/**
+ * A notes folder of `perLanguage` lessons in each language (a.md, then b.md…), and what Astro's
+ * content layer hands a loader, cut down to what glob() reads.
+ */
+function setUp(root: URL, perLanguage = 1) {
   const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-glob-'));
   for (const lang of ['zh', 'en']) {
     fs.mkdirSync(path.join(notes, lang));
-    fs.writeFileSync(path.join(notes, lang, 'a.md'), `---\ntitle: A\n---\n\n## Rate {#rate}\n\n$x^2$ in ${lang}\n`);
+    for (let i = 0; i < perLanguage; i++) {
+      const name = `${String.fromCharCode(97 + (i % 26))}${i >= 26 ? i : ''}.md`;
+      fs.writeFileSync(path.join(notes, lang, name), `---\ntitle: A\n---\n\n## Rate {#rate}\n\n$x^2$ in ${lang}\n`);
+    }
   }
   const stored = new Map<string, StoredEntry>();
   const warnings: string[] = [];
@@ -70,9 +80,9 @@ describe('notesGlob: the collections’ loader', () => {
 
   it('renders the notes of a build on threads, through the site’s own pipeline', async () => {
     const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
-    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${process.cwd()}/`));
+    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${process.cwd()}/`), THREADED_SIZE);
     await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load(context);
-    expect(stored.size).toBe(2);
+    expect(stored.size).toBe(2 * THREADED_SIZE);
     for (const rendered of html(stored)) {
       if (!threaded) expect(rendered).toBe('rendered on the main thread');
       else {
@@ -80,6 +90,14 @@ describe('notesGlob: the collections’ loader', () => {
         expect(rendered).toContain('class="katex"');
       }
     }
+    expect(warnings).toEqual([]);
+  });
+
+  it('renders a small notes folder on the main thread, where starting threads would cost more than they save', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${process.cwd()}/`), MAIN_THREAD_NOTES / 2);
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load(context);
+    expect(new Set(html(stored))).toEqual(new Set(['rendered on the main thread']));
     expect(warnings).toEqual([]);
   });
 
@@ -125,9 +143,9 @@ describe('notesGlob: the collections’ loader', () => {
   it('says once that the threads failed, and renders on the main thread', async () => {
     const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
     // A project root without the worker file: the threads cannot start.
-    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${os.tmpdir()}/no-project-here/`));
+    const { notes, context, stored, warnings } = setUp(pathToFileURL(`${os.tmpdir()}/no-project-here/`), THREADED_SIZE);
     await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load(context);
-    expect(html(stored)).toEqual(['rendered on the main thread', 'rendered on the main thread']);
+    expect(new Set(html(stored))).toEqual(new Set(['rendered on the main thread']));
     expect(warnings).toHaveLength(threaded ? 1 : 0);
     if (threaded) expect(warnings[0]).toMatch(/render thread stopped.*main thread/);
   });
