@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { decodeHTML } from 'entities';
 import { imageSize } from 'image-size';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ImportReport } from '../../src/import/report';
 import { connect } from '../../scripts/lib/browser';
 import { benchSearch } from '../../scripts/bench/search-bench';
@@ -13,17 +11,16 @@ import { serveDist } from '../../scripts/lib/serve';
 import { runBuild } from '../e2e/support/build';
 import { checkDist } from '../../scripts/lib/dist-check';
 import { E2E_BASE, E2E_SITE, e2eBuildEnv } from '../e2e/support/constants';
-import { scriptArgs } from '../../scripts/lib/run-script';
+import { corpusPresent, corpusSources, importCorpusInto } from '../e2e/support/corpus-import';
 
 /**
  * Imports the two real notes repositories in ../shared/corpus, builds the site from the result
  * under a base path and checks what the issue promises. Skipped where the corpus is not present
  * (a plain clone), so the README's test command still passes there.
  */
-const repo = path.resolve(import.meta.dirname, '../..');
-const corpus = process.env['CORPUS_DIR'] ?? path.resolve(repo, '../shared/corpus');
-const sources = ['fastai-notes', 'hiromis-notes'].map((s) => path.join(corpus, s));
-const present = sources.every((s) => fs.existsSync(s));
+const present = corpusPresent;
+/** The Chinese notes' repository of the corpus. */
+const fastaiNotes = corpusSources[0]!;
 const base = E2E_BASE;
 
 const LOG_DATES = [
@@ -53,26 +50,6 @@ const LOG_TIMES: Record<string, string> = {
   '2023-05-25': '15:55:38',
   '2023-05-26': '14:50:11',
 };
-
-/** Runs the import command into `notes`; asynchronous, so a build can run beside it. */
-async function importInto(notes: string, json: string) {
-  const started = Date.now();
-  const child = spawn(process.execPath, scriptArgs('scripts/import.ts', ...sources, '--out', notes, '--json', json), {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const status = await new Promise<number | null>((done) => child.on('close', done));
-  if (status !== 0) throw new Error(`import failed (${status}):\n${stderr}`);
-  return {
-    seconds: (Date.now() - started) / 1000,
-    stdout,
-    report: JSON.parse(fs.readFileSync(json, 'utf8')) as ImportReport,
-  };
-}
 
 function files(dir: string, ext?: string): string[] {
   return fs
@@ -189,10 +166,13 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
   let rerun: { before: Record<string, string>; after: Record<string, string>; report: ImportReport };
 
   beforeAll(async () => {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'import-corpus-'));
-    notes = path.join(work, 'notes');
+    // The first import ran in the global setup, beside the test sites' builds.
+    const imported = inject('corpusImport');
+    if (!imported) throw new Error('the global setup did not import the corpus');
+    ({ work, notes } = imported);
     dist = path.join(work, 'dist');
-    const first = await importInto(notes, path.join(work, 'report.json'));
+    if ('error' in imported.result) throw new Error(imported.result.error);
+    const first = imported.result;
     report = first.report;
     importSeconds = first.seconds;
     const before = treeHash(notes);
@@ -200,7 +180,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     // again meanwhile: it must find nothing to change, so the build reads the same files.
     const [built, again] = await Promise.all([
       runBuild(dist, { NOTES_DIR: notes, ...e2eBuildEnv }),
-      importInto(notes, path.join(work, 'report-2.json')),
+      importCorpusInto(notes, path.join(work, 'report-2.json')),
     ]);
     build = built;
     rerun = { before, after: treeHash(notes), report: again.report };
@@ -214,10 +194,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     );
   });
 
-  // KEEP_CORPUS_BUILD=1 keeps the imported notes and the built site for a look.
-  afterAll(() => {
-    if (work && !process.env['KEEP_CORPUS_BUILD']) fs.rmSync(work, { recursive: true, force: true });
-  });
+  // The global teardown removes `work` (KEEP_CORPUS_BUILD=1 keeps it for a look).
 
   const page = (p: string) => fs.readFileSync(path.join(dist, p, 'index.html'), 'utf8');
   const htmlPages = () => files(dist, '.html');
@@ -335,7 +312,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
   }, 300_000);
 
   it('lists every missing image in the report, and no image that exists', () => {
-    const expected = sources.flatMap(expectedMissing);
+    const expected = corpusSources.flatMap(expectedMissing);
     const reported = [...new Set(report.imagesMissing.map((m) => `${m.file} ${m.path}`))].sort();
     expect(reported).toEqual([...new Set(expected)].sort());
     for (const m of report.imagesMissing) expect(m.line).toBeGreaterThan(0);
@@ -427,7 +404,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
       /!\[|<[a-z/!]|\[\[\d|^\s{0,3}#|\$|==|\]\(\(|\]\([^)]*\.md\)|\]\(\/(?!\/)|https?:\/\/[\x21-\x7e]*[^\x00-\x7f]/i;
     const lost: string[] = [];
     const changed: string[] = [];
-    for (const root of sources) {
+    for (const root of corpusSources) {
       for (const note of files(root, '.md')) {
         const display = `${path.basename(root)}/${note}`;
         const out = outputs.get(display) ?? '';
@@ -454,7 +431,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
     const server = await serveDist(dist, base);
     try {
       for (const name of ['pets', 'train-catdog']) {
-        const source = JSON.parse(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`), 'utf8')) as {
+        const source = JSON.parse(fs.readFileSync(path.join(fastaiNotes, `${name}.ipynb`), 'utf8')) as {
           cells: { outputs?: { data?: Record<string, unknown> }[] }[];
         };
         const expected = source.cells
@@ -464,7 +441,7 @@ describe.skipIf(!present)('importing the real corpus and building the site from 
         expect(
           fs
             .readFileSync(path.join(notes, `notebooks/zh/${name}.ipynb`))
-            .equals(fs.readFileSync(path.join(corpus, 'fastai-notes', `${name}.ipynb`))),
+            .equals(fs.readFileSync(path.join(fastaiNotes, `${name}.ipynb`))),
         ).toBe(true);
         const html = page(`zh/notebooks/${name}`);
         const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
