@@ -5,7 +5,7 @@
  * - The site lane is the e2e project: its global setup builds the test sites while Chromium
  *   starts, then its files (the real corpus's too) drive the built pages. Its output is shown as
  *   it comes.
- * - The code lane checks formatting, runs the unit and content tests, then checks types. Each of its
+ * - The code lane checks formatting and types, then runs the unit and content tests. Each of its
  *   steps is shown whole when it ends, so the two lanes' lines never interleave.
  *
  * A lane stops at its first failing step; the other lane runs on, and the run fails at the end.
@@ -27,13 +27,11 @@ interface Outcome {
   passed: boolean;
 }
 
-// The unit tests come before astro check: while the site lane's first builds hold the Astro lock,
-// they keep the cores busy instead of waiting for it.
 const codeLane: Step[] = [
   { name: 'prettier --check', command: 'prettier', args: ['--check', '.'] },
-  { name: 'vitest unit + content', command: 'vitest', args: ['run', '--project', 'unit', '--project', 'content'] },
   // Holds the project's Astro lock: it writes .astro/ as the test sites' builds do.
   { name: 'astro check', command: 'astro', args: ['check'], astroLock: true },
+  { name: 'vitest unit + content', command: 'vitest', args: ['run', '--project', 'unit', '--project', 'content'] },
 ];
 const siteLane: Step[] = [
   { name: 'vitest e2e (test sites, Chromium, corpus)', command: 'vitest', args: ['run', '--project', 'e2e'] },
