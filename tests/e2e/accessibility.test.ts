@@ -2,6 +2,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COLOUR_RULES, seriousViolations } from './support/axe';
 import { e2eBase, useBuiltSite } from './support/site';
+import { turnTheme } from './support/views';
 
 const site = useBuiltSite();
 const base = e2eBase;
@@ -54,8 +55,7 @@ async function scan(
       if (await control.count()) await control.locator('[data-save-action]:not([hidden])').first().waitFor();
       const problems = [...(await wrongTheme(page, scheme)), ...(await seriousViolations(page))];
       if (darkToo) {
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await page.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'dark');
+        await turnTheme(page, 'dark');
         problems.push(...(await seriousViolations(page, COLOUR_RULES)).map((v) => `dark: ${v}`));
       }
       if (problems.length) found[`/${p}`] = problems;

@@ -6,6 +6,7 @@ import { COLOUR_RULES, seriousViolations } from './support/axe';
 import { buildChangesSite, EDITS } from './support/changes-site';
 import { CHANGES_DIST, E2E_BASE } from './support/constants';
 import { useSite } from './support/site';
+import { sidewaysOverflow, turnTheme } from './support/views';
 
 /**
  * The translator's view: our lesson 2, whose English original changed in two sections after the
@@ -88,13 +89,11 @@ describe('sections of the original that changed since the translation', () => {
       for (const details of await page.locator('.status-changes, .parallel__changes').all()) {
         await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
       }
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(await overflow(), `${path} in light`).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), `${path} in light`).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page), `${path} in light`).toEqual([]);
       // The same page turned dark, as the reader's system would turn it: the rules colours decide.
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await page.waitForFunction(() => document.documentElement.getAttribute('data-theme') === 'dark');
-      expect(await overflow(), `${path} in dark`).toBeLessThanOrEqual(0);
+      await turnTheme(page, 'dark');
+      expect(await sidewaysOverflow(page), `${path} in dark`).toBeLessThanOrEqual(0);
       expect(await seriousViolations(page, COLOUR_RULES), `${path} in dark`).toEqual([]);
     }
     await context.close();

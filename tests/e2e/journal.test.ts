@@ -4,6 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
+import { sidewaysOverflow, turnTheme } from './support/views';
 
 // The study log as a journal: feeds, tags, archive, home pages, "continue reading", link previews.
 const site = useBuiltSite();
@@ -257,12 +258,8 @@ describe('the journal pages in both themes at desktop and phone widths', () => {
       ] as const) {
         await page.setViewportSize({ width, height });
         for (const scheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme: scheme });
-          await page.waitForFunction((s) => document.documentElement.getAttribute('data-theme') === s, scheme);
-          expect(
-            await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-            `${p} at ${width}px, ${scheme}`,
-          ).toBeLessThanOrEqual(0);
+          await turnTheme(page, scheme);
+          expect(await sidewaysOverflow(page), `${p} at ${width}px, ${scheme}`).toBeLessThanOrEqual(0);
         }
       }
     }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
 import { E2E_BASE, E2E_SITE } from './support/constants';
 import { useBuiltSite } from './support/site';
+import { sidewaysOverflow, turnTheme } from './support/views';
 
 const site = useBuiltSite();
 const base = E2E_BASE;
@@ -212,7 +213,7 @@ describe('phone and themes', () => {
     await page.locator('[data-course-menu-toggle]').click();
     expect(await panel.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await ctx.close();
   });
@@ -228,12 +229,8 @@ describe('phone and themes', () => {
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: width > 360 ? 900 : 740 });
       for (const scheme of ['dark', 'light'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.waitForFunction((s) => document.documentElement.getAttribute('data-theme') === s, scheme);
-        expect(
-          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-          `${scheme} at ${width} px`,
-        ).toBeLessThanOrEqual(0);
+        await turnTheme(page, scheme);
+        expect(await sidewaysOverflow(page), `${scheme} at ${width} px`).toBeLessThanOrEqual(0);
       }
     }
     expect(errors).toEqual([]);
