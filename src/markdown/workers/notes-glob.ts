@@ -5,6 +5,7 @@ import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from '
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
 import { shareLiveStore } from '../../node/live-collections';
+import { bundledPipeline } from './pipeline-bundle';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
 /**
@@ -53,7 +54,9 @@ function startPool(config: AstroConfig): RenderPool | null {
     smartypants: markdown.smartypants,
   };
   try {
-    return size ? new RenderPool(new URL('src/markdown/workers/render-worker.mjs', config.root), shared, size) : null;
+    if (!size) return null;
+    const worker = new URL('src/markdown/workers/render-worker.mjs', config.root);
+    return new RenderPool(worker, () => bundledPipeline(config.root), shared, size);
   } catch {
     return null; // options that cannot cross to a thread: render here
   }

@@ -42,24 +42,27 @@ export class RenderPool {
   /** The environment the threads read their setup from (NOTES_DIR, BASE_PATH…), as it was when the pool was made. */
   readonly #env = { ...process.env };
 
-  readonly #workerData: unknown;
+  /** The pipeline's module, once made for the first thread. */
+  #pipeline: string | undefined;
 
   /**
-   * @param markdownOptions Astro's Markdown options (data only: a thread takes the pipeline itself,
-   *   plugins and code highlighting, from src/markdown/config.ts, see render-worker.mjs).
+   * @param pipeline Makes the Markdown pipeline, src/markdown/config.ts bundled as JavaScript
+   *   (pipeline-bundle.ts), from which each thread builds its plugins and code highlighting; called
+   *   when the first thread starts.
+   * @param markdownOptions Astro's Markdown options (data only).
    */
   constructor(
     private readonly workerFile: URL,
-    markdownOptions: object,
+    private readonly pipeline: () => URL,
+    private readonly markdownOptions: object,
     private readonly size: number,
-  ) {
-    this.#workerData = markdownOptions;
-  }
+  ) {}
 
   render(job: RenderJob): Promise<Rendered> {
     if (this.#broken) return Promise.reject(this.#broken);
     clearTimeout(this.#idle);
     if (!this.#threads.length) this.#start();
+    if (this.#broken) return Promise.reject(this.#broken);
     const thread = this.#threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
@@ -77,11 +80,20 @@ export class RenderPool {
   }
 
   #start(): void {
+    try {
+      this.#pipeline ??= this.pipeline().href;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      this.#broken = new PoolUnavailable(
+        `the Markdown pipeline could not be bundled for the render threads (${reason})`,
+      );
+      return;
+    }
     for (let i = 0; i < this.size; i++) {
       // A thread holds one note's trees at a time besides Shiki and KaTeX; one that runs out of
       // memory on a huge note stops, and the notes left render on the main thread.
       const worker = new Worker(this.workerFile, {
-        workerData: this.#workerData,
+        workerData: { pipeline: this.#pipeline, markdownOptions: this.markdownOptions },
         env: this.#env,
         execArgv: threadExecArgv(process.execArgv),
         resourceLimits: { maxOldGenerationSizeMb: 256 },

@@ -1,12 +1,11 @@
 // A render thread of RenderPool (pool.ts). Plain JavaScript, so Node starts it without a loader;
-// the site's Markdown pipeline is TypeScript, loaded through tsx as Vite loads it for Astro.
+// the site's Markdown pipeline comes bundled as JavaScript too (pipeline-bundle.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 
-const { markdownConfig, siteMarkdownSetup } = await tsImport('../config.ts', import.meta.url);
+const { markdownConfig, siteMarkdownSetup } = await import(workerData.pipeline);
 const { processor, ...options } = markdownConfig(siteMarkdownSetup());
-const renderer = await processor.createRenderer({ ...workerData, ...options });
+const renderer = await processor.createRenderer({ ...workerData.markdownOptions, ...options });
 
 // What Astro's own Markdown entry type stores (astro/dist/vite-plugin-markdown/content-entry-type.js).
 parentPort.on('message', async ({ id, body, frontmatter, filePath }) => {

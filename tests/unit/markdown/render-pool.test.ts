@@ -3,10 +3,13 @@ import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rendererOptions } from '../../../src/markdown/config';
+import { bundledPipeline } from '../../../src/markdown/workers/pipeline-bundle';
 import { RenderPool, renderThreads, threadExecArgv } from '../../../src/markdown/workers/pool';
 import { renderMarkdown } from './render';
 
 const workerFile = new URL('../../../src/markdown/workers/render-worker.mjs', import.meta.url);
+/** The pipeline as a build bundles it for its threads. */
+const pipeline = () => bundledPipeline(new URL('../../../', import.meta.url));
 
 /** Our own lessons: long notes with math, code, figures and links. */
 const notesRoot = path.resolve('content');
@@ -18,7 +21,7 @@ function poolFor(notes: string, size: number): RenderPool {
   process.env['NOTES_DIR'] = notes;
   process.env['BASE_PATH'] = '/fastai-notes/';
   try {
-    return new RenderPool(workerFile, { ...markdownConfigDefaults, ...rendererOptions }, size);
+    return new RenderPool(workerFile, pipeline, { ...markdownConfigDefaults, ...rendererOptions }, size);
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
@@ -58,6 +61,14 @@ describe('Markdown render threads', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const again = await pool.render({ body: '# B', frontmatter: {}, filePath: undefined });
     expect([first.html, again.html]).toEqual(['<h1 id="a">A</h1>', '<h1 id="b">B</h1>']);
+  });
+
+  it('give up, for the caller to render on the main thread, when a thread cannot start', async () => {
+    const broken = new RenderPool(new URL('./no-such-worker.mjs', workerFile), pipeline, {}, 1);
+    await expect(broken.render({ body: '# A', frontmatter: {}, filePath: undefined })).rejects.toThrow(
+      /render thread stopped/,
+    );
+    await broken.close();
   });
 
   it('take the Node flags a thread accepts: not --input-type (node -e builds) nor heap sizes', () => {
