@@ -11,6 +11,7 @@ import { remarkCallouts } from './remark-callouts';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkNoteLinks } from './remark-note-links';
 import { remarkSections } from './remark-sections';
+import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkVideoTimes } from './remark-video-times';
 import { markdownSyntax } from '../lib/markdown/parse';
 import { notesDir } from '../node/notes-dir';
@@ -26,11 +27,14 @@ export interface MarkdownSetup {
 }
 
 /**
- * The remark plugins, in order; Astro runs GFM and SmartyPants before them. The tests render
- * through this same list (tests/unit/markdown/render.ts), so a plugin added here is tested there.
+ * The remark plugins, in order; Astro runs GFM before them. The tests render through this same
+ * list (tests/unit/markdown/render.ts), so a plugin added here is tested there.
  */
 export function remarkPlugins({ notesRoot, base }: MarkdownSetup): RemarkPlugins {
   return [
+    // Where Astro's own SmartyPants would run (turned off in markdownProcessor): before every
+    // step of ours, remarkPlainDirectives (in markdownSyntax) among them.
+    remarkSmartPunctuation,
     ...markdownSyntax,
     remarkMathFlag,
     remarkHeadingIds,
@@ -66,9 +70,12 @@ export function siteMarkdownSetup(env: Record<string, string | undefined> = proc
   return { notesRoot: notesDir(env), base: normalizeBase(env['BASE_PATH']), strictMath: env['STRICT_MATH'] === '1' };
 }
 
-/** The Markdown pipeline, shared by `.md` and `.mdx` notes. */
+/**
+ * The Markdown pipeline, shared by `.md` and `.mdx` notes. Astro's SmartyPants is off: the same
+ * punctuation comes from remarkSmartPunctuation, which reads only the text it can change.
+ */
 export function markdownProcessor(setup: MarkdownSetup) {
-  return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup) });
+  return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup), smartypants: false });
 }
 
 /** Astro's `markdown` option: what the site builds with and what the tests render with. */

@@ -2,7 +2,6 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { markdownSyntax } from '../lib/markdown/parse';
@@ -10,19 +9,19 @@ import type { OutlineSection } from '../lib/parallel/align';
 import { sectionGroups, storedOutline } from '../lib/parallel/outline';
 import { remarkHeadingIds } from './remark-heading-ids';
 import { remarkSections } from './remark-sections';
+import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkVideoTimes } from './remark-video-times';
 
 /**
- * The site's pipeline up to the outline, without rendering: Astro's own first steps (GFM,
- * SmartyPants), the notes' syntax, then the plugins the outline depends on. `npm run status` and
- * the status page read a note's sections through it, so they pair what the side-by-side pages pair.
+ * The site's pipeline up to the outline, without rendering: GFM, SmartyPants, the notes' syntax,
+ * then the plugins the outline depends on. `npm run status` and the status page read a note's sections through it, so they pair what the side-by-side pages pair.
  */
 function outlinePipeline(notesRoot: string, mdx: boolean) {
   const processor = unified().use(remarkParse);
   if (mdx) processor.use(remarkMdx);
   return processor
     .use(remarkGfm)
-    .use(remarkSmartypants)
+    .use(remarkSmartPunctuation)
     .use([...markdownSyntax])
     .use(remarkHeadingIds)
     .use(remarkVideoTimes, { notesRoot })

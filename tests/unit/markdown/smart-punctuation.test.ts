@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkSmartypants from 'remark-smartypants';
+import { unified, type Pluggable } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { markdownSyntax } from '../../../src/lib/markdown/parse';
+import { remarkSmartPunctuation } from '../../../src/markdown/remark-smart-punctuation';
+
+/** GFM, SmartyPants as given, and the notes' syntax: the order a render runs them in. */
+function pipeline(smartypants: Pluggable, mdx: boolean) {
+  const processor = unified().use(remarkParse);
+  if (mdx) processor.use(remarkMdx);
+  return processor
+    .use(remarkGfm)
+    .use([smartypants])
+    .use([...markdownSyntax]);
+}
+
+/** A note's tree through the pipeline with each SmartyPants, parsed once (most of the cost). */
+function readBoth(source: string, mdx = false): [unknown, unknown] {
+  const parsed = pipeline(() => {}, mdx).parse(source);
+  const run = (smartypants: Pluggable) => {
+    const tree = pipeline(smartypants, mdx).runSync(structuredClone(parsed));
+    return JSON.parse(JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value)));
+  };
+  return [run(remarkSmartPunctuation), run(remarkSmartypants)];
+}
+
+/** Every Markdown note under a folder. */
+function notesUnder(root: string): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.mdx?$/.test(f) && !f.includes('node_modules'))
+    .map((f) => path.join(root, f));
+}
+
+const siteNotes = notesUnder(path.resolve('content'));
+const corpus = notesUnder(path.resolve('../shared/corpus'));
+
+describe('SmartyPants that reads only what it can change', () => {
+  it.each([
+    ['quotes at the start of blocks and around emphasis', '"Hi," she said.\n\n> "Quoted" and *"emphasised"*\n'],
+    ['quotes beside inline code', "Call `f` \"now\" and `g`'s 'value' too.\n"],
+    ['dashes, ellipses and backticks', "Wait -- and... then . . . ``this'' --- done.\n"],
+    ['headings and table cells', '## "Title"\n\n| "a" | it\'s |\n| --- | --- |\n| \'b\' | "c" |\n'],
+    ['a directive label continuing the block before', 'Text "x\n\n::note["label"]\n\ny" end.\n'],
+    ['decades and doubled quotes', "In the '80s he said, \"'Quoted' words.\"\n"],
+  ])('gives what remark-smartypants gives: %s', (_, source) => {
+    const [ours, expected] = readBoth(source);
+    expect(ours).toEqual(expected);
+    // The case changes something, so equality is not two pipelines doing nothing.
+    expect(expected).not.toEqual(pipeline(() => {}, false).runSync(pipeline(() => {}, false).parse(source)));
+  });
+
+  it('gives what remark-smartypants gives on every note of the site', () => {
+    expect(siteNotes.length).toBeGreaterThan(20);
+    for (const file of siteNotes) {
+      const [ours, expected] = readBoth(fs.readFileSync(file, 'utf8'), file.endsWith('.mdx'));
+      expect(ours, file).toEqual(expected);
+    }
+  });
+
+  it.skipIf(!corpus.length)('gives what remark-smartypants gives on every note of the real corpus', () => {
+    for (const file of corpus) {
+      const [ours, expected] = readBoth(fs.readFileSync(file, 'utf8'));
+      expect(ours, file).toEqual(expected);
+    }
+  });
+});
