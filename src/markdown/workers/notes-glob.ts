@@ -15,11 +15,13 @@ import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 let pool: RenderPool | null | undefined;
 
 /**
- * Up to this many Markdown notes, the main thread renders them all. Each thread loads its own Shiki
- * and KaTeX (over a second of CPU): for a two-note site the threads cost 2.5 s of CPU and 1 s of
- * wall time more than they save, and they pay off from a few dozen notes.
+ * Up to this many Markdown notes, the main thread renders them all. A thread loads its own Shiki and
+ * KaTeX and compiles the pipeline afresh (over a second of CPU and about 150 MB), and two renderers
+ * on this project's two-core machines run each slower (they share memory bandwidth and V8's helper
+ * threads): on the real corpus (39 notes) a thread beside the main thread saved nothing and cost
+ * 2.5 s of CPU and 150 MB; at 300 notes it saved about a second.
  */
-export const MAIN_THREAD_NOTES = 24;
+export const MAIN_THREAD_NOTES = 100;
 
 /** The folders every notesGlob of the content config reads (registered as the config defines them). */
 const folders = new Set<string>();
@@ -126,12 +128,13 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
         async getRenderFunction(config) {
           const threads = poolFor(config);
           if (!threads) return markdown.getRenderFunction!(config);
-          // The main thread's renderer is only needed should the threads fail.
+          // The main thread renders when the threads have notes queued, and should they fail.
           let onMainThread: Promise<ContentEntryRenderFunction> | undefined;
           const here: ContentEntryRenderFunction = async (entry) =>
             (await (onMainThread ??= markdown.getRenderFunction!(config)))(entry);
           let warned = false;
           return async (entry) => {
+            if (threads.busy()) return here(entry);
             try {
               return await threads.render({
                 body: entry.body ?? '',

@@ -24,13 +24,17 @@ interface Thread {
 /** The worker could not start or died: the caller renders on the main thread instead. */
 export class PoolUnavailable extends Error {}
 
+/** Notes a thread holds (rendering one, the rest waiting) before the main thread takes the next. */
+const QUEUED_PER_THREAD = 2;
+
 /** How long the threads stay after their last note: a build syncs its notes in one go. */
 const IDLE_MS = 1000;
 
 /**
  * Renders notes on worker threads, each with its own copy of the Markdown pipeline, so a build
- * uses every core for what costs most (Shiki, KaTeX, remark and rehype run per note). A job goes
- * to the thread with the fewest waiting. The threads start with the first note and stop a moment
+ * uses every core for what costs most (Shiki, KaTeX, remark and rehype run per note); the main
+ * thread, otherwise idle while notes render, takes a note whenever the threads are busy. A job
+ * goes to the thread with the fewest waiting. The threads start with the first note and stop a moment
  * after the last (each holds its own Shiki and KaTeX, which the rest of the build does not need);
  * a thread keeps the process alive only while it has work.
  */
@@ -70,6 +74,14 @@ export class RenderPool {
       thread.pending.set(id, { resolve, reject });
       thread.worker.postMessage({ id, ...job });
     });
+  }
+
+  /**
+   * Whether every thread has work queued behind the note it is rendering: a note given now would
+   * wait, and the main thread, idle while the threads render, may as well take it.
+   */
+  busy(): boolean {
+    return this.#threads.length > 0 && this.#threads.every((t) => t.pending.size >= QUEUED_PER_THREAD);
   }
 
   /** Stops the threads now and for good. */
@@ -143,9 +155,9 @@ export function threadExecArgv(flags: readonly string[]): string[] {
 }
 
 /**
- * How many render threads to start: one per core, at most four. None on a single core, where the
- * main thread renders as before.
+ * How many render threads to start: one per core beside the main thread's, which renders too
+ * (RenderPool.busy), at most three. None on a single core, where the main thread renders alone.
  */
 export function renderThreads(cores = os.availableParallelism()): number {
-  return cores < 2 ? 0 : Math.min(cores, 4);
+  return Math.min(cores - 1, 3);
 }

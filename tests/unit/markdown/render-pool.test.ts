@@ -77,7 +77,19 @@ describe('Markdown render threads', () => {
     ).toEqual(['--conditions=dev', '--no-warnings']);
   });
 
-  it('start one per core, at most four, and none on one core', () => {
-    expect([1, 2, 3, 8].map(renderThreads)).toEqual([0, 2, 3, 4]);
+  it('start one per core beside the main thread’s, at most three, and none on one core', () => {
+    expect([1, 2, 3, 8].map(renderThreads)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('say they are busy once every thread has a note waiting, for the main thread to take the next', async () => {
+    const one = poolFor(notesRoot, 1);
+    expect(one.busy()).toBe(false);
+    const first = one.render({ body: '# A', frontmatter: {}, filePath: undefined });
+    expect(one.busy()).toBe(false);
+    const second = one.render({ body: '# B', frontmatter: {}, filePath: undefined });
+    expect(one.busy()).toBe(true);
+    await Promise.all([first, second]);
+    expect(one.busy()).toBe(false);
+    await one.close();
   });
 });
