@@ -1,4 +1,4 @@
-import { unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import { rehypeCodeBlocks } from './rehype-code-blocks';
 import { rehypeCodeHighlight } from './rehype-code-highlight';
@@ -13,6 +13,7 @@ import { remarkNoteLinks } from './remark-note-links';
 import { remarkSections } from './remark-sections';
 import { remarkSmartPunctuation } from './remark-smart-punctuation';
 import { remarkVideoTimes } from './remark-video-times';
+import { notesProcessor } from './renderer';
 import { markdownSyntax } from '../lib/markdown/parse';
 import { notesDir } from '../node/notes-dir';
 import { normalizeBase } from '../lib/urls';
@@ -75,7 +76,7 @@ export function siteMarkdownSetup(env: Record<string, string | undefined> = proc
  * punctuation comes from remarkSmartPunctuation, which reads only the text it can change.
  */
 export function markdownProcessor(setup: MarkdownSetup) {
-  return unified({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup), smartypants: false });
+  return notesProcessor({ remarkPlugins: remarkPlugins(setup), rehypePlugins: rehypePlugins(setup) });
 }
 
 /** Astro's `markdown` option: what the site builds with and what the tests render with. */

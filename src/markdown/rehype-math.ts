@@ -4,6 +4,7 @@ import { toText } from 'hast-util-to-text';
 import katex, { type KatexOptions } from 'katex';
 import type { VFile } from 'vfile';
 import { forEachElement } from '../lib/html/elements';
+import { ownRaw } from './rehype-raw-where-needed';
 import { where } from './source';
 
 /**
@@ -12,9 +13,9 @@ import { where } from './source';
  * line and the expression. A broken formula shows as its source in KaTeX's error style; with
  * `STRICT_MATH=1` it fails the build.
  *
- * KaTeX's HTML goes into the tree as raw HTML, which Astro's last step (rehype-raw) parses with the
- * rest of the page, rather than parsed into elements here and then walked by every later step: a
- * formula is dozens of elements, and parsing them twice was two thirds of KaTeX's share of a render.
+ * KaTeX's HTML goes into the tree as raw HTML, marked as the pipeline's own (ownRaw) and written out
+ * as it is, rather than parsed into elements here and then walked by every later step: a formula is
+ * dozens of elements, and parsing them was most of KaTeX's share of a render.
  * Elements stay where they are needed: a display formula's outer box, which rehype-scroll-regions
  * makes a labelled region; formulas inside headings, whose text Astro reads for the table of
  * contents; and MDX notes, which are compiled to JavaScript from elements only.
@@ -53,12 +54,12 @@ export function rehypeMath(options: { strict: boolean; katex?: KatexOptions }) {
       // KaTeX writes one outer <span> per formula.
       if (asElements) return fromHtml(html, { fragment: true }).children[0] as ElementContent;
       const display = /^<span class="katex-display">([\s\S]*)<\/span>$/.exec(html);
-      if (!display) return { type: 'raw', value: html };
+      if (!display) return ownRaw(html);
       return {
         type: 'element',
         tagName: 'span',
         properties: { className: ['katex-display'] },
-        children: [{ type: 'raw', value: display[1] ?? '' }],
+        children: [ownRaw(display[1] ?? '')],
       };
     };
 
