@@ -12,6 +12,7 @@ import { writeAppManifests, writeIcons } from './app-manifest';
 import { buildId } from './build-id';
 import { stampBuildName } from './page-stamp';
 import { languageManifest, SiteFiles } from './site-files';
+import { TransferSizes } from './transfer-sizes';
 import { bundleWorker, workerSource } from './worker';
 
 export { buildId };
@@ -40,11 +41,15 @@ function precacheList(files: SiteFiles): { url: string; revision: string | null 
  */
 export function offlineReader(options: { enabled: boolean; mark: string }): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'notes-offline-reader',
     hooks: {
       'astro:config:setup': ({ config }) => {
         base = normalizeBase(config.base);
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
@@ -59,7 +64,8 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
         }
         await writeIcons(root, options.mark);
         await writeAppManifests(root, base, locales);
-        const files = new SiteFiles(root, base);
+        const sizes = TransferSizes.load(cacheDir, build);
+        const files = new SiteFiles(root, base, sizes);
         const offlinePages = new Set(locales.map((l) => offlinePageUrl(base, l)));
         await fs.mkdir(path.join(root, 'offline'), { recursive: true });
         for (const lang of locales) {
@@ -70,6 +76,7 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
             `offline: saving ${lang} downloads ${manifest.files.length} files, ${(manifest.transfer / 1048576).toFixed(1)} MB (${(manifest.bytes / 1048576).toFixed(1)} MB stored)`,
           );
         }
+        sizes.save();
         const precache = precacheList(files);
         const worker = await bundleWorker(workerSource.reader, {
           __OFFLINE__: { base, build, langs: locales, precache },

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { OfflineFile, OfflineManifest, OfflinePage } from '../../lib/offline/manifest';
 import { sumFiles } from '../../lib/offline/manifest';
 import { isPagePath, pageTitle, referencedPaths } from '../../lib/offline/references';
 import { bundleDir, pagefindRuntime } from '../../lib/search/bundles';
+import type { TransferSizes } from './transfer-sizes';
 
 /** Text a static host compresses on the way; images, fonts and Pagefind's files are compressed already. */
 const COMPRESSED_BY_HOST = /\.(html|css|m?js|svg|json|ico|webmanifest)$/i;
@@ -13,9 +13,11 @@ const COMPRESSED_BY_HOST = /\.(html|css|m?js|svg|json|ico|webmanifest)$/i;
 /** Reads files of one build by site path (base included), once each. */
 export class SiteFiles {
   readonly #cache = new Map<string, OfflineFile | null>();
+  /** @param sizes Sizes text files take over the wire (gzip), kept from the last build. */
   constructor(
     readonly root: string,
     readonly base: string,
+    readonly sizes: TransferSizes,
   ) {}
 
   /** The file a site path is served from, or undefined when the build has none. */
@@ -41,7 +43,7 @@ export class SiteFiles {
         this.#cache.set(sitePath, {
           url: sitePath,
           bytes: body.length,
-          transfer: COMPRESSED_BY_HOST.test(file) ? gzipSync(body, { level: 6 }).length : body.length,
+          transfer: !COMPRESSED_BY_HOST.test(file) ? body.length : this.sizes.gzipSize(body),
           rev: createHash('sha1').update(body).digest('hex').slice(0, 12),
         });
       }
