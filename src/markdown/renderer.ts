@@ -52,7 +52,12 @@ export function notesProcessor(options: { remarkPlugins: RemarkPlugins; rehypePl
             path: renderOptions?.fileURL,
             data: { astro: { frontmatter: renderOptions?.frontmatter ?? {} } },
           });
-          const result = await pipeline.process(file);
+          // As Astro's renderer does: a failing note is named, whatever step failed.
+          const result = await pipeline.process(file).catch((error: unknown) => {
+            if (error instanceof Error)
+              error.message = `Failed to parse Markdown file "${file.path}":\n${error.message}`;
+            throw error;
+          });
           const astro = result.data['astro'] as AstroFileData | undefined;
           return {
             code: String(result.value),
@@ -92,7 +97,7 @@ const KEPT_ON_ELEMENT = ['className', 'htmlFor'] as const;
 /**
  * Marks each image remark-collect-images collected, for Astro to put its optimised image in its
  * place: Astro's rehypeImages step (@astrojs/markdown-remark, not exported), as it writes the
- * marker. The unit test renders every note of the site through Astro's own renderer and this one
+ * marker. The unit test renders notes of the site and the corpus through Astro's own renderer and this one
  * and finds the pages equal, images included.
  */
 function rehypeAstroImages() {

@@ -77,6 +77,22 @@ describe('the .md renderer', () => {
   });
 });
 
+describe('a note that fails to render', () => {
+  it('is named, as Astro’s renderer names it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const setup = { ...siteMarkdownSetup({ NOTES_DIR: path.resolve('content') }), strictMath: true };
+    const ours = await notesProcessor({
+      remarkPlugins: remarkPlugins(setup),
+      rehypePlugins: rehypePlugins(setup),
+    }).createRenderer(shared);
+    const file = path.resolve('content/lessons/en/broken.md');
+    await expect(ours.render('$\\frac{$', { frontmatter: {}, fileURL: pathToFileURL(file) })).rejects.toThrow(
+      `Failed to parse Markdown file "${file}"`,
+    );
+    vi.restoreAllMocks();
+  });
+});
+
 describe('raw HTML, parsed only where there is some', () => {
   const run = (tree: Root) => rehypeRawWhereNeeded()(tree, { path: 'x.md' } as never) ?? tree;
   const paragraph = (...children: Root['children']) =>
