@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withBuildHeap } from './lib/build-heap.mjs';
+import { buildEnv } from './lib/build-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cache = path.join(root, '.cache', 'node');
@@ -118,16 +118,18 @@ if (!atLeast(parseVersion(process.versions.node), minimum)) {
 
 // Node lets its heap grow to a share of the machine's memory before collecting in earnest: at a
 // thousand notes `astro build` reached 3.6 GB, mostly garbage. Capped, it collects sooner and runs
-// no slower (see README, "npm run bench -- --scale"). A cap the reader set is left alone.
+// no slower (see README, "npm run bench -- --scale"); and the bundler's freed memory goes back to
+// the system at once (build-env.mjs). What the reader set is left alone.
+let childEnv = env;
 if (command === 'astro' && args[0] === 'build') {
   try {
-    env.NODE_OPTIONS = withBuildHeap(env.NODE_OPTIONS, root);
+    childEnv = buildEnv(env, root);
   } catch (error) {
     fail(error.message);
   }
 }
 
-const child = spawn(command, args, { stdio: 'inherit', env });
+const child = spawn(command, args, { stdio: 'inherit', env: childEnv });
 // Ctrl+C already reaches the child through the process group: wait for it to stop and report how
 // it did. A signal sent to this process alone is passed on.
 process.on('SIGINT', () => {});

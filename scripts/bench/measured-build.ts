@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { withBuildHeap } from '../lib/build-heap.mjs';
+import { buildEnv } from '../lib/build-env.mjs';
 
 export interface BuildFigures {
   seconds: number;
@@ -64,7 +64,7 @@ export function measuredBuild(
   if (options.clean) for (const dir of [outDir, `${outDir}-cache`]) fs.rmSync(dir, { recursive: true, force: true });
   return measuredProcess(process.execPath, args, {
     cwd: process.cwd(),
-    env: { ...env, NODE_OPTIONS: withBuildHeap(env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'], process.cwd()) },
+    env: buildEnv({ ...env, NODE_OPTIONS: env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '' }, process.cwd()),
     what: `astro build into ${outDir}`,
   });
 }

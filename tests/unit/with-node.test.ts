@@ -8,13 +8,16 @@ import { describe, expect, it } from 'vitest';
 const wrapped = (...args: string[]) =>
   spawnSync(process.execPath, ['scripts/with-node.mjs', ...args], { encoding: 'utf8' });
 
-/** Runs the wrapper with a stand-in `astro` first on PATH that prints the NODE_OPTIONS it was given. */
-function astroSees(args: string[], nodeOptions?: string): string {
+/**
+ * Runs the wrapper with a stand-in `astro` first on PATH that prints the value it was given of an
+ * environment variable (NODE_OPTIONS unless told), the reader's own value being `given`.
+ */
+function astroSees(args: string[], given?: string, variable = 'NODE_OPTIONS'): string {
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-astro-'));
-  fs.writeFileSync(path.join(bin, 'astro'), '#!/bin/sh\nprintf %s "$NODE_OPTIONS"\n', { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, 'astro'), `#!/bin/sh\nprintf %s "$${variable}"\n`, { mode: 0o755 });
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH']}` };
-  delete env['NODE_OPTIONS'];
-  if (nodeOptions !== undefined) env['NODE_OPTIONS'] = nodeOptions;
+  delete env[variable];
+  if (given !== undefined) env[variable] = given;
   try {
     return spawnSync(process.execPath, ['scripts/with-node.mjs', 'astro', ...args], { encoding: 'utf8', env }).stdout;
   } finally {
@@ -58,5 +61,11 @@ describe('scripts/with-node.mjs under a new enough Node', () => {
     );
     expect(astroSees(['build'], '--max-old-space-size=4000')).toBe('--max-old-space-size=4000');
     expect(astroSees(['dev'])).toBe('');
+  });
+
+  it('has astro build give freed native memory back at once, unless the reader set how', () => {
+    expect(astroSees(['build'], undefined, 'MIMALLOC_PURGE_DELAY')).toBe('0');
+    expect(astroSees(['build'], '10', 'MIMALLOC_PURGE_DELAY')).toBe('10');
+    expect(astroSees(['dev'], undefined, 'MIMALLOC_PURGE_DELAY')).toBe('');
   });
 });

@@ -1,2 +1,0 @@
-/** See build-heap.mjs. */
-export function withBuildHeap(options: string | undefined, root: string): string;
