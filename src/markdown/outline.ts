@@ -14,7 +14,8 @@ import { remarkVideoTimes } from './remark-video-times';
 
 /**
  * The site's pipeline up to the outline, without rendering: GFM, SmartyPants, the notes' syntax,
- * then the plugins the outline depends on. `npm run status` and the status page read a note's sections through it, so they pair what the side-by-side pages pair.
+ * then the plugins the outline depends on. `npm run status` and the status page read a note's
+ * sections through it, so they pair what the side-by-side pages pair.
  */
 function outlinePipeline(notesRoot: string, mdx: boolean) {
   const processor = unified().use(remarkParse);

@@ -59,7 +59,9 @@ export function rehypeRawWhereNeeded() {
       for (const child of parent.children) {
         if (child.type === 'raw' && !isOwn(child)) {
           const at = block ?? parent;
-          byParent.set(at, [...(byParent.get(at) ?? []), child]);
+          const raws = byParent.get(at);
+          if (raws) raws.push(child);
+          else byParent.set(at, [child]);
         } else if (child.type === 'element') collect(child, PARSED_ALONE.test(child.tagName) ? child : block);
         else if ('children' in child) collect(child, block);
       }

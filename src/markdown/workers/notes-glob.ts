@@ -9,8 +9,8 @@ import { bundledPipeline } from './pipeline-bundle';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
 /**
- * Made with the first note a build renders; null where the main thread renders (one core, a small
- * notes folder, or options that cannot cross to a thread).
+ * Made with the first note a build renders; null where the main thread renders (one core, or a
+ * small notes folder).
  */
 let pool: RenderPool | null | undefined;
 
@@ -46,22 +46,13 @@ function poolFor(config: AstroConfig): RenderPool | null {
 
 function startPool(config: AstroConfig): RenderPool | null {
   const size = renderThreads();
+  if (!size) return null;
+  // What the notes' renderer reads of Astro's Markdown options (renderer.ts); the pipeline itself,
+  // with its code highlighting, is rebuilt in each thread from the same setup.
   const { markdown, image } = config;
-  // Astro's own Markdown options; the processor itself, with its code highlighting, is rebuilt in
-  // each thread from the same setup.
-  const shared = {
-    image: { domains: image.domains, remotePatterns: image.remotePatterns },
-    syntaxHighlight: markdown.syntaxHighlight,
-    gfm: markdown.gfm,
-    smartypants: markdown.smartypants,
-  };
-  try {
-    if (!size) return null;
-    const worker = new URL('src/markdown/workers/render-worker.mjs', config.root);
-    return new RenderPool(worker, () => bundledPipeline(config.root), shared, size);
-  } catch {
-    return null; // options that cannot cross to a thread: render here
-  }
+  const shared = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, gfm: markdown.gfm };
+  const worker = new URL('src/markdown/workers/render-worker.mjs', config.root);
+  return new RenderPool(worker, () => bundledPipeline(config.root), shared, size);
 }
 
 /** An entry as the loader stores it: what a rule on the whole file (body and file name) can read. */
