@@ -32,4 +32,29 @@ describe('one Astro at a time in the project folder', () => {
     await expect(withAstroLock(() => Promise.reject(new Error('build failed')), lock)).rejects.toThrow('build failed');
     expect(fs.existsSync(lock)).toBe(false);
   });
+
+  it('waits without writing into a lock whose holder has not written its pid yet', async () => {
+    fs.mkdirSync(lock);
+    let ran = false;
+    const waiting = withAstroLock(async () => {
+      ran = true;
+    }, lock);
+    await pause(450);
+    // A waiter that wrote into the folder made the holder's removal of it fail (ENOTEMPTY).
+    expect(fs.readdirSync(lock)).toEqual([]);
+    expect(ran).toBe(false);
+    fs.rmdirSync(lock);
+    await waiting;
+    expect(ran).toBe(true);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('takes over a lock folder left without a pid for more than ten seconds', async () => {
+    fs.mkdirSync(lock);
+    const longAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, longAgo, longAgo);
+    await expect(withAstroLock(async () => 'built', lock)).resolves.toBe('built');
+    expect(fs.existsSync(lock)).toBe(false);
+    expect(fs.readdirSync(work)).toEqual([]);
+  });
 });
