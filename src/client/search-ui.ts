@@ -6,6 +6,7 @@ import {
   type ResultList,
   type SearchOptions,
 } from '../lib/search/engine';
+import { withFragmentReader } from './pagefind-fragments';
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
 import { UNSTAMPED } from '../lib/offline/config';
@@ -42,7 +43,7 @@ function bundle(lang: string, basePath: string, runtimeUrl: string, metaCacheTag
       // caches answer a page with its own build's index (without a tag Pagefind sends the time).
       const instance = pf.createInstance({ basePath, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
       await instance.init();
-      return { lang, pagefind: instance };
+      return { lang, pagefind: withFragmentReader(instance, basePath) };
     });
     bundles.set(lang, pending);
     // A bundle that could not load (offline, index not saved) is tried again on the next query.

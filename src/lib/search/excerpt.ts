@@ -1,4 +1,4 @@
-import { normalizeForMatch, unspaceCjk } from './cjk';
+import { INDEX_SEPARATOR, normalizeForMatch, unspaceCjk } from './cjk';
 
 export interface ExcerptPart {
   text: string;
@@ -68,4 +68,43 @@ export function excerptFromPagefind(html: string): ExcerptPart[] {
     if (text) parts.push({ text, mark: Boolean(marked) });
   });
   return parts;
+}
+
+/** Pagefind's word separator when a page's text has no zero-width spaces (white space but U+FEFF). */
+const PAGEFIND_WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+/**
+ * The excerpt Pagefind's `data()` gives a result, made from the positions of its matched words:
+ * `length` words from a little before the first of them, the matched words in `<mark>`, the text
+ * escaped as Pagefind escapes it (`<` and `>`). Text that Pagefind split into words with
+ * zero-width spaces (Chinese, in our index form) is split and joined the same way. Pagefind
+ * centres on the stretch where its weighted matches are densest; its weights (titles and
+ * headings count several times a paragraph's words) do not reach the page, and the first match,
+ * mostly in the title or the opening, is where they put it too.
+ * @example excerptAtWords('a b c d e', [3], 3) // 'b c <mark>d</mark>'
+ */
+export function excerptAtWords(content: string, locations: readonly number[], length = 30): string {
+  const zws = content.includes(INDEX_SEPARATOR);
+  const separator = zws ? new RegExp(INDEX_SEPARATOR, 'g') : new RegExp(PAGEFIND_WORD_SEPARATORS, 'g');
+  const marked = new Set(locations.filter((l) => l >= 0));
+  const first = marked.size ? Math.min(...marked) : 0;
+  const from = Math.max(0, first - Math.floor(length / 6));
+  // Only the words up to the end of the window are cut out (a lesson is tens of thousands).
+  const words: string[] = [];
+  let at = 0;
+  while (words.length < from + length) {
+    const match = separator.exec(content);
+    words.push(content.slice(at, match ? match.index : content.length));
+    if (!match) break;
+    at = match.index + match[0].length;
+  }
+  const start = Math.max(0, Math.min(from, words.length - length));
+  return words
+    .slice(start, start + length)
+    .map((word, i) => {
+      const escaped = word.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return marked.has(start + i) ? `<mark>${escaped}</mark>` : escaped;
+    })
+    .join(zws ? '' : ' ')
+    .trim();
 }
