@@ -212,6 +212,21 @@ describe('runSearch', () => {
     expect(hits.map((h) => h.url).sort()).toEqual(['/zh/b/', '/zh/c/', '/zh/d/']);
   });
 
+  it('scores a Chinese phrase only when some page has it: one that none has is one exact search', async () => {
+    const asked: string[] = [];
+    const recording: PagefindLike = {
+      search: (term, options) => {
+        asked.push(term);
+        return zh.search(term, options);
+      },
+    };
+    expect(await runSearch([{ lang: 'zh', pagefind: recording }], '单简')).toEqual([]);
+    expect(asked).toEqual(['"单 简"']);
+    asked.length = 0;
+    expect((await runSearch([{ lang: 'zh', pagefind: recording }], '简单')).length).toBe(3);
+    expect(asked).toEqual(['"简 单"', '简 单']);
+  });
+
   it('applies the kind filter and merges both languages when asked', async () => {
     expect((await runSearch([{ lang: 'zh', pagefind: zh }], '简单的', { kind: 'lesson' })).map((h) => h.url)).toEqual([
       '/zh/b/',

@@ -53,7 +53,8 @@ export interface Candidate {
 /**
  * The candidates of one language bundle, best first. A Chinese query asks Pagefind twice with
  * the same index chunks: an exact phrase search (its characters in order and adjacent) decides
- * which pages match, and the ordinary search scores them (title weight, frequency, length).
+ * which pages match, and, when some do, the ordinary search scores them (title weight,
+ * frequency, length).
  */
 export async function candidates(
   lang: string,
@@ -66,10 +67,11 @@ export async function candidates(
     const found = await pagefind.search(query.pagefind, options);
     return (found?.results ?? []).map((result) => ({ lang, result, rank: result.score }));
   }
-  const [exact, loose] = await Promise.all([
-    pagefind.search(`"${query.pagefind}"`, options),
-    pagefind.search(query.pagefind, options),
-  ]);
+  // One after the other: both run on the page's thread anyway, and a phrase no page has needs no
+  // scores (the ordinary search of five common characters costs tens of milliseconds).
+  const exact = await pagefind.search(`"${query.pagefind}"`, options);
+  if (!exact?.results.length) return [];
+  const loose = await pagefind.search(query.pagefind, options);
   const scored = new Map((loose?.results ?? []).map((r) => [r.id, r]));
   return (exact?.results ?? []).map((result) => {
     const full = (result.id !== undefined && scored.get(result.id)) || result;
