@@ -34,12 +34,17 @@ function sourcesIn(dir: URL): string[] {
 }
 
 /** The build's name on a page is written after indexing and changes with every build: not part of the key. */
-const buildName = new RegExp(`\\b${BUILD_NAME_ATTRIBUTE}(="[^"]*")?`, 'g');
+const BUILD_NAME = Buffer.from(BUILD_NAME_ATTRIBUTE);
+const QUOTE = 0x22;
+/** Only pages Pagefind indexes count. */
+const INDEXED = Buffer.from('data-pagefind-body');
 
 /**
- * The key of a language's bundle, fed page by page: its indexed pages (address and HTML), the
- * indexing code and the locked dependencies. Indexing feeds it the pages it reads anyway, so a
- * build with nothing cached reads each page once.
+ * The key of a language's bundle, fed page by page: its indexed pages (address and bytes as
+ * written), the indexing code and the locked dependencies. Indexing feeds it the pages it reads
+ * anyway, so a build with nothing cached reads each page once. Pages are hashed as bytes: decoding
+ * each to text, cutting the build's name out with a pattern and encoding it again for the hash
+ * took most of a rebuild's check that a language's pages had not changed.
  */
 export class BundleKey {
   readonly #hash = createHash('sha256');
@@ -51,10 +56,22 @@ export class BundleKey {
     return key;
   }
 
-  page(url: string, html: string): void {
+  page(url: string, html: Buffer): void {
     // Only pages Pagefind indexes: a side-by-side page shows the other language's note but is
     // not searched, and editing that note must not re-index this language.
-    if (html.includes('data-pagefind-body')) this.#hash.update(`${url}\0${html.replace(buildName, '')}\0`);
+    if (html.indexOf(INDEXED) < 0) return;
+    this.#hash.update(`${url}\0`);
+    let from = 0;
+    for (let at = html.indexOf(BUILD_NAME); at >= 0; at = html.indexOf(BUILD_NAME, from)) {
+      this.#hash.update(html.subarray(from, at));
+      from = at + BUILD_NAME.length;
+      if (html[from] === 0x3d && html[from + 1] === QUOTE) {
+        const close = html.indexOf(QUOTE, from + 2);
+        from = close < 0 ? html.length : close + 1;
+      }
+    }
+    this.#hash.update(html.subarray(from));
+    this.#hash.update('\0');
   }
 
   digest(): string {
@@ -62,10 +79,19 @@ export class BundleKey {
   }
 }
 
+/** How many pages are read ahead of the one being hashed. */
+const READ_AHEAD = 8;
+
 /** The key of a language's pages as they are on disk now. */
 export async function keyOfPages(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
   const key = await BundleKey.start(lockfile);
-  for (const page of pages) key.page(page.url, await fs.readFile(page.file, 'utf8'));
+  const reads = pages.slice(0, READ_AHEAD).map((p) => fs.readFile(p.file));
+  for (const [i, page] of pages.entries()) {
+    const next = pages[i + READ_AHEAD];
+    if (next) reads.push(fs.readFile(next.file));
+    key.page(page.url, await reads[i]!);
+    delete reads[i];
+  }
   return key.digest();
 }
 

@@ -104,15 +104,16 @@ async function indexLanguage(
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const prepare = async (page: { file: string; url: string }) => {
-    const html = await fs.readFile(page.file, 'utf8');
-    return { html, content: html.includes('data-pagefind-body') ? indexableHtml(html) : undefined };
+    const bytes = await fs.readFile(page.file);
+    const html = bytes.toString('utf8');
+    return { bytes, content: html.includes('data-pagefind-body') ? indexableHtml(html) : undefined };
   };
   const prepared = pages.slice(0, PAGES_AHEAD).map(prepare);
   let indexed = 0;
   for (const [i, page] of pages.entries()) {
-    const { html, content } = await prepared[i]!;
+    const { bytes, content } = await prepared[i]!;
     // In page order, as the key was made from the files when it was kept.
-    key?.page(page.url, html);
+    key?.page(page.url, bytes);
     const ahead = pages[i + PAGES_AHEAD];
     if (ahead) prepared.push(prepare(ahead));
     delete prepared[i];
