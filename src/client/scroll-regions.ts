@@ -21,4 +21,10 @@ export function initScrollRegions(): void {
     for (const entry of entries) fit(entry.target as HTMLElement);
   });
   for (const region of regions) observer.observe(region);
+  // A formula set before KaTeX's fonts arrive grows when they do, inside a box whose own size
+  // stays the same, so the observer is not told: one that fitted in the fallback font could be
+  // left without its tab stop once it scrolled (a phone-width axe scan caught it).
+  const refit = () => regions.forEach(fit);
+  document.fonts.addEventListener('loadingdone', refit);
+  addEventListener('load', refit, { once: true });
 }
