@@ -221,6 +221,26 @@ describe('keyboard', () => {
     await context.close();
   });
 
+  it('gives every formula that scrolls at 360 px a tab stop, also when KaTeX’s fonts arrive late', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    // A formula laid out in the fallback font grows when its font arrives.
+    await page.route('**/*.woff2', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(`${site.server.origin}${base}zh/lessons/lesson-5/`);
+    await page.evaluate(() => document.fonts.ready);
+    const regions = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-scroll-region]')]
+        .filter((r) => r.scrollWidth > r.clientWidth + 1)
+        .map((r) => r.tabIndex),
+    );
+    expect(regions.length).toBeGreaterThan(0);
+    expect(regions.filter((tabIndex) => tabIndex !== 0)).toEqual([]);
+    await context.close();
+  });
+
   it('moves through search results with the arrow keys and closes with Escape', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
