@@ -35,35 +35,45 @@ export class SiteFiles {
 
   /** Size, estimated transfer and content hash of a site path; undefined when it is not in the build. */
   describe(sitePath: string): OfflineFile | undefined {
-    if (!this.#cache.has(sitePath)) {
-      const file = this.fileOf(sitePath);
-      if (!file) this.#cache.set(sitePath, null);
-      else {
-        const body = fs.readFileSync(file);
-        this.#cache.set(sitePath, {
-          url: sitePath,
-          bytes: body.length,
-          transfer: !COMPRESSED_BY_HOST.test(file) ? body.length : this.sizes.gzipSize(body),
-          rev: createHash('sha1').update(body).digest('hex').slice(0, 12),
-        });
-      }
-    }
+    if (!this.#cache.has(sitePath)) this.#read(sitePath);
     return this.#cache.get(sitePath) ?? undefined;
+  }
+
+  /** Reads a file once to describe it, and hands back its bytes for the caller's other uses. */
+  #read(sitePath: string): Buffer | undefined {
+    const file = this.fileOf(sitePath);
+    if (!file) {
+      this.#cache.set(sitePath, null);
+      return undefined;
+    }
+    const body = fs.readFileSync(file);
+    this.#cache.set(sitePath, {
+      url: sitePath,
+      bytes: body.length,
+      transfer: !COMPRESSED_BY_HOST.test(file) ? body.length : this.sizes.gzipSize(body),
+      rev: createHash('sha1').update(body).digest('hex').slice(0, 12),
+    });
+    return body;
   }
 
   /**
    * `start` and everything it loads, transitively: a page's styles, scripts and images, the
-   * chunks its scripts import and the fonts its styles name.
+   * chunks its scripts import and the fonts its styles name. Each file is read once; `onPage`
+   * gets each page's text as it is read.
    */
-  closure(start: readonly string[]): string[] {
+  closure(start: readonly string[], onPage?: (sitePath: string, html: string) => void): string[] {
     const seen = new Set<string>();
     const queue = [...start];
     while (queue.length) {
       const next = queue.shift()!;
-      if (seen.has(next) || !this.describe(next)) continue;
+      if (seen.has(next)) continue;
+      const body = this.#cache.has(next) ? undefined : this.#read(next);
+      if (!this.#cache.get(next)) continue;
       seen.add(next);
-      if (isPagePath(next) || /\.(css|m?js)$/.test(next))
-        queue.push(...referencedPaths(this.text(next), next, this.base));
+      if (!isPagePath(next) && !/\.(css|m?js)$/.test(next)) continue;
+      const text = body ? body.toString('utf8') : this.text(next);
+      if (isPagePath(next)) onPage?.(next, text);
+      queue.push(...referencedPaths(text, next, this.base));
     }
     return [...seen];
   }
@@ -110,11 +120,16 @@ export function languageManifest(
 ): OfflineManifest {
   // Side-by-side pages repeat both languages' text (a third of the download): left to the network.
   const pageUrls = [files.base, ...files.pagesUnder(lang)].filter((p) => !exclude.has(p) && !/\/parallel\/$/.test(p));
-  const pages: OfflinePage[] = pageUrls.map((url) => ({ url, title: ownCopy(pageTitle(files.text(url), siteTitle)) }));
+  const titles = new Map<string, string>();
+  const loaded = files.closure(pageUrls, (url, html) => titles.set(url, ownCopy(pageTitle(html, siteTitle))));
+  const pages: OfflinePage[] = pageUrls.map((url) => ({
+    url,
+    title: titles.get(url) ?? ownCopy(pageTitle(files.text(url), siteTitle)),
+  }));
   const search = files
     .filesUnder(bundleDir(lang))
     .map((p) => (p.endsWith('/pagefind-entry.json') ? `${p}?ts=${build}` : p));
-  const urls = [...files.closure(pageUrls), files.base + pagefindRuntime, ...search];
+  const urls = [...loaded, files.base + pagefindRuntime, ...search];
   const described = [...new Set(urls)].flatMap((url) => {
     const file = files.describe(url.split('?')[0]!);
     return file ? [{ ...file, url }] : [];
