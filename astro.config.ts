@@ -58,7 +58,9 @@ export default defineConfig({
       assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
     },
   },
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages generated at a time: after an edit most pages are copied from the incremental cache,
+  // and one at a time the build sat waiting on the file system (about 3 s idle at 1,000 notes).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A page whose route data (its cacheKey, src/routing/cache-key.ts), rendered notes and code are
   // unchanged is copied from the last build's cache instead of rendered again.
   experimental: { incrementalBuild: true },
