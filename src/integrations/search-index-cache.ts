@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILD_NAME_ATTRIBUTE } from '../lib/offline/config';
+import { withoutBuildName } from './offline/page-stamp';
 
 /**
  * Last build's search bundles, one per language, kept in Astro's cache folder with the key of
@@ -33,9 +33,6 @@ function sourcesIn(dir: URL): string[] {
   }
 }
 
-/** The build's name on a page is written after indexing and changes with every build: not part of the key. */
-const BUILD_NAME = Buffer.from(BUILD_NAME_ATTRIBUTE);
-const QUOTE = 0x22;
 /** Only pages Pagefind indexes count. */
 const INDEXED = Buffer.from('data-pagefind-body');
 
@@ -61,16 +58,8 @@ export class BundleKey {
     // not searched, and editing that note must not re-index this language.
     if (html.indexOf(INDEXED) < 0) return;
     this.#hash.update(`${url}\0`);
-    let from = 0;
-    for (let at = html.indexOf(BUILD_NAME); at >= 0; at = html.indexOf(BUILD_NAME, from)) {
-      this.#hash.update(html.subarray(from, at));
-      from = at + BUILD_NAME.length;
-      if (html[from] === 0x3d && html[from + 1] === QUOTE) {
-        const close = html.indexOf(QUOTE, from + 2);
-        from = close < 0 ? html.length : close + 1;
-      }
-    }
-    this.#hash.update(html.subarray(from));
+    // The build's name on a page is written after indexing and changes with every build.
+    for (const piece of withoutBuildName(html)) this.#hash.update(piece);
     this.#hash.update('\0');
   }
 

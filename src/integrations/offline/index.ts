@@ -64,7 +64,7 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
         }
         await writeIcons(root, options.mark);
         await writeAppManifests(root, base, locales);
-        const sizes = TransferSizes.load(cacheDir, build);
+        const sizes = TransferSizes.load(cacheDir);
         const files = new SiteFiles(root, base, sizes);
         const offlinePages = new Set(locales.map((l) => offlinePageUrl(base, l)));
         await fs.mkdir(path.join(root, 'offline'), { recursive: true });

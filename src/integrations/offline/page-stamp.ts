@@ -4,6 +4,9 @@ import path from 'node:path';
 import { BUILD_NAME_ATTRIBUTE, BUILD_NAME_LENGTH } from '../../lib/offline/config';
 
 const marker = Buffer.from(`${BUILD_NAME_ATTRIBUTE}="`);
+const attribute = Buffer.from(BUILD_NAME_ATTRIBUTE);
+const QUOTE = 0x22;
+const EQUALS = 0x3d;
 /** The search dialog is in the page's header: its attribute is found in the first bytes of a page. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -40,4 +43,24 @@ export async function stampBuildName(root: string, build: string): Promise<numbe
     }
   }
   return count;
+}
+
+/**
+ * A page's bytes without the build's name (the attribute with its value), in pieces: what a page
+ * is apart from the build that stamped it, for what a build keeps for the next one by content
+ * (its search bundles, the offline lists' transfer sizes).
+ */
+export function withoutBuildName(page: Buffer): Buffer[] {
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = page.indexOf(attribute); at >= 0; at = page.indexOf(attribute, from)) {
+    pieces.push(page.subarray(from, at));
+    from = at + attribute.length;
+    if (page[from] === EQUALS && page[from + 1] === QUOTE) {
+      const close = page.indexOf(QUOTE, from + 2);
+      from = close < 0 ? page.length : close + 1;
+    }
+  }
+  pieces.push(page.subarray(from));
+  return pieces;
 }

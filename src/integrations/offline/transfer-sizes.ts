@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { withoutBuildName } from './page-stamp';
 
 /** Where the sizes are kept, in Astro's cache folder. */
 const FILE = 'offline-transfer-sizes.json';
@@ -16,19 +17,16 @@ const FILE = 'offline-transfer-sizes.json';
 export class TransferSizes {
   readonly #kept: Map<string, number>;
   readonly #used = new Map<string, number>();
-  readonly #name: Buffer;
 
   private constructor(
     readonly file: string | undefined,
     kept: Map<string, number>,
-    build: string,
   ) {
     this.#kept = kept;
-    this.#name = Buffer.from(build);
   }
 
   /** The sizes an earlier build kept in `cacheDir` (none without one, or from a file that will not read). */
-  static load(cacheDir: string | undefined, build: string): TransferSizes {
+  static load(cacheDir: string | undefined): TransferSizes {
     const file = cacheDir ? path.join(cacheDir, FILE) : undefined;
     let kept = new Map<string, number>();
     try {
@@ -36,15 +34,13 @@ export class TransferSizes {
     } catch {
       // No sizes yet, or a file from an older build that no longer reads: size everything.
     }
-    return new TransferSizes(file, kept, build);
+    return new TransferSizes(file, kept);
   }
 
   /** The gzip size of `body`, from an earlier build when one sized the same content. */
   gzipSize(body: Buffer): number {
-    const at = body.indexOf(this.#name);
     const hash = createHash('sha1');
-    if (at < 0) hash.update(body);
-    else hash.update(body.subarray(0, at)).update(body.subarray(at + this.#name.length));
+    for (const piece of withoutBuildName(body)) hash.update(piece);
     const key = hash.digest('base64url');
     const size = this.#used.get(key) ?? this.#kept.get(key) ?? gzipSync(body, { level: 6 }).length;
     this.#used.set(key, size);

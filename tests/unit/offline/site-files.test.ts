@@ -30,7 +30,7 @@ describe('offline manifest of a language', () => {
     const gc = vm.runInNewContext('gc') as () => void;
     gc();
     const before = process.memoryUsage().heapUsed;
-    const files = new SiteFiles(root, '/b/', TransferSizes.load(undefined, 'abcdefabcdef'));
+    const files = new SiteFiles(root, '/b/', TransferSizes.load(undefined));
     const manifest = languageManifest(files, 'zh', 'abcdefabcdef', '笔记', new Set());
     gc();
     const kept = process.memoryUsage().heapUsed - before;

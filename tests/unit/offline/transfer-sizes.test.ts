@@ -26,16 +26,16 @@ describe('the offline manifests’ transfer sizes', () => {
 
   it('are gzip’s, the first time a content is seen', () => {
     const body = page('aaaaaaaaaaaa');
-    expect(TransferSizes.load(cacheDir(), 'aaaaaaaaaaaa').gzipSize(body)).toBe(gzipSync(body, { level: 6 }).length);
+    expect(TransferSizes.load(cacheDir()).gzipSize(body)).toBe(gzipSync(body, { level: 6 }).length);
   });
 
   it('are kept for the next build, for a page that differs only by the build’s name', () => {
     const dir = cacheDir();
-    const first = TransferSizes.load(dir, 'aaaaaaaaaaaa');
+    const first = TransferSizes.load(dir);
     first.gzipSize(page('aaaaaaaaaaaa'));
     first.save();
     tamper(dir, 7);
-    const next = TransferSizes.load(dir, 'bbbbbbbbbbbb');
+    const next = TransferSizes.load(dir);
     expect(next.gzipSize(page('bbbbbbbbbbbb'))).toBe(7);
     // A page whose text changed is sized again.
     const edited = page('bbbbbbbbbbbb', 'an edited lesson');
@@ -44,11 +44,11 @@ describe('the offline manifests’ transfer sizes', () => {
 
   it('keep only what the last build used', () => {
     const dir = cacheDir();
-    const first = TransferSizes.load(dir, 'aaaaaaaaaaaa');
+    const first = TransferSizes.load(dir);
     first.gzipSize(page('aaaaaaaaaaaa', 'one'));
     first.gzipSize(page('aaaaaaaaaaaa', 'two'));
     first.save();
-    const next = TransferSizes.load(dir, 'bbbbbbbbbbbb');
+    const next = TransferSizes.load(dir);
     next.gzipSize(page('bbbbbbbbbbbb', 'two'));
     next.save();
     expect(tamper(dir, 1)).toHaveLength(1);
@@ -58,7 +58,7 @@ describe('the offline manifests’ transfer sizes', () => {
     const dir = cacheDir();
     fs.writeFileSync(path.join(dir, 'offline-transfer-sizes.json'), '{ not json');
     const body = page('aaaaaaaaaaaa');
-    for (const sizes of [TransferSizes.load(undefined, 'aaaaaaaaaaaa'), TransferSizes.load(dir, 'aaaaaaaaaaaa')])
+    for (const sizes of [TransferSizes.load(undefined), TransferSizes.load(dir)])
       expect(sizes.gzipSize(body)).toBe(gzipSync(body, { level: 6 }).length);
   });
 });
