@@ -2,6 +2,7 @@ import type { Element, Parents, Root } from 'hast';
 import type { Raw } from 'mdast-util-to-hast';
 import { raw } from 'hast-util-raw';
 import type { VFile } from 'vfile';
+import { VOID_ELEMENTS } from '../lib/html/tags';
 
 /**
  * Raw HTML this pipeline wrote itself (KaTeX's formulas, rehype-math.ts): well-formed, so it is
@@ -18,8 +19,6 @@ const isOwn = (node: Raw) => (node.data as { ownHtml?: boolean } | undefined)?.o
  * list items (not table cells, which a fragment drops).
  */
 const PARSED_ALONE = /^(?:p|h[1-6]|li)$/;
-/** Elements with no closing tag. */
-const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
 
 /**
  * Whether raw HTML closes every element it opens, in order: then parsing it alone gives what
@@ -30,7 +29,7 @@ export function closesWhatItOpens(html: readonly string[]): boolean {
   const open: string[] = [];
   for (const [, closing, name] of html.join('').matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*>/g)) {
     const tag = name!.toLowerCase();
-    if (VOID.test(tag)) continue;
+    if (VOID_ELEMENTS.has(tag)) continue;
     if (!closing) open.push(tag);
     else if (open.pop() !== tag) return false;
   }

@@ -122,10 +122,8 @@ export function languageManifest(
   const pageUrls = [files.base, ...files.pagesUnder(lang)].filter((p) => !exclude.has(p) && !/\/parallel\/$/.test(p));
   const titles = new Map<string, string>();
   const loaded = files.closure(pageUrls, (url, html) => titles.set(url, ownCopy(pageTitle(html, siteTitle))));
-  const pages: OfflinePage[] = pageUrls.map((url) => ({
-    url,
-    title: titles.get(url) ?? ownCopy(pageTitle(files.text(url), siteTitle)),
-  }));
+  // Every page listed is in the build, so the closure read each one.
+  const pages: OfflinePage[] = pageUrls.map((url) => ({ url, title: titles.get(url) ?? '' }));
   const search = files
     .filesUnder(bundleDir(lang))
     .map((p) => (p.endsWith('/pagefind-entry.json') ? `${p}?ts=${build}` : p));

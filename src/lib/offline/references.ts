@@ -8,10 +8,7 @@
  * three times (woff2, woff, ttf); every browser that runs a service worker takes the woff2, so the
  * other two are never saved.
  */
-const LOADED = /\.(css|m?js|woff2|png|jpe?g|gif|svg|webp|avif|ico)$/i;
-
-/** `LOADED` on a path as written, before its query or fragment. */
-const LOADED_AS_WRITTEN = /\.(css|m?js|woff2|png|jpe?g|gif|svg|webp|avif|ico)(?:[?#]|$)/i;
+const LOADED = /\.(css|m?js|woff2|png|jpe?g|gif|svg|webp|avif|ico)(?:[?#]|$)/i;
 
 /** Strings in quotes, backticks (Rolldown writes its chunk names so) or `url(…)`. */
 const QUOTED = /["'`(]((?:\.{1,2}\/|\/|_astro\/)[^"'`()\s<>]*)["'`)]/g;
@@ -28,7 +25,7 @@ export function referencedPaths(text: string, from: string, base: string): strin
   const origin = 'http://site.invalid';
   for (const m of text.matchAll(QUOTED)) {
     // Most quoted paths on a page are links to other pages: only a file's kind is worth resolving.
-    if (!LOADED_AS_WRITTEN.test(m[1]!)) continue;
+    if (!LOADED.test(m[1]!)) continue;
     const raw = m[1]!.replace(/&amp;/g, '&');
     const resolved = raw.startsWith('_astro/') ? base + raw : raw;
     let pathname: string;

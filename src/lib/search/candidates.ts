@@ -73,7 +73,7 @@ export async function candidates(
   if (!exact?.results.length) return [];
   const loose = await pagefind.search(query.pagefind, options);
   const scored = new Map((loose?.results ?? []).map((r) => [r.id, r]));
-  return (exact?.results ?? []).map((result) => {
+  return exact.results.map((result) => {
     const full = (result.id !== undefined && scored.get(result.id)) || result;
     return { lang, result: full, rank: full.score + Math.log2(1 + phraseRuns(full.words, tokens)) };
   });
