@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { liveContent } from './src/integrations/live-content';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { offlineReader } from './src/integrations/offline';
+import { releaseBuildMemory } from './src/integrations/release-memory';
 import { searchIndex } from './src/integrations/search-index';
 import { offlineEnabled } from './src/lib/offline/config';
 import { themeScriptHash } from './src/lib/theme-script';
@@ -28,7 +29,9 @@ export default defineConfig({
   // Side-by-side pages repeat their lesson and name it as canonical: only the lesson is listed; the
   // offline pages are for readers without a network, not for crawlers.
   // The offline reader runs after the search index: saving a language includes its bundle.
+  // Memory the build no longer needs is released before the pages are bundled and before indexing.
   integrations: [
+    releaseBuildMemory(),
     mdxHeadingIds(),
     mdx(),
     liveContent(),
