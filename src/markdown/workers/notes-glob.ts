@@ -55,6 +55,27 @@ function startPool(config: AstroConfig): RenderPool | null {
   return new RenderPool(worker, () => bundledPipeline(config.root), shared, size);
 }
 
+/** Loads under way that may render on the threads. */
+let loads = 0;
+
+/**
+ * Runs a load, and stops the render threads as soon as no load is left: Astro writes its store
+ * right after the last one, and at 1,000 notes that write is the sync's memory peak; the thread's
+ * own copy of the pipeline need not be part of it.
+ */
+async function loading(load: () => Promise<void>): Promise<void> {
+  loads++;
+  try {
+    await load();
+  } finally {
+    if (--loads === 0 && pool) {
+      const stopping = pool;
+      pool = undefined;
+      await stopping.close();
+    }
+  }
+}
+
 /** An entry as the loader stores it: what a rule on the whole file (body and file name) can read. */
 export interface StoredEntry {
   id: string;
@@ -141,7 +162,9 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
           };
         },
       };
-      return inner.load({ ...context, entryTypes: new Map([...types, ['.md', threaded]]) } as LoaderContext);
+      return loading(() =>
+        inner.load({ ...context, entryTypes: new Map([...types, ['.md', threaded]]) } as LoaderContext),
+      );
     },
   };
 }

@@ -101,6 +101,25 @@ describe('notesGlob: the collections’ loader', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('stops the render threads as soon as the last load is done, before Astro writes its store', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const { RenderPool } = await import('../../../src/markdown/workers/pool');
+    const close = vi.spyOn(RenderPool.prototype, 'close');
+    const lessons = setUp(pathToFileURL(`${process.cwd()}/`), THREADED_SIZE);
+    const notes = setUp(pathToFileURL(`${process.cwd()}/`), 1);
+    let lessonsDone = false;
+    const loadingLessons = notesGlob({ pattern: '{zh,en}/*.md', base: lessons.notes })
+      .load(lessons.context)
+      .then(() => (lessonsDone = true));
+    // A second collection whose load ends first: the threads stay for the lessons still rendering.
+    await notesGlob({ pattern: '{zh,en}/*.md', base: notes.notes }).load(notes.context);
+    expect(lessonsDone).toBe(false);
+    expect(close).not.toHaveBeenCalled();
+    await loadingLessons;
+    expect(close).toHaveBeenCalledTimes(threaded ? 1 : 0);
+    close.mockRestore();
+  });
+
   it('renders a small notes folder on the main thread, where starting threads would cost more than they save', async () => {
     const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
     const { notes, context, stored, warnings } = setUp(pathToFileURL(`${process.cwd()}/`), MAIN_THREAD_NOTES / 2);
