@@ -147,11 +147,12 @@ export class RenderPool {
 /**
  * The process's Node flags a thread may take. A thread started from a file refuses
  * `--input-type` (a build started as `node --input-type=module -e …`, as the bench's are) and the
- * heap flags, which `resourceLimits` sets for threads instead.
+ * heap flags, which `resourceLimits` sets for threads instead; nor does it take `--expose-gc`
+ * (`node --expose-gc`: the build's collections run on the main thread).
  * @example threadExecArgv(['--input-type=module', '--max-old-space-size=1024', '--no-warnings']) // ['--no-warnings']
  */
 export function threadExecArgv(flags: readonly string[]): string[] {
-  return flags.filter((flag) => !/^--(input-type|max-old-space-size|max-semi-space-size)\b/.test(flag));
+  return flags.filter((flag) => !/^--(input-type|max-old-space-size|max-semi-space-size|expose[-_]gc)\b/.test(flag));
 }
 
 /**

@@ -71,10 +71,11 @@ describe('Markdown render threads', () => {
     await broken.close();
   });
 
-  it('take the Node flags a thread accepts: not --input-type (node -e builds) nor heap sizes', () => {
+  it('take the Node flags a thread accepts: not --input-type (node -e builds), heap sizes nor --expose-gc', () => {
     expect(
       threadExecArgv(['--input-type=module', '--max-old-space-size=1024', '--conditions=dev', '--no-warnings']),
     ).toEqual(['--conditions=dev', '--no-warnings']);
+    expect(threadExecArgv(['--expose-gc', '--expose_gc', '--enable-source-maps'])).toEqual(['--enable-source-maps']);
   });
 
   it('start one per core beside the main thread’s, at most three, and none on one core', () => {
