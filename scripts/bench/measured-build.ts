@@ -8,13 +8,27 @@ export interface BuildFigures {
   seconds: number;
   /** CPU time (user + system) of the build and the children it waited for: steadier than wall time on a shared machine. */
   cpuSeconds: number;
-  /** Highest sum of resident memory over the build's whole process tree (Node, Pagefind's binary…). */
+  /**
+   * Highest sum of memory over the build's whole process tree (Node, Pagefind's binary…), each page
+   * counted once: proportional set sizes, so that a child caught between fork and exec (git, for
+   * a page's history) does not count its parent's memory a second time.
+   */
   peakRssBytes: number;
   /** Highest resident memory of any one process of the tree (render threads count with their process). */
   largestProcessBytes: number;
 }
 
-/** The resident memory of a process and all its descendants, and of the largest of them, read from /proc (Linux). */
+/** Kilobytes in a `Name:   123 kB` line of a /proc file. */
+function procKilobytes(file: string, name: string): number | undefined {
+  const value = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(file, 'utf8'))?.[1];
+  return value === undefined ? undefined : Number(value);
+}
+
+/**
+ * The memory of a process tree, read from /proc (Linux): the sum of its processes' proportional
+ * set sizes (pages shared between them, as a freshly forked child shares all of its parent's,
+ * counted once), and the resident memory of its largest process.
+ */
 function treeRss(root: number): { total: number; largest: number } {
   const children = new Map<number, number[]>();
   for (const name of fs.readdirSync('/proc')) {
@@ -36,10 +50,9 @@ function treeRss(root: number): { total: number; largest: number } {
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      const bytes = Number(rss ?? 0) * 1024;
-      total += bytes;
-      largest = Math.max(largest, bytes);
+      const rss = (procKilobytes(`/proc/${pid}/status`, 'VmRSS') ?? 0) * 1024;
+      total += (procKilobytes(`/proc/${pid}/smaps_rollup`, 'Pss') ?? rss / 1024) * 1024;
+      largest = Math.max(largest, rss);
     } catch {
       // ended
     }
