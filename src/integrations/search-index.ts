@@ -64,6 +64,14 @@ export function pageLanguage(html: string): string | undefined {
 /** How many pages are read and prepared ahead of the one Pagefind is indexing. */
 const PAGES_AHEAD = 4;
 
+/**
+ * How many pages are sent to Pagefind before the answer for the first of them. Its service reads
+ * and decodes messages on a thread of their own and indexes them one at a time in the order sent,
+ * so the bundle is the same as one page at a time, while sending and decoding overlap indexing:
+ * one language at 1,000 notes, 5.4–6.2 s → 4.8 s.
+ */
+const PAGES_IN_FLIGHT = 8;
+
 /** The start of a page, where Astro writes `<html lang>`. */
 async function pageHead(file: string): Promise<string> {
   const handle = await fs.open(file);
@@ -89,9 +97,9 @@ async function pagesByLanguage(root: string): Promise<Map<string, { file: string
 
 /**
  * Indexes one language's pages that mark content to index (data-pagefind-body), writes its bundle
- * to `out` and returns how many it indexed. Pages go to Pagefind one at a time and in order (its
- * output depends on the order: the same site gives the same bundle), while the next few are read
- * and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was hundreds
+ * to `out` and returns how many it indexed. Pages go to Pagefind in order (its output depends on
+ * the order: the same site gives the same bundle), a few ahead of its answers, while the next few
+ * are read and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was hundreds
  * of megabytes of strings), and the index is dropped once written, so Pagefind holds one language
  * at a time.
  */
@@ -110,6 +118,16 @@ async function indexLanguage(
   };
   const prepared = pages.slice(0, PAGES_AHEAD).map(prepare);
   let indexed = 0;
+  let failure: Error | undefined;
+  const inFlight: Promise<void>[] = [];
+  const add = (url: string, content: string) =>
+    index.addHTMLFile({ url, content }).then(
+      (res) => {
+        if (res.errors.length) failure ??= new Error(`Pagefind could not index ${url}: ${res.errors.join('; ')}`);
+        else indexed++;
+      },
+      (error: unknown) => void (failure ??= error instanceof Error ? error : new Error(String(error))),
+    );
   for (const [i, page] of pages.entries()) {
     const { bytes, content } = await prepared[i]!;
     // In page order, as the key was made from the files when it was kept.
@@ -118,10 +136,12 @@ async function indexLanguage(
     if (ahead) prepared.push(prepare(ahead));
     delete prepared[i];
     if (content === undefined) continue;
-    const res = await index.addHTMLFile({ url: page.url, content });
-    if (res.errors.length) throw new Error(`Pagefind could not index ${page.url}: ${res.errors.join('; ')}`);
-    indexed++;
+    inFlight.push(add(page.url, content));
+    if (inFlight.length >= PAGES_IN_FLIGHT) await inFlight.shift();
+    if (failure) break;
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   const result = await index.writeFiles({ outputPath: out });
   if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
   await index.deleteIndex();

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { searchIndex } from '../../src/integrations/search-index';
+import { indexableHtml, searchIndex } from '../../src/integrations/search-index';
 
 /** A built site of a few pages in each language, one of them without content to index. */
 function writeSite(): string {
@@ -71,6 +72,37 @@ describe('search index integration', () => {
         expect(bundles(dist)).toEqual(first);
       } finally {
         fs.rmSync(dist, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'sends pages ahead of Pagefind’s answers and gets the bundle Pagefind makes of them one at a time, in order',
+    { timeout: 60_000 },
+    async () => {
+      const dist = writeSite();
+      const reference = fs.mkdtempSync(path.join(os.tmpdir(), 'search-reference-'));
+      try {
+        await index(dist);
+        const { index: one } = await pagefind.createIndex({ forceLanguage: 'zh' });
+        for (let i = 0; i < 6; i++) {
+          const html = fs.readFileSync(path.join(dist, 'zh', String(i), 'index.html'), 'utf8');
+          await one!.addHTMLFile({ url: `/zh/${i}/`, content: indexableHtml(html) });
+        }
+        await one!.writeFiles({ outputPath: reference });
+        await pagefind.close();
+        const ours = path.join(dist, 'pagefind', 'zh');
+        const files = fs.readdirSync(ours, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+        expect(files.length).toBeGreaterThan(3);
+        for (const file of files) {
+          const rel = path.relative(ours, path.join(file.parentPath, file.name));
+          expect(fs.readFileSync(path.join(ours, rel)).equals(fs.readFileSync(path.join(reference, rel))), rel).toBe(
+            true,
+          );
+        }
+      } finally {
+        fs.rmSync(dist, { recursive: true, force: true });
+        fs.rmSync(reference, { recursive: true, force: true });
       }
     },
   );
