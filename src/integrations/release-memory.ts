@@ -57,9 +57,9 @@ export function releaseBuildMemory(): AstroIntegration {
   return {
     name: 'fastai-notes:release-build-memory',
     hooks: {
-      // After content sync, before Vite bundles the pages. Not collected here: a full collection
-      // shrinks the heap that the bundle and the pages then grow again, a rebuild of 300 notes
-      // took 2 s longer; V8 reclaims the store when it next needs the room.
+      // After content sync, before Vite bundles the pages. Not collected here: the sync's peak
+      // (its store write) is already past, and the bundle and the pages would only grow the heap
+      // again; V8 reclaims the store when it next needs the room.
       'astro:build:start': ({ logger }) => {
         const holder = contentLayerHolder();
         // `get()` is null when this module is not the one Astro's sync used: nothing to release.
