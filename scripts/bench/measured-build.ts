@@ -50,9 +50,9 @@ function treeRss(root: number): { total: number; largest: number } {
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      const rss = (procKilobytes(`/proc/${pid}/status`, 'VmRSS') ?? 0) * 1024;
-      total += (procKilobytes(`/proc/${pid}/smaps_rollup`, 'Pss') ?? rss / 1024) * 1024;
-      largest = Math.max(largest, rss);
+      const rss = procKilobytes(`/proc/${pid}/status`, 'VmRSS') ?? 0;
+      total += (procKilobytes(`/proc/${pid}/smaps_rollup`, 'Pss') ?? rss) * 1024;
+      largest = Math.max(largest, rss * 1024);
     } catch {
       // ended
     }

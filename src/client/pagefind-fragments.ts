@@ -1,3 +1,4 @@
+import { unspaceCjk } from '../lib/search/cjk';
 import { excerptAtWords } from '../lib/search/excerpt';
 import type { PagefindFragment, PagefindLike, PagefindResult } from '../lib/search/types';
 
@@ -68,7 +69,7 @@ export function withFragmentReader(pagefind: PagefindLike, basePath: string): Pa
       let excerpt: string | undefined;
       return {
         url: fullUrl(base, url),
-        content: content.replace(/\u200b/g, ''),
+        content: unspaceCjk(content),
         // Made when read: phrase queries make their own from the text and never read it.
         get excerpt() {
           return (excerpt ??= excerptAtWords(content, result.words ?? []));

@@ -99,9 +99,9 @@ async function pagesByLanguage(root: string): Promise<Map<string, { file: string
  * Indexes one language's pages that mark content to index (data-pagefind-body), writes its bundle
  * to `out` and returns how many it indexed. Pages go to Pagefind in order (its output depends on
  * the order: the same site gives the same bundle), a few ahead of its answers, while the next few
- * are read and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was hundreds
- * of megabytes of strings), and the index is dropped once written, so Pagefind holds one language
- * at a time.
+ * are read and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was
+ * hundreds of megabytes of strings), and the index is dropped once written, so Pagefind holds one
+ * language at a time.
  */
 async function indexLanguage(
   lang: string,

@@ -27,7 +27,10 @@ export class PoolUnavailable extends Error {}
 /** Notes a thread holds (rendering one, the rest waiting) before the main thread takes the next. */
 const QUEUED_PER_THREAD = 2;
 
-/** How long the threads stay after their last note: a build syncs its notes in one go. */
+/**
+ * How long the threads stay after their last note, when their owner does not close them first (a
+ * build's loader does, as soon as its last load ends: notes-glob.ts).
+ */
 const IDLE_MS = 1000;
 
 /**
