@@ -104,19 +104,29 @@ describe('notesGlob: the collections’ loader', () => {
   it('stops the render threads as soon as the last load is done, before Astro writes its store', async () => {
     const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
     const { RenderPool } = await import('../../../src/markdown/workers/pool');
-    const close = vi.spyOn(RenderPool.prototype, 'close');
     const lessons = setUp(pathToFileURL(`${process.cwd()}/`), THREADED_SIZE);
     const notes = setUp(pathToFileURL(`${process.cwd()}/`), 1);
-    let lessonsDone = false;
-    const loadingLessons = notesGlob({ pattern: '{zh,en}/*.md', base: lessons.notes })
-      .load(lessons.context)
-      .then(() => (lessonsDone = true));
-    // A second collection whose load ends first: the threads stay for the lessons still rendering.
-    await notesGlob({ pattern: '{zh,en}/*.md', base: notes.notes }).load(notes.context);
-    expect(lessonsDone).toBe(false);
-    expect(close).not.toHaveBeenCalled();
-    await loadingLessons;
-    expect(close).toHaveBeenCalledTimes(threaded ? 1 : 0);
+    // Two collections loading at once, as Astro loads them: whichever ends first leaves the threads
+    // to the other, and the last one stops them as it ends.
+    const done = { lessons: false, notes: false };
+    const finishedAtClose: number[] = [];
+    const original = RenderPool.prototype.close;
+    const close = vi.spyOn(RenderPool.prototype, 'close').mockImplementation(function (
+      this: InstanceType<typeof RenderPool>,
+    ) {
+      finishedAtClose.push(Number(done.lessons) + Number(done.notes));
+      return original.call(this);
+    });
+    await Promise.all([
+      notesGlob({ pattern: '{zh,en}/*.md', base: lessons.notes })
+        .load(lessons.context)
+        .then(() => (done.lessons = true)),
+      notesGlob({ pattern: '{zh,en}/*.md', base: notes.notes })
+        .load(notes.context)
+        .then(() => (done.notes = true)),
+    ]);
+    // Once, when one load had ended and the other was ending.
+    expect(finishedAtClose).toEqual(threaded ? [1] : []);
     close.mockRestore();
   });
 
