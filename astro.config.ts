@@ -9,7 +9,7 @@ import { offlineReader } from './src/integrations/offline';
 import { releaseBuildMemory } from './src/integrations/release-memory';
 import { searchIndex } from './src/integrations/search-index';
 import { offlineEnabled } from './src/lib/offline/config';
-import { themeScriptHash } from './src/lib/theme-script';
+import { pageStartScriptHash } from './src/lib/page-start-script';
 import { normalizeBase } from './src/lib/urls';
 import { markdownConfig, siteMarkdownSetup } from './src/markdown/config';
 
@@ -81,7 +81,7 @@ export default defineConfig({
         "form-action 'self'",
       ],
       // Pagefind compiles its WebAssembly search core in the browser.
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeScriptHash] },
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [pageStartScriptHash] },
       // KaTeX and Shiki position and colour with style attributes; no inline <style> is allowed.
       styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },

@@ -17,14 +17,31 @@ export function initScrollRegions(): void {
       region.removeAttribute('aria-label');
     }
   };
+  // A region the browser has not laid out yet, or whose block it has not (lib/whole-page.ts), is
+  // measured when it is drawn: measuring it before would lay it out at load, the work the skipping
+  // saves, as one long task, and a skipped region itself measures as fitting.
+  const drawn = (region: HTMLElement) =>
+    (region.firstElementChild ?? region).checkVisibility({ contentVisibilityAuto: true });
   const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) fit(entry.target as HTMLElement);
+    for (const entry of entries) if (drawn(entry.target as HTMLElement)) fit(entry.target as HTMLElement);
   });
   for (const region of regions) observer.observe(region);
   // A formula set before KaTeX's fonts arrive grows when they do, inside a box whose own size
   // stays the same, so the observer is not told: one that fitted in the fallback font could be
   // left without its tab stop once it scrolled (a phone-width axe scan caught it).
-  const refit = () => regions.forEach(fit);
+  const refit = () => regions.filter(drawn).forEach(fit);
   document.fonts.addEventListener('loadingdone', refit);
   addEventListener('load', refit, { once: true });
+  document.addEventListener(
+    'contentvisibilityautostatechange',
+    (event) => {
+      const block = event.target;
+      if (!(block instanceof HTMLElement) || (event as ContentVisibilityAutoStateChangeEvent).skipped) return;
+      // Told before the block is laid out: measured once it has been.
+      requestAnimationFrame(() => {
+        for (const region of regions) if (block.contains(region) && drawn(region)) fit(region);
+      });
+    },
+    { capture: true },
+  );
 }

@@ -3,6 +3,7 @@
  * Ctrl/Cmd+K), and `highlightFromUrl` marks the searched words on a page opened from a result.
  * The search itself loads on first open.
  */
+import { layOutWholePage } from './whole-page';
 
 let loaded: Promise<typeof import('./search-ui')> | undefined;
 
@@ -86,5 +87,8 @@ export function highlightFromUrl(): void {
     frag.append(text.slice(last));
     node.replaceWith(frag);
   }
-  if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+  if (first && !location.hash) {
+    layOutWholePage();
+    first.scrollIntoView({ block: 'center' });
+  }
 }

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
-import { sidewaysOverflow, turnTheme } from './support/views';
+import { scrollAsReader, sidewaysOverflow, turnTheme } from './support/views';
 
 // The study log as a journal: feeds, tags, archive, home pages, "continue reading", link previews.
 const site = useBuiltSite();
@@ -173,9 +173,7 @@ describe('continue where you left off', () => {
 
     await page.goto(site.url('en/lessons/lesson-3/'));
     // Scroll (without clicking a link, which would set the hash) until the section is being read.
-    await page
-      .locator('#camvid-segmentation')
-      .evaluate((h) => window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - 40));
+    await scrollAsReader(page, '#camvid-segmentation', 40);
     await expect
       .poll(() => page.evaluate(() => Object.values(localStorage).join(' ')))
       .toContain('#camvid-segmentation');

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
 import { E2E_BASE, E2E_SITE } from './support/constants';
 import { useBuiltSite } from './support/site';
-import { sidewaysOverflow, turnTheme } from './support/views';
+import { scrollAsReader, sidewaysOverflow, turnTheme } from './support/views';
 
 const site = useBuiltSite();
 const base = E2E_BASE;
@@ -37,6 +37,32 @@ describe('lesson page', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('lays out a long lesson a screen at a time, drawing a block as it is scrolled to, and all of it in print', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(url('zh/lessons/lesson-3/'));
+    // A line inside the last code block: not laid out at load, laid out once scrolled to.
+    const line = page.locator('.prose > figure.code-block').last().locator('pre .line').first();
+    const drawn = () => line.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await drawn()).toBe(false);
+    await line.evaluate((el) => el.scrollIntoView());
+    await expect.poll(drawn).toBe(true);
+    // Opened at a late section, the page is laid out whole and the section is where the jump put it.
+    const late = await page.locator('.prose > h2[id]').last().getAttribute('id');
+    const wide = await ctx.newPage();
+    await wide.setViewportSize({ width: 1280, height: 800 });
+    await wide.goto(url(`zh/lessons/lesson-3/#${late}`));
+    await wide.evaluate(() => document.fonts.ready);
+    await wide.waitForTimeout(300);
+    const top = await wide.locator(`#${late}`).evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(120);
+    await page.goto(url('zh/lessons/lesson-3/'));
+    await page.emulateMedia({ media: 'print' });
+    expect(await drawn()).toBe(true);
+    await ctx.close();
   });
 
   it('copies a code block with the copy button and says so in the page language', async () => {
@@ -73,7 +99,11 @@ describe('lesson page', () => {
     await page.evaluate(() => document.fonts.ready);
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
     const target = ids[1]!;
-    await page.locator(`#${target}`).evaluate((el) => el.scrollIntoView());
+    // Where a jump to the heading would put it, below the sticky header.
+    const padding = await page.evaluate(
+      () => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+    );
+    await scrollAsReader(page, `#${target}`, padding);
     // A scripted click: Playwright's own click scrolls the page first, which would move the reader.
     await page.locator('[data-language-switch]').evaluate((el) => (el as HTMLElement).click());
     await page.waitForURL(/\/en\/lessons\/lesson-2\//);
@@ -106,7 +136,10 @@ describe('lesson page', () => {
     const { page } = await watchedPage(context);
     await page.goto(url('en/lessons/lesson-6/'), { waitUntil: 'networkidle' });
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
-    await page.locator(`#${ids[3]}`).evaluate((el) => el.scrollIntoView());
+    const padding = await page.evaluate(
+      () => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
+    );
+    await scrollAsReader(page, `#${ids[3]}`, padding);
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${ids[3]}`);
     await page.close();
   });

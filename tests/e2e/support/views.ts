@@ -13,3 +13,23 @@ export async function turnTheme(page: Page, scheme: 'light' | 'dark'): Promise<v
 export function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * Scrolls as a reader does, at most a screenful at a time with the page drawn in between, until
+ * the element's top is `offset` pixels below the top of the window. A single jump would not do:
+ * blocks far down are laid out only as they near the window (src/lib/whole-page.ts), and one
+ * jumped into settles where its drawn neighbours put it.
+ */
+export async function scrollAsReader(page: Page, selector: string, offset: number): Promise<void> {
+  const element = page.locator(selector);
+  const left = () => element.evaluate((el, at) => el.getBoundingClientRect().top - at, offset);
+  for (let distance = await left(); Math.abs(distance) > 1; distance = await left()) {
+    await page.evaluate(
+      async (dy) => {
+        window.scrollBy(0, dy);
+        await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
+      },
+      Math.max(-600, Math.min(600, distance)),
+    );
+  }
+}
