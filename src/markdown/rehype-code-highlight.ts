@@ -4,6 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { createHighlighter, isSpecialLang, type BundledLanguage, type Highlighter, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { forEachElement } from '../lib/html/elements';
+import { codePalette, coloursAsClasses } from './code-colours';
 
 /**
  * Code blocks coloured by Shiki, as Astro's own highlighting writes them (`pre.astro-code` with
@@ -58,6 +59,18 @@ const asAstroWritesIt: ShikiTransformer = {
 
 /** One highlighter per thread, languages loaded as notes ask for them. */
 let highlighter: Promise<Highlighter> | undefined;
+
+/** The shared highlighter with both code themes loaded (and no language yet). */
+export function codeHighlighter(): Promise<Highlighter> {
+  return (highlighter ??= createHighlighter({
+    themes: Object.values(codeThemes),
+    langs: ['plaintext'],
+    engine: createJavaScriptRegexEngine(),
+  }));
+}
+
+/** Colours as classes (code-colours.ts), the palette read once per thread. */
+let asClasses: ShikiTransformer | undefined;
 
 /** Languages Astro leaves alone (`math`: remark-math's display blocks, which KaTeX typesets). */
 const excluded: readonly string[] = syntaxHighlightDefaults.excludeLangs ?? [];
@@ -118,11 +131,8 @@ export function rehypeCodeHighlight() {
       return 'skip';
     });
     if (!blocks.length) return;
-    const shiki = await (highlighter ??= createHighlighter({
-      themes: Object.values(codeThemes),
-      langs: ['plaintext'],
-      engine: createJavaScriptRegexEngine(),
-    }));
+    const shiki = await codeHighlighter();
+    asClasses ??= coloursAsClasses(codePalette(shiki, codeThemes));
     for (const { parent, index, code, lang } of blocks) {
       const meta = code.data?.meta ?? code.properties['metastring'];
       const highlighted = shiki.codeToHast(toText(code, { whitespace: 'pre' }).replace(/(?:\r\n|\r|\n)$/, ''), {
@@ -130,7 +140,7 @@ export function rehypeCodeHighlight() {
         themes: codeThemes,
         defaultColor: false,
         ...(meta ? { meta: { __raw: String(meta) } } : {}),
-        transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit],
+        transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit, asClasses],
       });
       parent.children[index] = highlighted.children[0] as Element;
     }

@@ -33,7 +33,14 @@ describe('lesson page', () => {
     const code = page.locator('figure.code-block').first();
     await expect.poll(() => code.count()).toBeGreaterThan(0);
     expect(await code.locator('.code-block__lang').textContent()).toBeTruthy();
-    expect(await code.locator('pre span[style*="--shiki-light"]').count()).toBeGreaterThan(0);
+    // A token's colour comes from its palette class, through the variable markdown.css reads.
+    const token = code.locator('pre span[class^="cl"]').first();
+    expect(await token.evaluate((el) => getComputedStyle(el).getPropertyValue('--shiki-light'))).toMatch(
+      /^#[0-9a-f]{6}$/,
+    );
+    expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(
+      await code.locator('pre').evaluate((el) => getComputedStyle(el).color),
+    );
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -16,14 +16,15 @@ describe('rehypeCodeBlocks: a figure with the language and a copy button', () =>
       const { html } = await renderMarkdown(`\`\`\`${name}\nimport torch\n\`\`\``);
       expect(html).toContain('<span class="code-block__lang">Python</span>');
       expect(html).toContain('data-language="python"');
-      expect(html).toMatch(/<span style="--shiki-light:[^"]+">import<\/span>/);
+      expect(html).toMatch(/<span class="cl\d+ cd\d+">import<\/span>/);
     }
   });
 
-  it('keeps both themes’ colours as CSS variables', async () => {
+  it('keeps both themes’ colours, a token’s as the palette’s classes and the block’s as CSS variables', async () => {
     const { html } = await renderMarkdown('```python\nx = 1\n```');
-    expect(html).toContain('--shiki-light:');
-    expect(html).toContain('--shiki-dark:');
+    expect(html).toMatch(/<pre class="astro-code[^"]*" style="--shiki-light:#[0-9a-f]+;--shiki-dark:#[0-9a-f]+;/);
+    expect(html).toMatch(/<span class="cl\d+ cd\d+">x <\/span>/);
+    expect(html).not.toMatch(/<span style="--shiki/);
     expect(html).toContain('>Copy code</button>');
   });
 
