@@ -44,6 +44,8 @@ describe('code colours as classes', () => {
       defaultColor: false,
       transformers: [coloursAsClasses({ light, dark: [] })],
     });
-    expect(html).toMatch(/<span (?:style="--shiki-dark:#[0-9A-Fa-f]+" class="cl\d+"|class="cl\d+" style="--shiki-dark:#[0-9A-Fa-f]+")>import<\/span>/);
+    expect(html).toMatch(
+      /<span (?:style="--shiki-dark:#[0-9A-Fa-f]+" class="cl\d+"|class="cl\d+" style="--shiki-dark:#[0-9A-Fa-f]+")>import<\/span>/,
+    );
   });
 });
