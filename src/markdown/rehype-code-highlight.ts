@@ -8,11 +8,12 @@ import { codePalette, coloursAsClasses } from './code-colours';
 
 /**
  * Code blocks coloured by Shiki, as Astro's own highlighting writes them (`pre.astro-code` with
- * `data-language`, light and dark colours as CSS variables), but with Shiki's JavaScript regular
- * expression engine instead of the Oniguruma WebAssembly Astro always uses: on our lessons' 274
- * code blocks it gives the same HTML in half the time, and highlighting was a sixth of a note's
- * render. Astro's highlighting is turned off (`syntaxHighlight: false` in config.ts) so that this
- * runs in its place, first of the rehype plugins as Astro's ran.
+ * `data-language`, light and dark colours as CSS variables), except that a token's variables are
+ * set by a class (code-colours.ts), and with Shiki's JavaScript regular expression engine instead
+ * of the Oniguruma WebAssembly Astro always uses: on our lessons' 274 code blocks it gives the same
+ * HTML in half the time, and highlighting was a sixth of a note's render. Astro's highlighting is
+ * turned off (`syntaxHighlight: false` in config.ts) so that this runs in its place, first of the
+ * rehype plugins as Astro's ran.
  */
 
 /** Light and dark code themes; colours come out as CSS variables and the theme picks one. */
