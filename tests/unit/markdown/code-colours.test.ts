@@ -14,12 +14,15 @@ describe('code colours as classes', () => {
       javascript: 'const re = /a+/g; let t = `x${1}`; export default async () => null;\n',
       bash: 'pip install -U "fastai>=2" && echo $HOME | grep -v x > out.txt\n',
     };
+    // No time limit per line, as in the build: on a busy machine Shiki otherwise stops colouring a
+    // line after 500 ms, and the two renders compared here would differ (seen once in CI).
     for (const [lang, code] of Object.entries(samples)) {
-      const plain = shiki.codeToHtml(code, { lang, themes: codeThemes, defaultColor: false });
+      const plain = shiki.codeToHtml(code, { lang, themes: codeThemes, defaultColor: false, tokenizeTimeLimit: 0 });
       const classed = shiki.codeToHtml(code, {
         lang,
         themes: codeThemes,
         defaultColor: false,
+        tokenizeTimeLimit: 0,
         transformers: [coloursAsClasses(palette)],
       });
       const tokens = [...plain.matchAll(/<span style="--shiki-light:(#\w+);--shiki-dark:(#\w+)">/g)];
@@ -42,6 +45,7 @@ describe('code colours as classes', () => {
       lang: 'python',
       themes: codeThemes,
       defaultColor: false,
+      tokenizeTimeLimit: 0,
       transformers: [coloursAsClasses({ light, dark: [] })],
     });
     expect(html).toMatch(
