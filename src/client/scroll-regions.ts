@@ -20,16 +20,17 @@ export function initScrollRegions(): void {
   // A region the browser has not laid out yet, or whose block it has not (lib/whole-page.ts), is
   // measured when it is drawn: measuring it before would lay it out at load, the work the skipping
   // saves, as one long task, and a skipped region itself measures as fitting.
-  const drawn = (region: HTMLElement) =>
-    (region.firstElementChild ?? region).checkVisibility({ contentVisibilityAuto: true });
+  const fitIfDrawn = (region: HTMLElement) => {
+    if ((region.firstElementChild ?? region).checkVisibility({ contentVisibilityAuto: true })) fit(region);
+  };
   const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) if (drawn(entry.target as HTMLElement)) fit(entry.target as HTMLElement);
+    for (const entry of entries) fitIfDrawn(entry.target as HTMLElement);
   });
   for (const region of regions) observer.observe(region);
   // A formula set before KaTeX's fonts arrive grows when they do, inside a box whose own size
   // stays the same, so the observer is not told: one that fitted in the fallback font could be
   // left without its tab stop once it scrolled (a phone-width axe scan caught it).
-  const refit = () => regions.filter(drawn).forEach(fit);
+  const refit = () => regions.forEach(fitIfDrawn);
   document.fonts.addEventListener('loadingdone', refit);
   addEventListener('load', refit, { once: true });
   document.addEventListener(
@@ -39,7 +40,7 @@ export function initScrollRegions(): void {
       if (!(block instanceof HTMLElement) || (event as ContentVisibilityAutoStateChangeEvent).skipped) return;
       // Told before the block is laid out: measured once it has been.
       requestAnimationFrame(() => {
-        for (const region of regions) if (block.contains(region) && drawn(region)) fit(region);
+        for (const region of regions) if (block.contains(region)) fitIfDrawn(region);
       });
     },
     { capture: true },

@@ -107,10 +107,7 @@ describe('lesson page', () => {
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
     const target = ids[1]!;
     // Where a jump to the heading would put it, below the sticky header.
-    const padding = await page.evaluate(
-      () => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
-    );
-    await scrollAsReader(page, `#${target}`, padding);
+    await scrollAsReader(page, `#${target}`);
     // A scripted click: Playwright's own click scrolls the page first, which would move the reader.
     await page.locator('[data-language-switch]').evaluate((el) => (el as HTMLElement).click());
     await page.waitForURL(/\/en\/lessons\/lesson-2\//);
@@ -143,10 +140,7 @@ describe('lesson page', () => {
     const { page } = await watchedPage(context);
     await page.goto(url('en/lessons/lesson-6/'), { waitUntil: 'networkidle' });
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
-    const padding = await page.evaluate(
-      () => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0,
-    );
-    await scrollAsReader(page, `#${ids[3]}`, padding);
+    await scrollAsReader(page, `#${ids[3]}`);
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(`#${ids[3]}`);
     await page.close();
   });

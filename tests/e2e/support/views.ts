@@ -16,13 +16,16 @@ export function sidewaysOverflow(page: Page): Promise<number> {
 
 /**
  * Scrolls as a reader does, at most a screenful at a time with the page drawn in between, until
- * the element's top is `offset` pixels below the top of the window. A single jump would not do:
+ * the element's top is `offset` pixels below the top of the window, or by default where a jump to
+ * it would put it (the page's scroll padding, below a sticky header). A single jump would not do:
  * blocks far down are laid out only as they near the window (src/lib/whole-page.ts), and one
  * jumped into settles where its drawn neighbours put it.
  */
-export async function scrollAsReader(page: Page, selector: string, offset: number): Promise<void> {
+export async function scrollAsReader(page: Page, selector: string, offset?: number): Promise<void> {
   const element = page.locator(selector);
-  const left = () => element.evaluate((el, at) => el.getBoundingClientRect().top - at, offset);
+  const at =
+    offset ?? (await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0));
+  const left = () => element.evaluate((el, top) => el.getBoundingClientRect().top - top, at);
   for (let distance = await left(); Math.abs(distance) > 1; distance = await left()) {
     await page.evaluate(
       async (dy) => {
