@@ -64,6 +64,37 @@ function evidence(
   return { score, by: sharedIds > 0 ? 'id' : 'time' };
 }
 
+/**
+ * Which sections of one side share an id or a timestamp with which of the other: a group of
+ * sections has evidence exactly when one of its pairs does. The alignment asks about nine groups
+ * at every cell of its table and nearly all have none; at a thousand notes, working each out from
+ * the sections took two seconds of every build (the translation status reads every pair).
+ */
+function touchingPairs(
+  own: readonly OutlineSection[],
+  other: readonly OutlineSection[],
+): (i: number, j: number) => boolean {
+  const m = other.length;
+  const touching = new Uint8Array(own.length * m);
+  const byId = new Map<string, number[]>();
+  const byTime = new Map<number, number[]>();
+  other.forEach((s, j) => {
+    if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), j]);
+    for (const t of s.times) byTime.set(t, [...(byTime.get(t) ?? []), j]);
+  });
+  own.forEach((s, i) => {
+    for (const j of s.id ? (byId.get(s.id) ?? []) : []) touching[i * m + j] = 1;
+    for (const t of s.times) for (const j of byTime.get(t) ?? []) touching[i * m + j] = 1;
+  });
+  return (i, j) => touching[i * m + j] === 1;
+}
+
+/** Whether sections `i`…`i + a - 1` of one side and `j`…`j + b - 1` of the other have a touching pair. */
+function groupsTouch(touch: (i: number, j: number) => boolean, i: number, a: number, j: number, b: number): boolean {
+  for (let x = i; x < i + a; x++) for (let y = j; y < j + b; y++) if (touch(x, y)) return true;
+  return false;
+}
+
 /** Same number of sections at the same heading levels: the outlines have the same shape. */
 function sameShape(own: readonly OutlineSection[], other: readonly OutlineSection[]): boolean {
   return own.length === other.length && own.every((s, i) => s.depth === other[i]?.depth);
@@ -93,16 +124,19 @@ export function alignSections(own: readonly OutlineSection[], other: readonly Ou
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-Infinity));
   const step: (Bead & { by?: 'id' | 'time' })[][] = Array.from({ length: n + 1 }, () => new Array(m + 1));
   best[0]![0] = 0;
+  const touch = touchingPairs(own, other);
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= m; j++) {
       const here = best[i]![j]!;
       if (here === -Infinity) continue;
       for (const bead of BEADS) {
-        const [i2, j2] = [i + bead.a, j + bead.b];
+        const i2 = i + bead.a;
+        const j2 = j + bead.b;
         if (i2 > n || j2 > m) continue;
         let score = 0;
         let by: 'id' | 'time' | undefined;
         if (bead.a && bead.b) {
+          if (!groupsTouch(touch, ownStart + i, bead.a, otherStart + j, bead.b)) continue;
           const found = evidence(own.slice(ownStart + i, ownStart + i2), other.slice(otherStart + j, otherStart + j2));
           if (!found) continue;
           score = found.score - MERGE_COST * (bead.a + bead.b - 2);
@@ -110,7 +144,8 @@ export function alignSections(own: readonly OutlineSection[], other: readonly Ou
         }
         if (here + score > best[i2]![j2]!) {
           best[i2]![j2] = here + score;
-          step[i2]![j2] = { ...bead, ...(by ? { by } : {}) };
+          // The shared bead itself when it has no evidence: most cells of the table take one.
+          step[i2]![j2] = by ? { ...bead, by } : bead;
         }
       }
     }
