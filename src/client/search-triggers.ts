@@ -1,9 +1,8 @@
 /**
  * The only search code every page loads: `<site-search>` opens the dialog (button, "/",
- * Ctrl/Cmd+K), and `highlightFromUrl` marks the searched words on a page opened from a result.
- * The search itself loads on first open.
+ * Ctrl/Cmd+K). The search itself loads on first open, the marking of searched words on a page
+ * opened from a result only there.
  */
-import { layOutWholePage } from './whole-page';
 
 let loaded: Promise<typeof import('./search-ui')> | undefined;
 
@@ -53,42 +52,11 @@ export class SiteSearch extends HTMLElement {
   }
 }
 
-/** Wraps each occurrence of the searched words in <mark> and scrolls to the first one. */
-export function highlightFromUrl(): void {
-  const terms = new URLSearchParams(location.search)
-    .getAll('highlight')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const root = document.querySelector('[data-pagefind-body]');
-  if (!terms.length || !root) return;
-  const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) =>
-      n.parentElement?.closest('script, style, .katex, mark') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  const nodes: Text[] = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-  let first: HTMLElement | undefined;
-  for (const node of nodes) {
-    const text = node.data;
-    const matches = [...text.matchAll(pattern)];
-    if (!matches.length) continue;
-    const frag = document.createDocumentFragment();
-    let last = 0;
-    for (const m of matches) {
-      frag.append(text.slice(last, m.index));
-      const mark = document.createElement('mark');
-      mark.className = 'search-hit';
-      mark.textContent = m[0];
-      first ??= mark;
-      frag.append(mark);
-      last = m.index + m[0].length;
-    }
-    frag.append(text.slice(last));
-    node.replaceWith(frag);
-  }
-  if (first && !location.hash) {
-    layOutWholePage();
-    first.scrollIntoView({ block: 'center' });
-  }
+/**
+ * A page opened from a search result marks the searched words (`search-highlight.ts`). That code
+ * loads only for such a page: every other page would carry it unused before interaction.
+ */
+export function highlightIfAsked(): void {
+  if (new URLSearchParams(location.search).has('highlight'))
+    void import('./search-highlight').then(({ highlightFromUrl }) => highlightFromUrl());
 }
