@@ -37,6 +37,9 @@ export interface LighthouseFigures {
   /** First and largest contentful paint, simulated, in milliseconds. */
   fcpMs: number;
   lcpMs: number;
+  /** Total blocking time and speed index, simulated, in milliseconds: with the paints, what the score is made of. */
+  tbtMs: number;
+  speedIndexMs: number;
   /** First contentful paint of every run, fastest first: how far the runs agree. */
   fcpRunsMs: number[];
   /** What Lighthouse names as render-blocking (stylesheets and scripts), with transfer bytes. */
@@ -106,6 +109,8 @@ async function runOnce(port: number, url: string): Promise<Omit<LighthouseFigure
     score: Math.round((lhr.categories['performance']?.score ?? 0) * 100),
     fcpMs: lhr.audits['first-contentful-paint']?.numericValue ?? NaN,
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+    tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
+    speedIndexMs: lhr.audits['speed-index']?.numericValue ?? NaN,
     renderBlocking: items('render-blocking-insight').map((i) => ({
       url: String(i['url']),
       bytes: Number(i['totalBytes'] ?? 0),
@@ -159,7 +164,8 @@ export function formatLighthouseFigures(figures: LighthouseFigures[]): string {
     .map((f) => {
       const blocking = f.renderBlocking.reduce((n, r) => n + r.bytes, 0);
       return (
-        `  ${f.url}: score ${f.score}, FCP ${(f.fcpMs / 1000).toFixed(2)} s, LCP ${(f.lcpMs / 1000).toFixed(2)} s; ` +
+        `  ${f.url}: score ${f.score}, FCP ${(f.fcpMs / 1000).toFixed(2)} s, LCP ${(f.lcpMs / 1000).toFixed(2)} s, ` +
+        `TBT ${Math.round(f.tbtMs)} ms, SI ${(f.speedIndexMs / 1000).toFixed(2)} s; ` +
         `render-blocking ${f.renderBlocking.length} (${kb(blocking)}); stylesheets ${f.stylesheets.count} (${kb(f.stylesheets.bytes)}); ` +
         `KaTeX ${f.katexLoaded ? 'loaded' : 'not loaded'}`
       );
