@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     for (const w of weights) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log(
-        `  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, fonts ${kb(w.fonts.gzip)}, images ${kb(w.images.gzip)}; KaTeX ${w.katexLoaded ? 'loaded' : 'not loaded'}; ${w.requests} requests`,
+        `  ${w.url}: html ${kb(w.html.gzip)}, css ${kb(w.css.gzip)}, js ${kb(w.js.gzip)}, fonts ${kb(w.fonts.gzip)}, images ${kb(w.images.gzip)}; KaTeX ${w.katexLoaded ? 'loaded' : 'not loaded'}; ${w.requests} requests; then at idle, search: ${kb(w.searchAtIdle.transfer)} in ${w.searchAtIdle.requests} requests`,
       );
     }
     const jsBudget = 15 * 1024;

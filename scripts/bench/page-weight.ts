@@ -15,7 +15,16 @@ export interface PageWeight {
   images: { raw: number; gzip: number };
   /** Whether any KaTeX stylesheet or font was fetched. */
   katexLoaded: boolean;
+  /**
+   * What search fetches once the page is loaded and idle (src/client/search-triggers.ts): its code,
+   * Pagefind's runtime, the language's WebAssembly and metadata. Not part of the figures above;
+   * `transfer` counts text gzip-compressed and Pagefind's own files (compressed already) as they are.
+   */
+  searchAtIdle: { requests: number; transfer: number };
 }
+
+/** Files only search fetches: its code, and anything of a Pagefind bundle. */
+const isSearchFile = (p: string) => p.includes('/pagefind/') || /\/search-ui\.[^/]*\.js$/.test(p);
 
 const kindOf = (p: string): keyof Pick<PageWeight, 'html' | 'css' | 'js' | 'fonts' | 'images'> | undefined => {
   if (p.endsWith('/') || p.endsWith('.html')) return 'html';
@@ -28,7 +37,7 @@ const kindOf = (p: string): keyof Pick<PageWeight, 'html' | 'css' | 'js' | 'font
 
 /**
  * Loads a page in Chromium, waits until the network is idle, and adds up what the server sent,
- * compressing each file with gzip as GitHub Pages would.
+ * search's files fetched at idle apart, compressing each file with gzip as GitHub Pages would.
  */
 export async function measurePage(
   browser: Browser,
@@ -54,8 +63,15 @@ export async function measurePage(
     fonts: { raw: 0, gzip: 0 },
     images: { raw: 0, gzip: 0 },
     katexLoaded: false,
+    searchAtIdle: { requests: 0, transfer: 0 },
   };
   for (const s of server.served.slice(before)) {
+    if (isSearchFile(s.path)) {
+      const body = fs.readFileSync(path.join(dist, decodeURIComponent(s.path.slice(base.length))));
+      weight.searchAtIdle.requests++;
+      weight.searchAtIdle.transfer += s.path.endsWith('.js') ? gzipSync(body, { level: 9 }).length : body.length;
+      continue;
+    }
     weight.requests++;
     if (/katex/i.test(s.path)) weight.katexLoaded = true;
     const kind = kindOf(s.path);

@@ -134,7 +134,8 @@ export async function runScaleBench(arg: string, options: ScaleOptions = { compa
     let search: { timing: ScaleSearchFigures; quality: SearchFigures } | undefined;
     if (arg !== 'corpus') {
       const browser = await launch();
-      const server = await serveDist(dist, base);
+      // As GitHub Pages serves it: what search fetched at idle is in the browser's cache (max-age).
+      const server = await serveDist(dist, base, { pagesCaching: true });
       try {
         const timing = await timeFixedQueries(browser, server, base);
         const quality = await benchSearch(browser, server, dist, base, 60);

@@ -59,7 +59,8 @@ export async function probeSearch(
 ): Promise<ProbeResult[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(startUrl);
+  // A reader opens search some time after the page has loaded, not in the same millisecond.
+  await page.goto(startUrl, { waitUntil: 'networkidle' });
   await page.keyboard.press('/');
   await page.waitForFunction(
     () => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true,

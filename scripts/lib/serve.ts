@@ -17,9 +17,11 @@ export interface StaticServer {
  * answers with its index.html (and `/dir` redirects to `/dir/`), anything else gets the site's
  * 404.html with status 404. Files are answered by sirv, which lists the folder once at start and
  * serves only what it listed, so no request path can reach outside it (a sibling `dist-e2e-mini`
- * of `dist-e2e` included).
+ * of `dist-e2e` included). With `pagesCaching`, every file also says what GitHub Pages says of
+ * caching (`Cache-Control: max-age=600`); by default a file says nothing of it, so a test that
+ * serves a later build at the same address never gets an earlier one from the browser's cache.
  */
-export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveDist(dir: string, base = '/', { pagesCaching = false } = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const directories = new Set(
@@ -40,6 +42,7 @@ export async function serveDist(dir: string, base = '/'): Promise<StaticServer> 
     etag: false,
     setHeaders: (res, pathname, stats) => {
       sizes.set(res, stats.size);
+      if (pagesCaching) res.setHeader('cache-control', 'max-age=600');
       // Pagefind's index and WebAssembly files, a notebook download: no registered type, so bytes rather than none.
       // A directory's pathname (`/en/`) has no extension: sirv has already typed its index.html.
       if (path.extname(pathname) && !lookup(pathname)) res.setHeader('content-type', 'application/octet-stream');

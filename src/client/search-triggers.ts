@@ -1,8 +1,11 @@
 /**
  * The only search code every page loads: `<site-search>` opens the dialog (button, "/",
- * Ctrl/Cmd+K). The search itself loads on first open, the marking of searched words on a page
- * opened from a result only there.
+ * Ctrl/Cmd+K). The search itself loads once the page is loaded and the browser idle, where the
+ * connection allows, or else on first open; the marking of searched words on a page opened from a
+ * result only there.
  */
+
+import { mayFetchAhead, type Connection } from '../lib/fetch-ahead';
 
 let loaded: Promise<typeof import('./search-ui')> | undefined;
 
@@ -11,10 +14,37 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** The search code, loaded once; a load that failed (offline) is tried again the next time. */
+function load(): Promise<typeof import('./search-ui')> {
+  return (loaded ??= import('./search-ui').catch((error: unknown) => {
+    loaded = undefined;
+    throw error;
+  }));
+}
+
 /** Loads the search code and starts loading the page language's index (see `attach`). */
 async function prepare(dialog: HTMLDialogElement): Promise<void> {
-  loaded ??= import('./search-ui');
-  (await loaded).attach(dialog);
+  (await load()).attach(dialog);
+}
+
+/**
+ * Once the page has loaded and the browser is idle, fetches the search code and what the page
+ * language's first query needs (search-ui.ts `prefetch`), so that the query waits only for its
+ * own words. Nothing runs before the load event (this module runs before it, as module scripts
+ * do); Safari has no idle callback, and starts at load.
+ */
+function prefetchWhenIdle(dialog: HTMLDialogElement): void {
+  if (mayFetchAhead((navigator as Navigator & { connection?: Connection }).connection))
+    addEventListener(
+      'load',
+      () =>
+        (self.requestIdleCallback ?? setTimeout)(() =>
+          load()
+            .then((ui) => ui.prefetch(dialog))
+            .catch(() => {}),
+        ),
+      { once: true },
+    );
 }
 
 async function open(dialog: HTMLDialogElement): Promise<void> {
@@ -42,6 +72,7 @@ export class SiteSearch extends HTMLElement {
     // load the search code and index, so the first query does not wait for them.
     for (const type of ['pointerenter', 'focus'])
       button?.addEventListener(type, () => void prepare(dialog), { once: true });
+    prefetchWhenIdle(dialog);
     document.addEventListener('keydown', (event) => {
       const mod = event.ctrlKey || event.metaKey;
       if ((event.key === '/' && !mod && !isTyping(event.target)) || (mod && event.key.toLowerCase() === 'k')) {

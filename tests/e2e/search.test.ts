@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
+import { serveDist } from '../../scripts/lib/serve';
 import { benchSearch } from '../../scripts/bench/search-bench';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
@@ -27,6 +28,36 @@ describe('search under the base path', () => {
     expect(await page.locator('[data-search-status]').textContent()).toMatch(/学习率/);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('fetches the page language’s search once the page is idle, so a first query fetches only its words', async () => {
+    // Served as GitHub Pages serves it, which lets the browser keep a file ten minutes.
+    const server = await serveDist(e2eDist, base, { pagesCaching: true });
+    const context = await site.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const served = () => server.served.map((s) => s.path);
+      const from = served().length;
+      await page.goto(`${server.origin}${base}zh/lessons/lesson-3/`);
+      // Nobody opened the dialog: the search code, Pagefind's runtime and the Chinese bundle's
+      // entry, WebAssembly and metadata come once the page is idle.
+      const runtime = (paths: string[]) =>
+        paths.filter((p) => /\/pagefind\/(pagefind\.js|zh\/(wasm\.|pagefind[.-]))|\/search-ui\./.test(p));
+      await expect.poll(() => runtime(served().slice(from)).length).toBe(5);
+      expect(served().filter((p) => p.includes('/pagefind/en/'))).toEqual([]);
+      await page.waitForLoadState('networkidle');
+      const before = served().length;
+      await page.keyboard.press('/');
+      await page.locator('#search-input').fill('学习率');
+      await page.locator('.search__result').first().waitFor();
+      // The query asks the server only for its words' index chunks and its results' text.
+      const after = served().slice(before);
+      expect(runtime(after)).toEqual([]);
+      expect(after.some((p) => p.includes('/pagefind/zh/index/'))).toBe(true);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   it('finds English with stemming and opens Ctrl+K from anywhere', async () => {
