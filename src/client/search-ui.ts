@@ -10,6 +10,7 @@ import { withFragmentReader } from './pagefind-fragments';
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
 import { UNSTAMPED } from '../lib/offline/config';
+import { entryAddress, setupFiles, type BundleEntry } from '../lib/search/bundles';
 
 interface Bundle {
   lang: string;
@@ -68,10 +69,10 @@ function bundlesOf(dialog: HTMLDialogElement) {
 
 /**
  * Fetches what the page language's first search needs before it can look up a word (Pagefind's
- * runtime, the bundle's entry, WebAssembly and metadata) into the browser's cache, at the addresses
- * Pagefind asks for them, without running any of it: the reader's page does no work for a search
- * they may never make, and a first query no longer waits on four requests in turn. Browsers keep a
- * prefetched file for five minutes even where the host says nothing of caching.
+ * runtime, the bundle's entry, WebAssembly and metadata) at the addresses Pagefind asks for them,
+ * without running any of it: the reader's page does no work for a search they may never make, and
+ * a first query no longer waits on four requests in turn, wherever the host lets the browser keep
+ * files (GitHub Pages: ten minutes).
  */
 export async function prefetch(dialog: HTMLDialogElement): Promise<void> {
   const { sources, runtimeUrl, cacheTag } = bundlesOf(dialog);
@@ -81,13 +82,11 @@ export async function prefetch(dialog: HTMLDialogElement): Promise<void> {
   const hint = (rel: 'modulepreload' | 'prefetch', href: string) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href }));
   hint('modulepreload', `${runtimeUrl}?${page.lang}`);
-  const response = await fetch(`${page.basePath}pagefind-entry.json?ts=${cacheTag}`);
+  const response = await fetch(entryAddress(page.basePath, cacheTag));
   if (!response.ok) return;
-  const entry = (await response.json()) as { languages: Record<string, { hash: string; wasm: string | null }> };
-  for (const { hash, wasm } of Object.values(entry.languages)) {
-    hint('prefetch', `${page.basePath}wasm.${wasm ?? 'unknown'}.pagefind`);
-    hint('prefetch', `${page.basePath}pagefind.${hash}.pf_meta`);
-  }
+  const entry = (await response.json()) as BundleEntry;
+  for (const language of Object.values(entry.languages))
+    for (const file of setupFiles(page.basePath, language)) hint('prefetch', file);
 }
 
 const attached = new WeakSet<HTMLDialogElement>();

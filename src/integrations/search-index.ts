@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { bundleDir, pagefindRuntime } from '../lib/search/bundles';
+import { BUNDLE_ENTRY, bundleDir, pagefindRuntime, type BundleEntry } from '../lib/search/bundles';
 import { indexableHtml } from './index-form';
 import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
 
@@ -31,9 +31,7 @@ export function isShipped(file: string, wasmLanguages: string[]): boolean {
 }
 
 async function pruneBundle(dir: string): Promise<void> {
-  const entry = JSON.parse(await fs.readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { wasm: string | null }>;
-  };
+  const entry = JSON.parse(await fs.readFile(path.join(dir, BUNDLE_ENTRY), 'utf8')) as BundleEntry;
   const wasm = Object.values(entry.languages).map((l) => l.wasm ?? 'unknown');
   for (const file of await fs.readdir(dir)) {
     if (!isShipped(file, wasm)) await fs.rm(path.join(dir, file));

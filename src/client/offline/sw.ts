@@ -30,6 +30,7 @@ import {
   SAVE_HEADER,
   type RuntimeCache,
 } from '../../lib/offline/caches';
+import { BUNDLE_ENTRY } from '../../lib/search/bundles';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Written by the offline integration (src/integrations/offline/worker.ts). */
@@ -111,7 +112,7 @@ const serwist = new Serwist({
       handler: new NetworkOnly(),
     },
     {
-      matcher: ({ url }) => inScope(url) && url.pathname.endsWith('/pagefind-entry.json'),
+      matcher: ({ url }) => inScope(url) && url.pathname.endsWith(`/${BUNDLE_ENTRY}`),
       handler: new NetworkFirst({ cacheName: cacheName('search'), plugins: [savedCopies()] }),
     },
     {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { OfflineFile, OfflineManifest, OfflinePage } from '../../lib/offline/manifest';
 import { sumFiles } from '../../lib/offline/manifest';
 import { isPagePath, pageTitle, referencedPaths } from '../../lib/offline/references';
-import { bundleDir, pagefindRuntime } from '../../lib/search/bundles';
+import { BUNDLE_ENTRY, bundleDir, entryAddress, pagefindRuntime } from '../../lib/search/bundles';
 import type { TransferSizes } from './transfer-sizes';
 
 /** Text a static host compresses on the way; images, fonts and Pagefind's files are compressed already. */
@@ -126,7 +126,7 @@ export function languageManifest(
   const pages: OfflinePage[] = pageUrls.map((url) => ({ url, title: titles.get(url) ?? '' }));
   const search = files
     .filesUnder(bundleDir(lang))
-    .map((p) => (p.endsWith('/pagefind-entry.json') ? `${p}?ts=${build}` : p));
+    .map((p) => (p.endsWith(`/${BUNDLE_ENTRY}`) ? entryAddress(p.slice(0, -BUNDLE_ENTRY.length), build) : p));
   const urls = [...loaded, files.base + pagefindRuntime, ...search];
   const described = [...new Set(urls)].flatMap((url) => {
     const file = files.describe(url.split('?')[0]!);

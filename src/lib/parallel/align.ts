@@ -78,9 +78,14 @@ function touchingPairs(
   const touching = new Uint8Array(own.length * m);
   const byId = new Map<string, number[]>();
   const byTime = new Map<number, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, j: number) => {
+    const list = map.get(key);
+    if (list) list.push(j);
+    else map.set(key, [j]);
+  };
   other.forEach((s, j) => {
-    if (s.id) byId.set(s.id, [...(byId.get(s.id) ?? []), j]);
-    for (const t of s.times) byTime.set(t, [...(byTime.get(t) ?? []), j]);
+    if (s.id) add(byId, s.id, j);
+    for (const t of s.times) add(byTime, t, j);
   });
   own.forEach((s, i) => {
     for (const j of s.id ? (byId.get(s.id) ?? []) : []) touching[i * m + j] = 1;

@@ -6,3 +6,27 @@
  */
 export const bundleDir = (lang: string) => `pagefind/${lang}/`;
 export const pagefindRuntime = 'pagefind/pagefind.js';
+
+/** A bundle's entry file: the languages it holds, each with its metadata file and WebAssembly. */
+export const BUNDLE_ENTRY = 'pagefind-entry.json';
+
+/** What a bundle's entry file says of each language (Pagefind writes more). */
+export interface BundleEntry {
+  languages: Record<string, { hash: string; wasm: string | null }>;
+}
+
+/**
+ * The address Pagefind asks for a bundle's entry at, given the build's tag (its `metaCacheTag`):
+ * a cache answers it with this build's entry, never another's.
+ * @example entryAddress('/b/pagefind/zh/', 'ab12') // '/b/pagefind/zh/pagefind-entry.json?ts=ab12'
+ */
+export const entryAddress = (bundle: string, tag: string) => `${bundle}${BUNDLE_ENTRY}?ts=${tag}`;
+
+/**
+ * The files Pagefind loads to set one language of a bundle up, as its entry names them.
+ * @example setupFiles('/b/pagefind/zh/', { hash: 'zh_1a', wasm: null }) // ['/b/pagefind/zh/wasm.unknown.pagefind', '/b/pagefind/zh/pagefind.zh_1a.pf_meta']
+ */
+export const setupFiles = (bundle: string, { hash, wasm }: BundleEntry['languages'][string]) => [
+  `${bundle}wasm.${wasm ?? 'unknown'}.pagefind`,
+  `${bundle}pagefind.${hash}.pf_meta`,
+];
