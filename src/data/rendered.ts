@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import type { MarkdownHeading } from 'astro';
-import { render, type CollectionEntry } from 'astro:content';
+import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { htmlFileOf } from '../lib/stored-html';
 import { isMarkdownCollection, type MarkdownCollection } from '../lib/collections';
 import type { OutlineSection } from '../lib/parallel/align';
 import { storedOutline } from '../lib/parallel/outline';
@@ -10,6 +12,37 @@ import { storedOutline } from '../lib/parallel/outline';
  * sync time, so these are read without rendering again; MDX has no stored render and is rendered
  * once (Astro keeps the result) to learn them.
  */
+
+/** An entry as `render` takes it, of any collection. */
+type RenderableEntry = CollectionEntry<CollectionKey>;
+
+/**
+ * The HTML a build stored for an entry: read from the file it was kept in (a Markdown note's,
+ * src/markdown/note-html.ts) or, in the dev server and for notebooks, from the store.
+ * Read afresh each time: kept in memory, every note's HTML would be again, as it was in the store.
+ */
+export function storedHtml(entry: {
+  rendered?: { html: string; metadata?: Record<string, unknown> } | undefined;
+}): string {
+  const file = htmlFileOf(entry.rendered);
+  if (!file) return entry.rendered?.html ?? '';
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(
+      `The rendered HTML of a note is missing (${file}); build again with --force to render every note afresh.`,
+      { cause: error },
+    );
+  }
+}
+
+/** Astro's `render`, for an entry whose HTML was kept in a file as for one whose store holds it. */
+export function renderNote(entry: RenderableEntry): ReturnType<typeof render> {
+  const file = htmlFileOf(entry.rendered);
+  return render(
+    file ? ({ ...entry, rendered: { ...entry.rendered!, html: storedHtml(entry) } } as RenderableEntry) : entry,
+  );
+}
 
 /** The collections whose entries go through the Markdown pipeline. */
 export type MarkdownEntry = CollectionEntry<MarkdownCollection>;
@@ -31,7 +64,7 @@ function storedRender(entry: MarkdownEntry): RenderFacts | undefined {
 async function renderFacts(entry: MarkdownEntry): Promise<RenderFacts> {
   const stored = storedRender(entry);
   if (stored) return stored;
-  const { remarkPluginFrontmatter, headings } = await render(entry);
+  const { remarkPluginFrontmatter, headings } = await renderNote(entry);
   return { frontmatter: remarkPluginFrontmatter, headings };
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { renderFacts } from '../lib/stored-html';
 
 /**
  * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key and
@@ -45,7 +46,9 @@ const summaries = new WeakMap<object, string>();
 function summary(entry: StoredEntry): string {
   let s = summaries.get(entry);
   if (s === undefined) {
-    s = `${entry.collection}/${entry.id}#${sha(stableJson({ data: entry.data, stored: entry.rendered?.metadata }))}`;
+    // Not where the note's HTML is kept: that file changes with every edit of its text.
+    const stored = renderFacts(entry.rendered?.metadata as Record<string, unknown> | undefined);
+    s = `${entry.collection}/${entry.id}#${sha(stableJson({ data: entry.data, stored }))}`;
     summaries.set(entry, s);
   }
   return s;

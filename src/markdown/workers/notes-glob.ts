@@ -5,6 +5,8 @@ import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from '
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
 import { shareLiveStore } from '../../node/live-collections';
+import { htmlFileOf } from '../../lib/stored-html';
+import { keepHtmlAside, noteHtmlDir, pruneNoteHtml } from '../note-html';
 import { bundledPipeline } from './pipeline-bundle';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
@@ -52,27 +54,54 @@ function startPool(config: AstroConfig): RenderPool | null {
   const { markdown, image } = config;
   const shared = { image: { domains: image.domains, remotePatterns: image.remotePatterns }, gfm: markdown.gfm };
   const worker = new URL('src/markdown/workers/render-worker.mjs', config.root);
-  return new RenderPool(worker, () => bundledPipeline(config.root), shared, size);
+  return new RenderPool(worker, () => bundledPipeline(config.root), shared, size, htmlDirOf(config));
 }
+
+const htmlDirOf = (config: Pick<AstroConfig, 'cacheDir'>) => noteHtmlDir(fileURLToPath(config.cacheDir));
 
 /** Loads under way that may render on the threads. */
 let loads = 0;
 
+/** The kept HTML files the stores of this sync's loads point to, by folder. */
+const keptFiles = new Map<string, Set<string>>();
+
 /**
  * Runs a load, and stops the render threads as soon as no load is left: Astro writes its store
- * right after the last one, and at 1,000 notes that write is the sync's memory peak; the thread's
- * own copy of the pipeline need not be part of it.
+ * right after the last one, and the thread's own copy of the pipeline need not be part of its
+ * memory then. The last load also removes the kept HTML no stored note points to any more.
  */
-async function loading(load: () => Promise<void>): Promise<void> {
+async function loading(load: () => Promise<void>, store: DataStore, htmlDir: string): Promise<void> {
   loads++;
   try {
+    forgetMissingHtml(store);
     await load();
-  } finally {
-    if (--loads === 0 && pool) {
-      const stopping = pool;
-      pool = undefined;
-      await stopping.close();
+    const kept = keptFiles.get(htmlDir) ?? new Set<string>();
+    for (const entry of store.values()) {
+      const file = htmlFileOf(entry.rendered);
+      if (file) kept.add(file);
     }
+    keptFiles.set(htmlDir, kept);
+  } finally {
+    if (--loads === 0) {
+      if (pool) {
+        const stopping = pool;
+        pool = undefined;
+        await stopping.close();
+      }
+      for (const [dir, kept] of keptFiles) pruneNoteHtml(dir, kept);
+      keptFiles.clear();
+    }
+  }
+}
+
+/**
+ * Drops from the store the notes whose kept HTML is gone (a cache folder cleared by hand), so
+ * glob() renders them again instead of keeping a render that points nowhere.
+ */
+function forgetMissingHtml(store: DataStore): void {
+  for (const entry of store.values()) {
+    const file = htmlFileOf(entry.rendered);
+    if (file && !fs.existsSync(file)) store.delete(entry.id);
   }
 }
 
@@ -135,15 +164,18 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
       // that would start for it, and its pages read the store as it is (live-collections.ts).
       if (context.watcher) return inner.load({ ...context, store: shareLiveStore(context.collection, context.store) });
       if (!types || !markdown?.getRenderFunction) return inner.load(context);
+      const htmlDir = htmlDirOf(context.config);
       const threaded: ContentEntryType = {
         ...markdown,
         async getRenderFunction(config) {
-          const threads = poolFor(config);
-          if (!threads) return markdown.getRenderFunction!(config);
           // The main thread renders when the threads have notes queued, and should they fail.
           let onMainThread: Promise<ContentEntryRenderFunction> | undefined;
-          const here: ContentEntryRenderFunction = async (entry) =>
-            (await (onMainThread ??= markdown.getRenderFunction!(config)))(entry);
+          const here: ContentEntryRenderFunction = async (entry) => {
+            const rendered = await (await (onMainThread ??= markdown.getRenderFunction!(config)))(entry);
+            return keepHtmlAside(htmlDir, rendered);
+          };
+          const threads = poolFor(config);
+          if (!threads) return here;
           let warned = false;
           return async (entry) => {
             if (threads.busy()) return here(entry);
@@ -162,8 +194,10 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
           };
         },
       };
-      return loading(() =>
-        inner.load({ ...context, entryTypes: new Map([...types, ['.md', threaded]]) } as LoaderContext),
+      return loading(
+        () => inner.load({ ...context, entryTypes: new Map([...types, ['.md', threaded]]) } as LoaderContext),
+        context.store,
+        htmlDir,
       );
     },
   };

@@ -5,8 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
 
 /**
- * The site's Markdown pipeline (src/markdown/config.ts and the source files it imports) as one
- * JavaScript module, for the render threads to import without a TypeScript loader. Loaded through
+ * What a render thread runs (thread-pipeline.ts: the site's Markdown pipeline, src/markdown/config.ts,
+ * and the source files it imports) as one JavaScript module, for the render threads to import without a TypeScript loader. Loaded through
  * tsx instead, each thread spent about 0.8 s of CPU transpiling these files and passing every
  * import of Shiki, micromark and KaTeX through tsx's hooks; bundling them once takes about 60 ms.
  * esbuild is the compiler tsx itself uses, so the code the threads run is transformed the same way.
@@ -16,7 +16,7 @@ import { buildSync } from 'esbuild';
  * its content: builds of different code never share one, and the same code is written once.
  */
 export function bundledPipeline(root: URL): URL {
-  const entry = fileURLToPath(new URL('src/markdown/config.ts', root));
+  const entry = fileURLToPath(new URL('src/markdown/workers/thread-pipeline.ts', root));
   const { outputFiles } = buildSync({
     entryPoints: [entry],
     bundle: true,

@@ -8,7 +8,7 @@ export interface RenderJob {
   filePath: string | undefined;
 }
 
-/** What Astro stores for a rendered entry (`rendered` of a content-layer entry). */
+/** What Astro stores for a rendered entry (`rendered` of a content-layer entry); the threads keep its HTML aside (note-html.mjs). */
 export interface Rendered {
   html: string;
   metadata: Record<string, unknown>;
@@ -57,12 +57,14 @@ export class RenderPool {
    *   (pipeline-bundle.ts), from which each thread builds its plugins and code highlighting; called
    *   when the first thread starts.
    * @param markdownOptions Astro's Markdown options (data only).
+   * @param htmlDir Where the threads write each note's HTML (note-html.mjs).
    */
   constructor(
     private readonly workerFile: URL,
     private readonly pipeline: () => URL,
     private readonly markdownOptions: object,
     private readonly size: number,
+    private readonly htmlDir: string,
   ) {}
 
   render(job: RenderJob): Promise<Rendered> {
@@ -108,7 +110,7 @@ export class RenderPool {
       // A thread holds one note's trees at a time besides Shiki and KaTeX; one that runs out of
       // memory on a huge note stops, and the notes left render on the main thread.
       const worker = new Worker(this.workerFile, {
-        workerData: { pipeline: this.#pipeline, markdownOptions: this.markdownOptions },
+        workerData: { pipeline: this.#pipeline, markdownOptions: this.markdownOptions, htmlDir: this.htmlDir },
         env: this.#env,
         execArgv: threadExecArgv(process.execArgv),
         resourceLimits: { maxOldGenerationSizeMb: 256 },

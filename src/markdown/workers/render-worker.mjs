@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 
-const { markdownConfig, siteMarkdownSetup } = await import(workerData.pipeline);
+const { markdownConfig, siteMarkdownSetup, keepHtmlAside } = await import(workerData.pipeline);
 const { processor, ...options } = markdownConfig(siteMarkdownSetup());
 const renderer = await processor.createRenderer({ ...workerData.markdownOptions, ...options });
 
@@ -15,13 +15,12 @@ parentPort.on('message', async ({ id, body, frontmatter, filePath }) => {
       fileURL: filePath ? pathToFileURL(filePath) : undefined,
     });
     const { localImagePaths, remoteImagePaths } = result.metadata;
-    parentPort.postMessage({
-      id,
-      rendered: {
-        html: result.code,
-        metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] },
-      },
+    // The HTML goes to its file from here: it never crosses to the main thread.
+    const rendered = keepHtmlAside(workerData.htmlDir, {
+      html: result.code,
+      metadata: { ...result.metadata, imagePaths: [...localImagePaths, ...remoteImagePaths] },
     });
+    parentPort.postMessage({ id, rendered });
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -7,6 +7,8 @@ import type { ContentEntryType } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rendererOptions } from '../../../src/markdown/config';
+import { htmlFileOf } from '../../../src/lib/stored-html';
+import { noteHtmlDir } from '../../../src/markdown/note-html';
 import { MAIN_THREAD_NOTES } from '../../../src/markdown/workers/notes-glob';
 import { renderThreads } from '../../../src/markdown/workers/pool';
 
@@ -16,7 +18,7 @@ const threaded = renderThreads() > 0;
 /** What the test looks at of an entry glob() stores. */
 interface StoredEntry {
   id: string;
-  rendered?: { html: string };
+  rendered?: { html: string; metadata?: Record<string, unknown> };
 }
 
 /** Notes a language needs for a build to start threads: more than the main thread renders alone. */
@@ -32,7 +34,8 @@ afterAll(() => madeFolders.forEach((folder) => fs.rmSync(folder, { recursive: tr
  */
 function setUp(root: URL, perLanguage = 1) {
   const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-glob-'));
-  madeFolders.push(notes);
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-glob-cache-'));
+  madeFolders.push(notes, cacheDir);
   for (const lang of ['zh', 'en']) {
     fs.mkdirSync(path.join(notes, lang));
     for (let i = 0; i < perLanguage; i++) {
@@ -58,6 +61,7 @@ function setUp(root: URL, perLanguage = 1) {
     config: {
       root,
       srcDir: new URL('src/', root),
+      cacheDir: pathToFileURL(`${cacheDir}/`),
       markdown: { ...markdownConfigDefaults, ...rendererOptions },
       image: {},
     },
@@ -75,10 +79,15 @@ function setUp(root: URL, perLanguage = 1) {
     },
     entryTypes: new Map([['.md', markdownType]]),
   } as unknown as LoaderContext;
-  return { notes, context, stored, warnings };
+  return { notes, context, stored, warnings, htmlDir: noteHtmlDir(cacheDir) };
 }
 
-const html = (stored: Map<string, StoredEntry>) => [...stored.values()].map((e) => e.rendered?.html);
+/** A stored note's HTML, from the file a build keeps it in or, in dev, from the store. */
+const htmlOf = (e: StoredEntry) => {
+  const file = htmlFileOf(e.rendered);
+  return file ? fs.readFileSync(file, 'utf8') : e.rendered?.html;
+};
+const html = (stored: Map<string, StoredEntry>) => [...stored.values()].map(htmlOf);
 
 describe('notesGlob: the collections’ loader', () => {
   beforeEach(() => vi.resetModules()); // each test gets a pool of its own
@@ -144,6 +153,37 @@ describe('notesGlob: the collections’ loader', () => {
     const watcher = { add: () => {}, on: () => {} };
     await notesGlob({ pattern: '{zh,en}/*.md', base: notes }).load({ ...context, watcher } as unknown as LoaderContext);
     expect(html(stored)).toEqual(['rendered on the main thread', 'rendered on the main thread']);
+    // The dev server's store keeps the HTML itself: a saved note is there to show at once.
+    expect([...stored.values()].map((e) => e.rendered?.html)).toEqual(html(stored));
+  });
+
+  it('keeps a build’s HTML out of the store, in files it prunes, and renders again a note whose file is gone', async () => {
+    const { notesGlob } = await import('../../../src/markdown/workers/notes-glob');
+    const { notes, context, stored, htmlDir } = setUp(pathToFileURL(`${process.cwd()}/`), 2);
+    const loader = notesGlob({ pattern: '{zh,en}/*.md', base: notes });
+    await loader.load(context);
+    expect([...stored.values()].map((e) => e.rendered?.html)).toEqual(['', '', '', '']);
+    const files = () => fs.readdirSync(htmlDir).sort();
+    // The four notes render to the same HTML here: one file.
+    expect(files()).toHaveLength(1);
+    expect(htmlOf([...stored.values()][0]!)).toBe('rendered on the main thread');
+
+    // A file no stored note points to (a note since edited) goes at the end of the next sync.
+    fs.writeFileSync(path.join(htmlDir, 'stale.html'), 'old');
+    fs.writeFileSync(path.join(htmlDir, 'another-build.html.123.tmp'), 'being written');
+    await loader.load(context);
+    expect(files()).not.toContain('stale.html');
+    expect(files()).toContain('another-build.html.123.tmp');
+
+    // A cache folder cleared by hand: the store's notes point nowhere, and are rendered again.
+    fs.rmSync(htmlDir, { recursive: true });
+    const [first] = stored.values();
+    stored.set(first!.id, {
+      ...first!,
+      rendered: { html: '', metadata: { htmlFile: path.join(htmlDir, 'gone.html') } },
+    });
+    await loader.load(context);
+    expect(html(stored)).toEqual(Array(4).fill('rendered on the main thread'));
   });
 
   it('in dev, gives pages a saved note as soon as it is stored, and tells the server once a save', async () => {

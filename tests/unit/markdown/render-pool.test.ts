@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rendererOptions } from '../../../src/markdown/config';
+import { htmlFileOf } from '../../../src/lib/stored-html';
 import { bundledPipeline } from '../../../src/markdown/workers/pipeline-bundle';
 import { RenderPool, renderThreads, threadExecArgv } from '../../../src/markdown/workers/pool';
 import { renderMarkdown } from './render';
@@ -10,6 +12,14 @@ import { renderMarkdown } from './render';
 const workerFile = new URL('../../../src/markdown/workers/render-worker.mjs', import.meta.url);
 /** The pipeline as a build bundles it for its threads. */
 const pipeline = () => bundledPipeline(new URL('../../../', import.meta.url));
+
+/** Where the threads keep the notes' HTML, as a build's cache folder. */
+const htmlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'note-html-'));
+afterAll(() => fs.rmSync(htmlDir, { recursive: true, force: true }));
+
+/** The HTML a thread kept for a note. */
+const kept = (rendered: { html: string; metadata: Record<string, unknown> }) =>
+  fs.readFileSync(htmlFileOf(rendered)!, 'utf8');
 
 /** Our own lessons: long notes with math, code, figures and links. */
 const notesRoot = path.resolve('content');
@@ -21,7 +31,7 @@ function poolFor(notes: string, size: number): RenderPool {
   process.env['NOTES_DIR'] = notes;
   process.env['BASE_PATH'] = '/fastai-notes/';
   try {
-    return new RenderPool(workerFile, pipeline, { ...markdownConfigDefaults, ...rendererOptions }, size);
+    return new RenderPool(workerFile, pipeline, { ...markdownConfigDefaults, ...rendererOptions }, size, htmlDir);
   } finally {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];
@@ -41,8 +51,11 @@ describe('Markdown render threads', () => {
       pool.render({ body, frontmatter: {}, filePath: file }),
       renderMarkdown(body, { notesRoot, file: 'lessons/zh/lesson-6.md' }),
     ]);
-    expect(threaded.html).toBe(here.html);
-    expect(threaded.html).toContain('class="katex"');
+    // The HTML stays out of the reply (and the store): a file named by its content holds it.
+    expect(threaded.html).toBe('');
+    expect(path.dirname(htmlFileOf(threaded)!)).toBe(htmlDir);
+    expect(kept(threaded)).toBe(here.html);
+    expect(kept(threaded)).toContain('class="katex"');
     expect(threaded.metadata['headings']).toEqual(here.headings);
     expect(threaded.metadata['frontmatter']).toMatchObject({ hasMath: true });
     expect(threaded.metadata['imagePaths']).toEqual(here.localImagePaths);
@@ -53,18 +66,18 @@ describe('Markdown render threads', () => {
     const rendered = await Promise.all(
       notes.map((body) => pool.render({ body, frontmatter: {}, filePath: undefined })),
     );
-    rendered.forEach((r, i) => expect(r.html).toContain(`id="n${i}"`));
+    rendered.forEach((r, i) => expect(kept(r)).toContain(`id="n${i}"`));
   });
 
   it('stop when idle and start again for the next note', async () => {
     const first = await pool.render({ body: '# A', frontmatter: {}, filePath: undefined });
     await new Promise((r) => setTimeout(r, 1500));
     const again = await pool.render({ body: '# B', frontmatter: {}, filePath: undefined });
-    expect([first.html, again.html]).toEqual(['<h1 id="a">A</h1>', '<h1 id="b">B</h1>']);
+    expect([kept(first), kept(again)]).toEqual(['<h1 id="a">A</h1>', '<h1 id="b">B</h1>']);
   });
 
   it('give up, for the caller to render on the main thread, when a thread cannot start', async () => {
-    const broken = new RenderPool(new URL('./no-such-worker.mjs', workerFile), pipeline, {}, 1);
+    const broken = new RenderPool(new URL('./no-such-worker.mjs', workerFile), pipeline, {}, 1, htmlDir);
     await expect(broken.render({ body: '# A', frontmatter: {}, filePath: undefined })).rejects.toThrow(
       /render thread stopped/,
     );

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKeyOf } from '../../../src/routing/cache-key';
 
-/** A content-layer entry as getCollection returns it. */
+/** A content-layer entry as getCollection returns it in a build: its HTML kept in a file named by its content. */
 const entry = (id: string, title: string, body: string, headings: string[] = []) => ({
   collection: 'lessons',
   id,
   data: { title },
   body,
-  rendered: { html: `<p>${body}</p>`, metadata: { headings } },
+  rendered: { html: '', metadata: { headings, htmlFile: `/cache/note-html/${encodeURIComponent(body)}.html` } },
 });
 
 const shape = 'lessons/en/lesson-1\nlessons/en/lesson-2';

@@ -1,13 +1,13 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { render } from 'astro:content';
 import { allLogEntries } from '../../../data/entries';
 import { t } from '../../../i18n/ui';
 import { feedItems } from '../../../lib/feed';
 import { feedUrl, pageUrl } from '../../../lib/hrefs';
 import { localeInfo, type Locale } from '../../../lib/locales';
 import { localePaths } from '../../../routing/paths';
+import { renderNote } from '../../../data/rendered';
 
 export const getStaticPaths = localePaths;
 
@@ -29,7 +29,7 @@ export async function GET({ props, site }: APIContext<{ locale: Locale }>) {
       date: e.date,
       time: e.entry.data.time,
       tags: e.entry.data.tags,
-      html: await container.renderToString((await render(e.entry)).Content),
+      html: await container.renderToString((await renderNote(e.entry)).Content),
     })),
   );
   return rss({
