@@ -7,7 +7,6 @@ import { codeColours } from './src/integrations/code-colours';
 import { liveContent } from './src/integrations/live-content';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { offlineReader } from './src/integrations/offline';
-import { releaseBuildMemory } from './src/integrations/release-memory';
 import { searchIndex } from './src/integrations/search-index';
 import { offlineEnabled } from './src/lib/offline/config';
 import { pageStartScriptHash } from './src/lib/page-start-script';
@@ -29,10 +28,9 @@ export default defineConfig({
   // mdxHeadingIds checks .mdx sources before mdx() parses them.
   // Side-by-side pages repeat their lesson and name it as canonical: only the lesson is listed; the
   // offline pages are for readers without a network, not for crawlers.
-  // The offline reader runs after the search index: saving a language includes its bundle.
-  // Memory the build no longer needs is released before the pages are bundled and before indexing.
+  // The offline reader runs after the search index: saving a language includes its bundle. Both run
+  // after Astro's process has ended when `npm run build` started it (src/integrations/after-astro.ts).
   integrations: [
-    releaseBuildMemory(),
     mdxHeadingIds(),
     mdx(),
     codeColours(),

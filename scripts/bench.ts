@@ -27,7 +27,7 @@ const out = path.resolve('bench-results');
 
 function build(outDir: string, env: Record<string, string>): void {
   const t0 = Date.now();
-  const r = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+  const r = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
     env: { ...process.env, BASE_PATH: base, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

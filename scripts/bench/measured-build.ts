@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEnv } from '../lib/build-env.mjs';
+import { buildScript, configWithCacheDir } from '../lib/private-config';
 
 export interface BuildFigures {
   seconds: number;
@@ -62,19 +63,21 @@ function treeRss(root: number): { total: number; largest: number } {
 }
 
 /**
- * Runs `astro build` into `outDir` and measures wall time and peak memory of the whole process
- * tree, sampled every 100 ms. `clean` discards Astro's content cache (`--force`).
+ * Runs `npm run build`'s script into `outDir`, with a cache folder of its own beside it (the
+ * default one in node_modules is shared with every other build of this checkout, npm test's,
+ * which may run meanwhile), and measures wall time and peak memory of the whole process tree,
+ * sampled every 100 ms. `clean` starts without that folder and discards Astro's content cache
+ * (`--force`).
  */
 export function measuredBuild(
   outDir: string,
   env: Record<string, string>,
   options: { clean: boolean },
 ): Promise<BuildFigures> {
-  // Astro's programmatic build, with a content cache of its own: the default one in node_modules
-  // is shared with every other build of this checkout (npm test's), which may run meanwhile.
-  const config = JSON.stringify({ outDir, cacheDir: `${outDir}-cache`, force: options.clean });
-  const args = [path.resolve('scripts/bench/astro-build.mjs'), config];
-  if (options.clean) for (const dir of [outDir, `${outDir}-cache`]) fs.rmSync(dir, { recursive: true, force: true });
+  const cacheDir = `${outDir}-cache`;
+  if (options.clean) for (const dir of [outDir, cacheDir]) fs.rmSync(dir, { recursive: true, force: true });
+  const config = configWithCacheDir(`${outDir}-config/astro.config.mjs`, cacheDir);
+  const args = [...buildScript, '--outDir', outDir, '--config', config, ...(options.clean ? ['--force'] : [])];
   return measuredProcess(process.execPath, args, {
     cwd: process.cwd(),
     env: buildEnv({ ...env, NODE_OPTIONS: env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '' }, process.cwd()),

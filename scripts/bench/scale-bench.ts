@@ -119,7 +119,7 @@ export async function runScaleBench(arg: string, options: ScaleOptions = { compa
     await measuredBuild(cleanEdited, env, { clean: true });
     const differing = differingPages(dist, cleanEdited);
     fs.rmSync(cleanEdited, { recursive: true, force: true });
-    fs.rmSync(`${cleanEdited}-cache`, { recursive: true, force: true });
+    for (const beside of ['cache', 'config']) fs.rmSync(`${cleanEdited}-${beside}`, { recursive: true, force: true });
     console.log(`\n${label}: ${pages.indexed} searchable pages, ${pages.html} HTML files`);
     printComparison(builds, pages.indexed);
     printBuild('rebuild after editing one note', rebuild);

@@ -19,19 +19,7 @@ export function withBuildHeap(options, root) {
 }
 
 /**
- * NODE_OPTIONS with `--expose-gc`, so the build can run a full collection once it has let go of
- * what it no longer needs (src/integrations/release-memory.ts); V8 otherwise keeps its heap at its
- * high-water mark while Pagefind's binary starts beside it.
- * @param {string} options
- * @returns {string}
- */
-function withExposedGc(options) {
-  return /--expose[-_]gc/.test(options) ? options : `${options} --expose-gc`.trim();
-}
-
-/**
- * The build's environment: `env` with the heap cap (withBuildHeap), a collection the build may ask
- * for (withExposedGc), and with the native memory
+ * The build's environment: `env` with the heap cap (withBuildHeap) and with the native memory
  * allocator returning what it frees at once. Vite's bundler (rolldown) and Astro's compiler are
  * Rust, with mimalloc, which by default keeps freed memory a while for reuse: the bundle step's
  * memory then stayed with the process to the end of the build. Returned at once
@@ -45,7 +33,7 @@ function withExposedGc(options) {
 export function buildEnv(env, root) {
   return {
     ...env,
-    NODE_OPTIONS: withExposedGc(withBuildHeap(env.NODE_OPTIONS, root)),
+    NODE_OPTIONS: withBuildHeap(env.NODE_OPTIONS, root),
     MIMALLOC_PURGE_DELAY: env.MIMALLOC_PURGE_DELAY ?? '0',
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { BUNDLE_ENTRY, bundleDir, pagefindRuntime, type BundleEntry } from '../lib/search/bundles';
+import { afterAstro, type StepLogger } from './after-astro';
 import { indexableHtml } from './index-form';
 import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
 
@@ -98,8 +99,8 @@ async function pagesByLanguage(root: string): Promise<Map<string, { file: string
  * to `out` and returns how many it indexed. Pages go to Pagefind in order (its output depends on
  * the order: the same site gives the same bundle), a few ahead of its answers, while the next few
  * are read and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was
- * hundreds of megabytes of strings), and the index is dropped once written, so Pagefind holds one
- * language at a time.
+ * hundreds of megabytes of strings), and Pagefind's binary stops once the bundle is written, so it
+ * holds one language at a time.
  */
 async function indexLanguage(
   lang: string,
@@ -143,17 +144,58 @@ async function indexLanguage(
   const result = await index.writeFiles({ outputPath: out });
   if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
   await index.deleteIndex();
+  // Pagefind's binary keeps much of what it freed, and the next language's writing (its peak:
+  // about 3.5 times what the pages alone hold) then started above it, up to 1.8 GB at 1,000 notes
+  // a language instead of 1.4 GB: each language gets a binary of its own.
+  await pagefind.close();
   return indexed;
 }
 
+/** What the search index needs to know of the build: plain data, so it may run after Astro's process. */
+export interface SearchIndexOptions {
+  /** The built site. */
+  root: string;
+  /** Astro's cache folder, where each language's bundle is kept for the next build ('' for no reuse). */
+  cacheDir: string;
+  lockfile: string;
+}
+
 /**
- * Builds one Pagefind bundle per language after Astro has written the site, from the pages that
- * mark their reading content with data-pagefind-body. Separate bundles (rather than one bundle
- * with two languages) let the browser run each language's own query processing, so English
- * stemming keeps working while both languages are searched together.
+ * Builds one Pagefind bundle per language, from the pages that mark their reading content with
+ * data-pagefind-body. Separate bundles (rather than one bundle with two languages) let the browser
+ * run each language's own query processing, so English stemming keeps working while both
+ * languages are searched together.
  */
+export async function writeSearchIndex({ root, cacheDir, lockfile }: SearchIndexOptions, logger: StepLogger) {
+  try {
+    const written: string[] = [];
+    for (const [lang, pages] of await pagesByLanguage(root)) {
+      const out = path.join(root, bundleDir(lang));
+      written.push(out);
+      // Pages are read for the key only when a kept bundle could answer it; otherwise
+      // indexing reads them, and keys them as it goes.
+      const kept = cacheDir ? await keptKey(cacheDir, lang) : undefined;
+      const current = kept ? await keyOfPages(pages, lockfile) : undefined;
+      if (kept && kept === current) {
+        await restoreBundle(cacheDir, lang, out);
+        logger.info(`kept the ${lang} search bundle of the last build: none of its pages changed`);
+        continue;
+      }
+      const key = cacheDir && !current ? await BundleKey.start(lockfile) : undefined;
+      const indexed = await indexLanguage(lang, pages, out, key);
+      await pruneBundle(out);
+      const made = current ?? key?.digest();
+      if (made) await keepBundle(cacheDir, lang, made, out);
+      logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
+    }
+    await shareRuntime(root, written);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The search index as an integration: after Astro has written the site (after-astro.ts). */
 export function searchIndex(): AstroIntegration {
-  /** Astro's cache folder, where each language's bundle is kept for the next build (none: no reuse). */
   let cacheDir = '';
   let lockfile = '';
   return {
@@ -163,34 +205,13 @@ export function searchIndex(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
         lockfile = fileURLToPath(new URL('package-lock.json', config.root));
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        try {
-          const written: string[] = [];
-          for (const [lang, pages] of await pagesByLanguage(root)) {
-            const out = path.join(root, bundleDir(lang));
-            written.push(out);
-            // Pages are read for the key only when a kept bundle could answer it; otherwise
-            // indexing reads them, and keys them as it goes.
-            const kept = cacheDir ? await keptKey(cacheDir, lang) : undefined;
-            const current = kept ? await keyOfPages(pages, lockfile) : undefined;
-            if (kept && kept === current) {
-              await restoreBundle(cacheDir, lang, out);
-              logger.info(`kept the ${lang} search bundle of the last build: none of its pages changed`);
-              continue;
-            }
-            const key = cacheDir && !current ? await BundleKey.start(lockfile) : undefined;
-            const indexed = await indexLanguage(lang, pages, out, key);
-            await pruneBundle(out);
-            const made = current ?? key?.digest();
-            if (made) await keepBundle(cacheDir, lang, made, out);
-            logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
-          }
-          await shareRuntime(root, written);
-        } finally {
-          await pagefind.close();
-        }
-      },
+      'astro:build:done': ({ dir, logger }) =>
+        afterAstro(
+          writeSearchIndex,
+          { module: import.meta.url, name: 'writeSearchIndex' },
+          { root: fileURLToPath(dir), cacheDir, lockfile },
+          logger,
+        ),
     },
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { afterAstro, type StepLogger } from '../after-astro';
 import { t } from '../../i18n/ui';
 import { offlineManifestUrl, offlinePageUrl } from '../../lib/offline/caches';
 import { WORKER_FILE } from '../../lib/offline/config';
@@ -32,6 +33,55 @@ function precacheList(files: SiteFiles): { url: string; revision: string | null 
     }));
 }
 
+/** What the offline reader needs to know of the build: plain data, so it may run after Astro's process. */
+export interface OfflineReaderOptions {
+  enabled: boolean;
+  mark: string;
+  root: string;
+  base: string;
+  cacheDir: string;
+}
+
+/**
+ * Writes the offline reader's files into the built site (see offlineReader), after the search index:
+ * saving a language includes its bundle.
+ */
+export async function writeOfflineReader(
+  { enabled, mark, root, base, cacheDir }: OfflineReaderOptions,
+  logger: StepLogger,
+): Promise<void> {
+  // Named when the build is done, not when the config is read: the dev server never needs
+  // it, and hashing every note there delayed its first page.
+  const build = buildId();
+  await stampBuildName(root, build);
+  if (!enabled) {
+    await fs.writeFile(path.join(root, WORKER_FILE), await bundleWorker(workerSource.off));
+    logger.info(`offline reader off: ${WORKER_FILE} removes an earlier build's worker and caches`);
+    return;
+  }
+  await writeIcons(root, mark);
+  await writeAppManifests(root, base, locales);
+  const sizes = TransferSizes.load(cacheDir);
+  const files = new SiteFiles(root, base, sizes);
+  const offlinePages = new Set(locales.map((l) => offlinePageUrl(base, l)));
+  await fs.mkdir(path.join(root, 'offline'), { recursive: true });
+  for (const lang of locales) {
+    const manifest: OfflineManifest = languageManifest(files, lang, build, t(lang, 'site.title'), offlinePages);
+    const file = path.join(root, offlineManifestUrl(base, lang).slice(base.length));
+    await fs.writeFile(file, JSON.stringify(manifest));
+    logger.info(
+      `offline: saving ${lang} downloads ${manifest.files.length} files, ${(manifest.transfer / 1048576).toFixed(1)} MB (${(manifest.bytes / 1048576).toFixed(1)} MB stored)`,
+    );
+  }
+  sizes.save();
+  const precache = precacheList(files);
+  const worker = await bundleWorker(workerSource.reader, {
+    __OFFLINE__: { base, build, langs: locales, precache },
+  });
+  await fs.writeFile(path.join(root, WORKER_FILE), worker);
+  logger.info(`offline: ${WORKER_FILE} for build ${build}, ${precache.length} files precached`);
+}
+
 /**
  * The offline reader (README, "Reading offline"): after Astro and the search index have written
  * the site, writes the app manifests and icons, each language's list of what saving it
@@ -51,39 +101,13 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        // Named when the build is done, not when the config is read: the dev server never needs
-        // it, and hashing every note there delayed its first page.
-        const build = buildId();
-        await stampBuildName(root, build);
-        if (!options.enabled) {
-          await fs.writeFile(path.join(root, WORKER_FILE), await bundleWorker(workerSource.off));
-          logger.info(`offline reader off: ${WORKER_FILE} removes an earlier build's worker and caches`);
-          return;
-        }
-        await writeIcons(root, options.mark);
-        await writeAppManifests(root, base, locales);
-        const sizes = TransferSizes.load(cacheDir);
-        const files = new SiteFiles(root, base, sizes);
-        const offlinePages = new Set(locales.map((l) => offlinePageUrl(base, l)));
-        await fs.mkdir(path.join(root, 'offline'), { recursive: true });
-        for (const lang of locales) {
-          const manifest: OfflineManifest = languageManifest(files, lang, build, t(lang, 'site.title'), offlinePages);
-          const file = path.join(root, offlineManifestUrl(base, lang).slice(base.length));
-          await fs.writeFile(file, JSON.stringify(manifest));
-          logger.info(
-            `offline: saving ${lang} downloads ${manifest.files.length} files, ${(manifest.transfer / 1048576).toFixed(1)} MB (${(manifest.bytes / 1048576).toFixed(1)} MB stored)`,
-          );
-        }
-        sizes.save();
-        const precache = precacheList(files);
-        const worker = await bundleWorker(workerSource.reader, {
-          __OFFLINE__: { base, build, langs: locales, precache },
-        });
-        await fs.writeFile(path.join(root, WORKER_FILE), worker);
-        logger.info(`offline: ${WORKER_FILE} for build ${build}, ${precache.length} files precached`);
-      },
+      'astro:build:done': ({ dir, logger }) =>
+        afterAstro(
+          writeOfflineReader,
+          { module: import.meta.url, name: 'writeOfflineReader' },
+          { ...options, root: fileURLToPath(dir), base, cacheDir },
+          logger,
+        ),
     },
   };
 }

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { withAstroLock } from '../../../scripts/lib/astro-lock';
+import { buildScript, configWithCacheDir } from '../../../scripts/lib/private-config';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-/** Astro's command line, run with this Node directly: `npx` would add a second or so per build. */
+/** Astro's command line, run with this Node directly: `npx` would add a second or so. */
 const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
@@ -26,7 +26,7 @@ export interface BuildResult {
 }
 
 export interface BuildOptions {
-  /** The command up to Astro's options, `astro build` by default; e.g. `['npm', 'run', 'build', '--']`. */
+  /** The command up to Astro's options, `npm run build`'s script by default; e.g. `['npm', 'run', 'build', '--']`. */
   command?: string[];
   /** Environment that replaces the clean one (PATH with an older Node first, for instance). */
   baseEnv?: NodeJS.ProcessEnv;
@@ -34,22 +34,10 @@ export interface BuildOptions {
   step?: 'build' | 'sync';
 }
 
-/**
- * The project's own Astro config with a cache folder of the test site's own. Builds of the test
- * sites run at the same time as each other and as `astro check`; sharing node_modules/.astro they
- * would share, and overwrite, one content store.
- */
+/** The project's own Astro config with a cache folder of the test site's own (see configWithCacheDir). */
 function privateConfig(outDir: string): string {
   const dir = `${outDir}.config`;
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, 'astro.config.mjs');
-  fs.writeFileSync(
-    file,
-    `import config from ${JSON.stringify(path.join(repo, 'astro.config.ts'))};\n` +
-      `export default { ...config, cacheDir: ${JSON.stringify(path.join(dir, 'cache'))} };\n`,
-  );
-  // Astro joins --config to the project folder, even when it is absolute.
-  return path.relative(repo, file);
+  return configWithCacheDir(path.join(dir, 'astro.config.mjs'), path.join(dir, 'cache'));
 }
 
 /**
@@ -64,7 +52,10 @@ export function runBuild(
   options: BuildOptions = {},
 ): Promise<BuildResult> {
   const step = options.step ?? 'build';
-  const command = options.command ?? [process.execPath, astroCli, step];
+  // A build goes through npm run build's script, as a reader's does: the search index and the
+  // offline reader run after Astro's process (src/integrations/after-astro.ts).
+  const command =
+    options.command ?? (step === 'build' ? [process.execPath, ...buildScript] : [process.execPath, astroCli, step]);
   const args = [
     ...command.slice(1),
     '--force',

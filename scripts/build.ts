@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { AFTER_ASTRO_PLAN, runPlannedSteps, type StepLogger } from '../src/integrations/after-astro';
+import { buildEnv } from './lib/build-env.mjs';
+
+/**
+ * `npm run build [-- astro options]`: Astro's build, then the steps that come after it (the search
+ * index and the offline reader, src/integrations/after-astro.ts) in this process, once Astro's
+ * has ended and given its memory back: Pagefind's binary then runs beside a small process instead
+ * of Astro's. Options go to `astro build` as given (`--outDir`, `--config`, `--force`…).
+ */
+const root = path.resolve(import.meta.dirname, '..');
+const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+
+const time = () => new Date().toTimeString().slice(0, 8);
+const logger = (name: string): StepLogger => ({
+  info: (message) => console.log(`${time()} [${name}] ${message}`),
+  warn: (message) => console.warn(`${time()} [${name}] ${message}`),
+});
+
+/** Runs `astro build` with the build's environment and the plan file named; resolves with its exit code. */
+function astroBuild(args: string[], plan: string): Promise<number> {
+  const child = spawn(process.execPath, [astroCli, 'build', ...args], {
+    stdio: 'inherit',
+    env: buildEnv({ ...process.env, [AFTER_ASTRO_PLAN]: plan }, root),
+  });
+  // Ctrl+C reaches Astro through the process group; a signal sent to this process alone is passed on.
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+const planDir = fs.mkdtempSync(path.join(os.tmpdir(), 'after-astro-'));
+try {
+  const code = await astroBuild(process.argv.slice(2), path.join(planDir, 'plan.json'));
+  if (code !== 0) process.exitCode = code;
+  else await runPlannedSteps(path.join(planDir, 'plan.json'), logger);
+} finally {
+  fs.rmSync(planDir, { recursive: true, force: true });
+}

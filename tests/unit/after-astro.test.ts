@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AFTER_ASTRO_PLAN, afterAstro, runPlannedSteps } from '../../src/integrations/after-astro';
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'after-astro-'));
+const done = path.join(folder, 'done.txt');
+/** A module with two steps, as the search index and the offline reader are: each notes its call. */
+const stepsModule = path.join(folder, 'steps.mjs');
+fs.writeFileSync(
+  stepsModule,
+  `import fs from 'node:fs';\n` +
+    `export async function first(o, log) { fs.appendFileSync(o.file, 'first ' + o.word + '\\n'); log.info('first'); }\n` +
+    `export async function second(o) { fs.appendFileSync(o.file, 'second ' + o.word + '\\n'); }\n`,
+);
+const silent = { info: () => {}, warn: () => {} };
+
+afterEach(() => {
+  delete process.env[AFTER_ASTRO_PLAN];
+  fs.rmSync(done, { force: true });
+});
+
+describe('steps after Astro (search index, offline reader)', () => {
+  it('run in place when Astro was started directly', async () => {
+    const step = async (o: { file: string; word: string }) => fs.appendFileSync(o.file, `here ${o.word}\n`);
+    await afterAstro(
+      step,
+      { module: pathToFileURL(stepsModule).href, name: 'first' },
+      { file: done, word: 'a' },
+      silent,
+    );
+    expect(fs.readFileSync(done, 'utf8')).toBe('here a\n');
+  });
+
+  it('wait in the plan when the build script started Astro, and then run in the order they came', async () => {
+    const plan = path.join(folder, 'plan.json');
+    process.env[AFTER_ASTRO_PLAN] = plan;
+    const never = async () => {
+      throw new Error('ran in Astro’s process');
+    };
+    const logged: string[] = [];
+    const logger = { info: (m: string) => logged.push(m), warn: () => {} };
+    await afterAstro(
+      never,
+      { module: pathToFileURL(stepsModule).href, name: 'first' },
+      { file: done, word: 'x' },
+      logger,
+    );
+    await afterAstro(never, { module: stepsModule, name: 'second' }, { file: done, word: 'y' }, silent);
+    expect(fs.existsSync(done)).toBe(false);
+    expect(logged).toEqual(["first runs after Astro's process has ended"]);
+
+    const names: string[] = [];
+    const ran = await runPlannedSteps(plan, (name) => (names.push(name), silent));
+    expect(ran).toBe(2);
+    expect(names).toEqual(['first', 'second']);
+    expect(fs.readFileSync(done, 'utf8')).toBe('first x\nsecond y\n');
+  });
+
+  it('say which step a plan names that its module lacks', async () => {
+    const plan = path.join(folder, 'bad-plan.json');
+    fs.writeFileSync(plan, JSON.stringify([{ module: stepsModule, name: 'third', options: {} }]));
+    await expect(runPlannedSteps(plan, () => silent)).rejects.toThrow(`${stepsModule} has no step third`);
+  });
+});
