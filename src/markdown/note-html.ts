@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HTML_FILE, type StoredRender } from '../lib/stored-html';
+import type { DataStore } from 'astro/loaders';
+import { HTML_FILE, htmlFileOf, type StoredRender } from '../lib/stored-html';
 
 /**
  * A build keeps each Markdown note's rendered HTML in a file of its own, in Astro's cache folder,
@@ -34,8 +35,42 @@ export function keepHtmlAside<R extends StoredRender>(dir: string, rendered: R):
   return { ...rendered, html: '', metadata: { ...rendered.metadata, [HTML_FILE]: file } };
 }
 
+/**
+ * The kept HTML of one content sync, which loads each collection at once: a load first forgets
+ * the notes whose file is gone (a cache folder cleared by hand) so that glob() renders them again,
+ * and notes the files its store points to; once the last load is done, the files no note points
+ * to any more (notes edited or deleted since) are removed.
+ */
+export class KeptHtml {
+  readonly #kept = new Map<string, Set<string>>();
+
+  /** Before a collection loads: its notes whose file is gone leave the store. */
+  forgetMissing(store: DataStore): void {
+    for (const entry of store.values()) {
+      const file = htmlFileOf(entry.rendered);
+      if (file && !fs.existsSync(file)) store.delete(entry.id);
+    }
+  }
+
+  /** After a collection loaded: the files its notes point to, in `dir`. */
+  keep(store: DataStore, dir: string): void {
+    const kept = this.#kept.get(dir) ?? new Set<string>();
+    for (const entry of store.values()) {
+      const file = htmlFileOf(entry.rendered);
+      if (file) kept.add(file);
+    }
+    this.#kept.set(dir, kept);
+  }
+
+  /** After the last load: every other file of those folders goes. */
+  prune(): void {
+    for (const [dir, kept] of this.#kept) pruneFolder(dir, kept);
+    this.#kept.clear();
+  }
+}
+
 /** Removes the files of `dir` no stored render points to (notes edited or deleted since). */
-export function pruneNoteHtml(dir: string, kept: ReadonlySet<string>): void {
+function pruneFolder(dir: string, kept: ReadonlySet<string>): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);

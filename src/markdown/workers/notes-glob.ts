@@ -5,8 +5,7 @@ import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from '
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
 import { shareLiveStore } from '../../node/live-collections';
-import { htmlFileOf } from '../../lib/stored-html';
-import { keepHtmlAside, noteHtmlDir, pruneNoteHtml } from '../note-html';
+import { KeptHtml, keepHtmlAside, noteHtmlDir } from '../note-html';
 import { bundledPipeline } from './pipeline-bundle';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
 
@@ -62,8 +61,8 @@ const htmlDirOf = (config: Pick<AstroConfig, 'cacheDir'>) => noteHtmlDir(fileURL
 /** Loads under way that may render on the threads. */
 let loads = 0;
 
-/** The kept HTML files the stores of this sync's loads point to, by folder. */
-const keptFiles = new Map<string, Set<string>>();
+/** The kept HTML of the sync under way. */
+const keptHtml = new KeptHtml();
 
 /**
  * Runs a load, and stops the render threads as soon as no load is left: Astro writes its store
@@ -73,14 +72,9 @@ const keptFiles = new Map<string, Set<string>>();
 async function loading(load: () => Promise<void>, store: DataStore, htmlDir: string): Promise<void> {
   loads++;
   try {
-    forgetMissingHtml(store);
+    keptHtml.forgetMissing(store);
     await load();
-    const kept = keptFiles.get(htmlDir) ?? new Set<string>();
-    for (const entry of store.values()) {
-      const file = htmlFileOf(entry.rendered);
-      if (file) kept.add(file);
-    }
-    keptFiles.set(htmlDir, kept);
+    keptHtml.keep(store, htmlDir);
   } finally {
     if (--loads === 0) {
       if (pool) {
@@ -88,20 +82,8 @@ async function loading(load: () => Promise<void>, store: DataStore, htmlDir: str
         pool = undefined;
         await stopping.close();
       }
-      for (const [dir, kept] of keptFiles) pruneNoteHtml(dir, kept);
-      keptFiles.clear();
+      keptHtml.prune();
     }
-  }
-}
-
-/**
- * Drops from the store the notes whose kept HTML is gone (a cache folder cleared by hand), so
- * glob() renders them again instead of keeping a render that points nowhere.
- */
-function forgetMissingHtml(store: DataStore): void {
-  for (const entry of store.values()) {
-    const file = htmlFileOf(entry.rendered);
-    if (file && !fs.existsSync(file)) store.delete(entry.id);
   }
 }
 
