@@ -25,7 +25,9 @@ export function remarkSmartPunctuation() {
   return (tree: Root) => {
     for (const block of blocksOf(tree)) {
       if (!/["']/.test(block.text)) continue;
-      const educated = quotes.processSync(block.text).toString();
+      const educated = onlyApostrophes(block.text)
+        ? block.text.replaceAll("'", '\u2019')
+        : quotes.processSync(block.text).toString();
       let at = block.leading;
       for (const node of block.literals) {
         const end = at + node.value.length;
@@ -39,6 +41,12 @@ export function remarkSmartPunctuation() {
     });
   };
 }
+
+/**
+ * Whether a block's only quotes are apostrophes inside words (it's, don't), which retext-smartypants
+ * makes ’ wherever a letter stands on both sides: most English blocks, educated without parsing them.
+ */
+const onlyApostrophes = (text: string) => !text.includes('"') && !/(?<![A-Za-z])'|'(?![A-Za-z])/.test(text);
 
 /** What the second pass changes: dashes, ellipses (spaced or not), `` and ''. */
 const REST_MAY_CHANGE = /--|\.\s*\.|``|''/;

@@ -49,6 +49,10 @@ describe('SmartyPants that reads only what it can change', () => {
     ['headings and table cells', '## "Title"\n\n| "a" | it\'s |\n| --- | --- |\n| \'b\' | "c" |\n'],
     ['a directive label continuing the block before', 'Text "x\n\n::note["label"]\n\ny" end.\n'],
     ['decades and doubled quotes', "In the '80s he said, \"'Quoted' words.\"\n"],
+    [
+      'apostrophes inside words only, and beside one that is not',
+      "It's done, don't worry.\n\nThe students' notes aren't 'quoted'.\n",
+    ],
   ])('gives what remark-smartypants gives: %s', (_, source) => {
     const [ours, expected] = readBoth(source);
     expect(ours).toEqual(expected);
