@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { AFTER_ASTRO_PLAN, runPlannedSteps, type StepLogger } from '../src/integrations/after-astro';
 import { buildEnv } from './lib/build-env.mjs';
+import { astroCli } from './lib/run-script';
 
 /**
  * `npm run build [-- astro options]`: Astro's build, then the steps that come after it (the search
@@ -13,7 +13,6 @@ import { buildEnv } from './lib/build-env.mjs';
  * of Astro's. Options go to `astro build` as given (`--outDir`, `--config`, `--force`…).
  */
 const root = path.resolve(import.meta.dirname, '..');
-const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 const time = () => new Date().toTimeString().slice(0, 8);
 const logger = (name: string): StepLogger => ({

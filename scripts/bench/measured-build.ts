@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildEnv } from '../lib/build-env.mjs';
-import { buildScript, configWithCacheDir } from '../lib/private-config';
+import { configWithCacheDir } from '../lib/private-config';
+import { scriptArgs } from '../lib/run-script';
 
 export interface BuildFigures {
   seconds: number;
@@ -77,7 +78,14 @@ export function measuredBuild(
   const cacheDir = `${outDir}-cache`;
   if (options.clean) for (const dir of [outDir, cacheDir]) fs.rmSync(dir, { recursive: true, force: true });
   const config = configWithCacheDir(`${outDir}-config/astro.config.mjs`, cacheDir);
-  const args = [...buildScript, '--outDir', outDir, '--config', config, ...(options.clean ? ['--force'] : [])];
+  const args = scriptArgs(
+    'scripts/build.ts',
+    '--outDir',
+    outDir,
+    '--config',
+    config,
+    ...(options.clean ? ['--force'] : []),
+  );
   return measuredProcess(process.execPath, args, {
     cwd: process.cwd(),
     env: buildEnv({ ...env, NODE_OPTIONS: env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '' }, process.cwd()),

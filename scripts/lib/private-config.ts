@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -20,9 +19,3 @@ export function configWithCacheDir(file: string, cacheDir: string): string {
   // Astro joins --config to the project folder, even when it is absolute.
   return path.relative(repo, file);
 }
-
-/** `npm run build`'s script, for a child started with this Node (`npm run` would add a second or so). */
-export const buildScript = [
-  path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs'),
-  path.join(repo, 'scripts/build.ts'),
-];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { summarize } from '../lib/feed';
 import { htmlFileOf } from '../lib/stored-html';
 import { isMarkdownCollection, type MarkdownCollection } from '../lib/collections';
 import type { OutlineSection } from '../lib/parallel/align';
@@ -34,6 +35,25 @@ export function storedHtml(entry: {
       { cause: error },
     );
   }
+}
+
+/** Summaries made, by length and kept file: the HTML of a file never changes. */
+const summaries = new Map<string, string>();
+
+/**
+ * A line of an entry's text (lib/feed.ts `summarize`), for lists and page descriptions. A log
+ * entry is summed up on its page, the home pages and every tag page that lists it: its HTML is
+ * read and parsed once for each length, not once for each list.
+ */
+export function entrySummary(entry: Parameters<typeof storedHtml>[0], max: number): string {
+  const file = htmlFileOf(entry.rendered);
+  const key = file && `${max}:${file}`;
+  let summary = key ? summaries.get(key) : undefined;
+  if (summary === undefined) {
+    summary = summarize(storedHtml(entry), max);
+    if (key) summaries.set(key, summary);
+  }
+  return summary;
 }
 
 /** Astro's `render`, for an entry whose HTML was kept in a file as for one whose store holds it. */

@@ -27,20 +27,15 @@ export type Step<O> = (options: O, logger: StepLogger) => Promise<void>;
 
 /**
  * Runs `step` now, or, when Astro was started by the build script, adds it to the plan.
- * @param module the step's module (`import.meta.url`), @param name its export.
+ * @param module the module (`import.meta.url`) that exports `step` under the step's own name.
  */
-export async function afterAstro<O>(
-  step: Step<O>,
-  at: { module: string; name: string },
-  options: O,
-  logger: StepLogger,
-): Promise<void> {
+export async function afterAstro<O>(module: string, step: Step<O>, options: O, logger: StepLogger): Promise<void> {
   const plan = process.env[AFTER_ASTRO_PLAN];
   if (!plan) return step(options, logger);
   const steps = fs.existsSync(plan) ? (JSON.parse(fs.readFileSync(plan, 'utf8')) as PlannedStep[]) : [];
-  steps.push({ ...at, options });
+  steps.push({ module, name: step.name, options });
   fs.writeFileSync(plan, JSON.stringify(steps));
-  logger.info(`${at.name} runs after Astro's process has ended`);
+  logger.info(`${step.name} runs after Astro's process has ended`);
 }
 
 /** Runs the steps a build planned, in order. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { BUNDLE_ENTRY, bundleDir, pagefindRuntime, type BundleEntry } from '../lib/search/bundles';
+import { BUNDLE_ENTRY, bundleDir, pagefindRuntime, wasmFile, type BundleEntry } from '../lib/search/bundles';
 import { afterAstro, type StepLogger } from './after-astro';
 import { indexableHtml } from './index-form';
 import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
@@ -25,15 +25,14 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * language) and its worker (search runs on the page, see search-ui.ts) are never loaded.
  * @example isShipped('pagefind-ui.js', ['unknown']) // false
  */
-export function isShipped(file: string, wasmLanguages: string[]): boolean {
+export function isShipped(file: string, wasmLanguages: (string | null)[]): boolean {
   if (/^pagefind-(ui|component-ui|modular-ui|highlight|worker)\./.test(file)) return false;
-  const wasm = /^wasm\.(.+)\.pagefind$/.exec(file);
-  return wasm ? wasmLanguages.includes(wasm[1]!) : true;
+  return /^wasm\..+\.pagefind$/.test(file) ? wasmLanguages.some((wasm) => wasmFile(wasm) === file) : true;
 }
 
 async function pruneBundle(dir: string): Promise<void> {
   const entry = JSON.parse(await fs.readFile(path.join(dir, BUNDLE_ENTRY), 'utf8')) as BundleEntry;
-  const wasm = Object.values(entry.languages).map((l) => l.wasm ?? 'unknown');
+  const wasm = Object.values(entry.languages).map((l) => l.wasm);
   for (const file of await fs.readdir(dir)) {
     if (!isShipped(file, wasm)) await fs.rm(path.join(dir, file));
   }
@@ -206,12 +205,7 @@ export function searchIndex(): AstroIntegration {
         lockfile = fileURLToPath(new URL('package-lock.json', config.root));
       },
       'astro:build:done': ({ dir, logger }) =>
-        afterAstro(
-          writeSearchIndex,
-          { module: import.meta.url, name: 'writeSearchIndex' },
-          { root: fileURLToPath(dir), cacheDir, lockfile },
-          logger,
-        ),
+        afterAstro(import.meta.url, writeSearchIndex, { root: fileURLToPath(dir), cacheDir, lockfile }, logger),
     },
   };
 }

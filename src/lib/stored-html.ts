@@ -17,7 +17,7 @@ export function htmlFileOf(rendered: StoredRender | undefined): string | undefin
 }
 
 /** A render's metadata without the file it names: what the note's render learnt, not where it lies. */
-export function renderFacts(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
+export function withoutHtmlFile(metadata: Record<string, unknown> | undefined): Record<string, unknown> {
   const { [HTML_FILE]: _file, ...facts } = metadata ?? {};
   return facts;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { renderFacts } from '../lib/stored-html';
+import { withoutHtmlFile } from '../lib/stored-html';
 
 /**
  * Cache keys for Astro's incremental builds (`experimental.incrementalBuild`): a page whose key and
@@ -47,7 +47,7 @@ function summary(entry: StoredEntry): string {
   let s = summaries.get(entry);
   if (s === undefined) {
     // Not where the note's HTML is kept: that file changes with every edit of its text.
-    const stored = renderFacts(entry.rendered?.metadata as Record<string, unknown> | undefined);
+    const stored = withoutHtmlFile(entry.rendered?.metadata as Record<string, unknown> | undefined);
     s = `${entry.collection}/${entry.id}#${sha(stableJson({ data: entry.data, stored }))}`;
     summaries.set(entry, s);
   }

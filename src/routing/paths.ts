@@ -15,10 +15,10 @@ import {
 import { t } from '../i18n/ui';
 import { neighbours } from '../lib/course';
 import { formatDay } from '../lib/dates';
-import { publishedAt, summarize } from '../lib/feed';
+import { publishedAt } from '../lib/feed';
 import { logNeighbours } from '../lib/log';
 import { locales } from '../lib/locales';
-import { entryHasMath, storedHtml } from '../data/rendered';
+import { entryHasMath, entrySummary } from '../data/rendered';
 import { entryPage, sectionPage, type EntryKind, type EntryPageData, type PageData } from './data';
 
 /** One path per locale with only the locale as props, for endpoints (feeds) that are not pages. */
@@ -140,7 +140,7 @@ export async function lessonPaths() {
 const logKind: EntryKind<LogEntry> = {
   section: 'log',
   title: (e) => `${e.title} · ${formatDay(e.date, e.locale)}`,
-  description: (e) => summarize(storedHtml(e.entry), 160) || undefined,
+  description: (e) => entrySummary(e.entry, 160) || undefined,
   share: (e) => ({
     type: 'article',
     publishedTime: publishedAt(e.date, e.entry.data.time).toISOString(),

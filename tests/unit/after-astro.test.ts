@@ -24,31 +24,24 @@ afterEach(() => {
 
 describe('steps after Astro (search index, offline reader)', () => {
   it('run in place when Astro was started directly', async () => {
-    const step = async (o: { file: string; word: string }) => fs.appendFileSync(o.file, `here ${o.word}\n`);
-    await afterAstro(
-      step,
-      { module: pathToFileURL(stepsModule).href, name: 'first' },
-      { file: done, word: 'a' },
-      silent,
-    );
+    const first = async (o: { file: string; word: string }) => fs.appendFileSync(o.file, `here ${o.word}\n`);
+    await afterAstro(pathToFileURL(stepsModule).href, first, { file: done, word: 'a' }, silent);
     expect(fs.readFileSync(done, 'utf8')).toBe('here a\n');
   });
 
   it('wait in the plan when the build script started Astro, and then run in the order they came', async () => {
     const plan = path.join(folder, 'plan.json');
     process.env[AFTER_ASTRO_PLAN] = plan;
-    const never = async () => {
+    // Steps named as the module exports them; run here, they would fail.
+    const ranHere = async () => {
       throw new Error('ran in Astro’s process');
     };
+    const first: typeof ranHere = () => ranHere();
+    const second: typeof ranHere = () => ranHere();
     const logged: string[] = [];
     const logger = { info: (m: string) => logged.push(m), warn: () => {} };
-    await afterAstro(
-      never,
-      { module: pathToFileURL(stepsModule).href, name: 'first' },
-      { file: done, word: 'x' },
-      logger,
-    );
-    await afterAstro(never, { module: stepsModule, name: 'second' }, { file: done, word: 'y' }, silent);
+    await afterAstro(pathToFileURL(stepsModule).href, first, { file: done, word: 'x' }, logger);
+    await afterAstro(stepsModule, second, { file: done, word: 'y' }, silent);
     expect(fs.existsSync(done)).toBe(false);
     expect(logged).toEqual(["first runs after Astro's process has ended"]);
 

@@ -103,8 +103,8 @@ export function offlineReader(options: { enabled: boolean; mark: string }): Astr
       },
       'astro:build:done': ({ dir, logger }) =>
         afterAstro(
+          import.meta.url,
           writeOfflineReader,
-          { module: import.meta.url, name: 'writeOfflineReader' },
           { ...options, root: fileURLToPath(dir), base, cacheDir },
           logger,
         ),

@@ -23,10 +23,16 @@ export interface BundleEntry {
 export const entryAddress = (bundle: string, tag: string) => `${bundle}${BUNDLE_ENTRY}?ts=${tag}`;
 
 /**
+ * A language's WebAssembly file, as the entry names it: `null` is Pagefind's language-neutral core.
+ * @example wasmFile(null) // 'wasm.unknown.pagefind'
+ */
+export const wasmFile = (wasm: string | null) => `wasm.${wasm ?? 'unknown'}.pagefind`;
+
+/**
  * The files Pagefind loads to set one language of a bundle up, as its entry names them.
  * @example setupFiles('/b/pagefind/zh/', { hash: 'zh_1a', wasm: null }) // ['/b/pagefind/zh/wasm.unknown.pagefind', '/b/pagefind/zh/pagefind.zh_1a.pf_meta']
  */
 export const setupFiles = (bundle: string, { hash, wasm }: BundleEntry['languages'][string]) => [
-  `${bundle}wasm.${wasm ?? 'unknown'}.pagefind`,
+  `${bundle}${wasmFile(wasm)}`,
   `${bundle}pagefind.${hash}.pf_meta`,
 ];

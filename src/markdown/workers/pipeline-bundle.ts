@@ -6,8 +6,8 @@ import { buildSync } from 'esbuild';
 
 /**
  * What a render thread runs (thread-pipeline.ts: the site's Markdown pipeline, src/markdown/config.ts,
- * and the source files it imports) as one JavaScript module, for the render threads to import without a TypeScript loader. Loaded through
- * tsx instead, each thread spent about 0.8 s of CPU transpiling these files and passing every
+ * and the source files it imports) as one JavaScript module, for the threads to import without a
+ * TypeScript loader. Loaded through tsx instead, each thread spent about 0.8 s of CPU transpiling these files and passing every
  * import of Shiki, micromark and KaTeX through tsx's hooks; bundling them once takes about 60 ms.
  * esbuild is the compiler tsx itself uses, so the code the threads run is transformed the same way.
  *

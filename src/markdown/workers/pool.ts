@@ -8,7 +8,7 @@ export interface RenderJob {
   filePath: string | undefined;
 }
 
-/** What Astro stores for a rendered entry (`rendered` of a content-layer entry); the threads keep its HTML aside (note-html.mjs). */
+/** What Astro stores for a rendered entry (`rendered` of a content-layer entry); the threads keep its HTML aside (../note-html.ts). */
 export interface Rendered {
   html: string;
   metadata: Record<string, unknown>;
@@ -57,7 +57,7 @@ export class RenderPool {
    *   (pipeline-bundle.ts), from which each thread builds its plugins and code highlighting; called
    *   when the first thread starts.
    * @param markdownOptions Astro's Markdown options (data only).
-   * @param htmlDir Where the threads write each note's HTML (note-html.mjs).
+   * @param htmlDir Where the threads write each note's HTML (../note-html.ts).
    */
   constructor(
     private readonly workerFile: URL,

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { withAstroLock } from '../../../scripts/lib/astro-lock';
-import { buildScript, configWithCacheDir } from '../../../scripts/lib/private-config';
+import { configWithCacheDir } from '../../../scripts/lib/private-config';
+import { astroCli, scriptArgs } from '../../../scripts/lib/run-script';
 
 const repo = path.resolve(import.meta.dirname, '../../..');
-/** Astro's command line, run with this Node directly: `npx` would add a second or so. */
-const astroCli = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
  * The environment for a child `astro build`. Vitest exports Vite's own variables (BASE_URL=/,
@@ -55,7 +53,8 @@ export function runBuild(
   // A build goes through npm run build's script, as a reader's does: the search index and the
   // offline reader run after Astro's process (src/integrations/after-astro.ts).
   const command =
-    options.command ?? (step === 'build' ? [process.execPath, ...buildScript] : [process.execPath, astroCli, step]);
+    options.command ??
+    (step === 'build' ? [process.execPath, ...scriptArgs('scripts/build.ts')] : [process.execPath, astroCli, step]);
   const args = [
     ...command.slice(1),
     '--force',
