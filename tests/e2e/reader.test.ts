@@ -77,8 +77,21 @@ describe('lesson page', () => {
     const { page } = await watchedPage(ctx);
     await page.goto(url('zh/lessons/lesson-5/'));
     const block = page.locator('figure.code-block').first();
+    // What the button says after the click, recorded as it changes: it says so for 1.6 s only,
+    // which a poll of a busy machine's page could miss.
+    await block.locator('button').evaluate((button) => {
+      const said: string[] = [];
+      (window as unknown as { buttonSaid: string[] }).buttonSaid = said;
+      new MutationObserver(() => said.push(button.textContent ?? '')).observe(button, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await block.locator('button').click();
-    await expect.poll(() => block.locator('button').textContent()).toBe('已复制');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { buttonSaid: string[] }).buttonSaid[0]))
+      .toBe('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.trim()).toBe((await block.locator('pre code').textContent())?.trim());
     await ctx.close();
