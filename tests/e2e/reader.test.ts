@@ -77,21 +77,30 @@ describe('lesson page', () => {
     const { page } = await watchedPage(ctx);
     await page.goto(url('zh/lessons/lesson-5/'));
     const block = page.locator('figure.code-block').first();
+    const button = block.locator('button');
     // What the button says after the click, recorded as it changes: it says so for 1.6 s only,
-    // which a poll of a busy machine's page could miss.
-    await block.locator('button').evaluate((button) => {
-      const said: string[] = [];
-      (window as unknown as { buttonSaid: string[] }).buttonSaid = said;
-      new MutationObserver(() => said.push(button.textContent ?? '')).observe(button, {
+    // which a poll of a busy machine's page could miss. The click is recorded too, so a failure
+    // tells a click that never reached the button from a copy that never finished.
+    await button.evaluate((el) => {
+      const seen = { clicked: false, said: [] as string[] };
+      (window as unknown as { copyButton: typeof seen }).copyButton = seen;
+      el.addEventListener('click', () => (seen.clicked = true), { capture: true });
+      new MutationObserver(() => seen.said.push(el.textContent ?? '')).observe(el, {
         childList: true,
         characterData: true,
         subtree: true,
       });
     });
-    await block.locator('button').click();
+    await button.click();
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { buttonSaid: string[] }).buttonSaid[0]))
-      .toBe('已复制');
+      .poll(() =>
+        page.evaluate(() => {
+          const { clicked, said } = (window as unknown as { copyButton: { clicked: boolean; said: string[] } })
+            .copyButton;
+          return { clicked, first: said[0] };
+        }),
+      )
+      .toEqual({ clicked: true, first: '已复制' });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.trim()).toBe((await block.locator('pre code').textContent())?.trim());
     await ctx.close();
