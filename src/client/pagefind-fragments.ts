@@ -7,7 +7,7 @@ import type { PagefindFragment, PagefindLike, PagefindResult } from '../lib/sear
  *
  * Pagefind's own `data()` gunzips the fragment in JavaScript on the page's thread, then makes an
  * excerpt for the page and one for every heading in it (its "sub-results", which search never
- * shows). On a long lesson that is several milliseconds a result, and a query loads five: at a
+ * shows). On a long lesson that is several milliseconds a result, and a query loaded five: at a
  * thousand notes it was most of a later query's time. Here the browser gunzips the file
  * (DecompressionStream) and only the one excerpt is made, when read. The fields search reads
  * (url, content, meta, filters) come out as Pagefind's `data()` gives them; the excerpt is the

@@ -160,9 +160,8 @@ export function attach(dialog: HTMLDialogElement): void {
     }
   };
   moreButton.addEventListener('click', () => void showMore());
-  // Reaching the end of the list loads the next page, as the reader scrolls. (Not earlier: five
-  // results are about one and a half screens of the list, and a margin would load the next five
-  // with the first.)
+  // Reaching the end of the list loads the next page, as the reader scrolls, or at once where the
+  // list has room below a page. (Not earlier: a margin would load the next page with the first.)
   new IntersectionObserver(
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) void showMore();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OfflineManifest } from '../../../src/lib/offline/manifest';
+import { PAGE_SIZE } from '../../../src/lib/search/engine';
 
 /** Waits until the offline reader's worker controls the page (it claims the page it was registered from). */
 export async function untilControlled(page: Page): Promise<void> {
@@ -43,9 +44,9 @@ export async function searchResults(page: Page, query: string): Promise<{ status
   await page.locator('#search-input').fill(query);
   const status = page.locator('[data-search-status]');
   await status.filter({ hasText: query }).waitFor();
-  // The first five: the dialog loads more as the list scrolls into view, which varies.
+  // The first page: the dialog loads more as the end of the list comes into view, which varies.
   const urls = await page
     .locator('.search__result')
-    .evaluateAll((links) => links.slice(0, 5).map((a) => (a as HTMLElement).dataset['url']!));
+    .evaluateAll((links, first) => links.slice(0, first).map((a) => (a as HTMLElement).dataset['url']!), PAGE_SIZE);
   return { status: (await status.textContent()) ?? '', urls };
 }
