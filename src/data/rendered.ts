@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { summarize } from '../lib/feed';
-import { htmlFileOf } from '../lib/stored-html';
+import { htmlFileOf, type StoredRender } from '../lib/stored-html';
 import { isMarkdownCollection, type MarkdownCollection } from '../lib/collections';
 import type { OutlineSection } from '../lib/parallel/align';
 import { storedOutline } from '../lib/parallel/outline';
@@ -22,9 +22,7 @@ type RenderableEntry = CollectionEntry<CollectionKey>;
  * src/markdown/note-html.ts) or, in the dev server and for notebooks, from the store.
  * Read afresh each time: kept in memory, every note's HTML would be again, as it was in the store.
  */
-export function storedHtml(entry: {
-  rendered?: { html: string; metadata?: Record<string, unknown> } | undefined;
-}): string {
+export function storedHtml(entry: { rendered?: StoredRender | undefined }): string {
   const file = htmlFileOf(entry.rendered);
   if (!file) return entry.rendered?.html ?? '';
   try {
