@@ -12,6 +12,8 @@ import { bundleSources, languageBundle } from './search-bundles';
 export { prefetch } from './search-bundles';
 
 const attached = new WeakSet<HTMLDialogElement>();
+/** How long a query runs before the status says it is searching. */
+const LOADING_AFTER_MS = 300;
 
 /** Wires the search dialog once. */
 export function attach(dialog: HTMLDialogElement): void {
@@ -60,8 +62,13 @@ export function attach(dialog: HTMLDialogElement): void {
       dialog.removeAttribute('data-state');
       return;
     }
-    status.textContent = text('textLoading');
     dialog.setAttribute('data-state', 'loading');
+    // "Searching…" is said only of a query still running after a moment: most answer sooner, and
+    // saying it at each keystroke made the status flicker and the dialog lay out its text again.
+    const slow = setTimeout(() => {
+      if (mine === generation && dialog.getAttribute('data-state') === 'loading')
+        status.textContent = text('textLoading');
+    }, LOADING_AFTER_MS);
     const options: SearchOptions = {
       kind: kind.value || undefined,
       part: part.value || undefined,
@@ -78,11 +85,13 @@ export function attach(dialog: HTMLDialogElement): void {
       if (plan.ifNothing.length && !(await hasExactMatch(chosen, query))) chosen = await load(plan.ifNothing);
       const results = await search(chosen, query, options);
       const hits = await results.next();
+      clearTimeout(slow);
       if (mine !== generation) return;
       current = { list: results, query, shown: 0 };
       list.replaceChildren();
       render(hits);
     } catch (error) {
+      clearTimeout(slow);
       if (mine !== generation) return;
       // Offline, a failed fetch means this language's index is not on the device.
       const offline = !navigator.onLine || error instanceof TypeError;

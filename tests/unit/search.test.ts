@@ -20,6 +20,7 @@ import {
 } from '../../src/lib/search/engine';
 import { indexableHtml } from '../../src/integrations/search-index';
 import { runSearch } from '../support/run-search';
+import { seededRandom } from '../../scripts/bench/seeded-random';
 
 const Z = INDEX_SEPARATOR;
 
@@ -55,6 +56,8 @@ describe('CJK indexing form', () => {
 
   it('compares text ignoring case, index separators and spaces next to Chinese', () => {
     expect(normalizeForMatch(`SGD 优${Z}化器`)).toBe('sgd优化器');
+    expect(normalizeForMatch(' 学习  率\n是 a  Step ')).toBe('学习率是a step');
+    expect(normalizeForMatch('（ 中 ） x y')).toBe('（中） x y');
     expect(countPhrase(`用 SGD 优化器，再用SGD优化器`, 'sgd优化器')).toBe(2);
     expect(countPhrase('没有', 'sgd')).toBe(0);
   });
@@ -194,6 +197,30 @@ describe('phraseRuns', () => {
     expect(phraseRuns([1, 2, 3, 4, 5, 6], 3)).toBe(2);
     expect(phraseRuns([5, 8], 1)).toBe(2);
     expect(phraseRuns(undefined, 2)).toBe(0);
+    expect(phraseRuns([12, 4, 5, 4, 3, 11, 10], 3)).toBe(2);
+  });
+
+  it('counts what greedy runs from the first position count, in any order and with repeats', () => {
+    // The definition: from each position still unclaimed, in order, claim `tokens` consecutive ones.
+    const greedy = (words: number[], tokens: number) => {
+      const left = new Set(words);
+      let runs = 0;
+      for (const start of [...left].sort((a, b) => a - b)) {
+        let length = 0;
+        while (length < tokens && left.has(start + length)) length++;
+        if (length < tokens) continue;
+        runs++;
+        for (let i = 0; i < tokens; i++) left.delete(start + i);
+      }
+      return runs;
+    };
+    const random = seededRandom(7);
+    for (let n = 0; n < 500; n++) {
+      const words = Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 60));
+      if (random() < 0.5) words.sort((a, b) => a - b);
+      const tokens = 1 + Math.floor(random() * 4);
+      expect(phraseRuns(words, tokens), `${tokens} in ${words.join(',')}`).toBe(greedy(words, tokens));
+    }
   });
 });
 

@@ -42,6 +42,9 @@ export function spaceCjkNode(text: string): string {
   return out;
 }
 
+/** A space (white space is folded to one first) before or after a CJK character. */
+const SPACE_BY_CJK = new RegExp(` (?=[${CJK}])|(?<=[${CJK}]) `, 'g');
+
 /** Undoes `spaceCjk` (and the zero-width spaces Pagefind adds between blocks) for display. */
 export function unspaceCjk(text: string): string {
   return text.replaceAll(INDEX_SEPARATOR, '');
@@ -52,11 +55,7 @@ export function unspaceCjk(text: string): string {
  * next to CJK characters dropped so `SGD 优化器` and `SGD优化器` compare equal.
  */
 export function normalizeForMatch(text: string): string {
-  return unspaceCjk(text)
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(new RegExp(`\\s*([${CJK}])\\s*`, 'g'), '$1')
-    .trim();
+  return unspaceCjk(text).toLowerCase().replace(/\s+/g, ' ').replace(SPACE_BY_CJK, '').trim();
 }
 
 export interface PreparedQuery {

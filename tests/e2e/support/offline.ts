@@ -42,6 +42,10 @@ export async function searchResults(page: Page, query: string): Promise<{ status
   const dialog = page.locator('#search-dialog');
   if (!(await dialog.evaluate((d) => (d as HTMLDialogElement).open))) await page.keyboard.press('/');
   await page.locator('#search-input').fill(query);
+  // The status keeps the last query's count until this one's results are in.
+  await page.waitForFunction(() =>
+    ['results', 'empty'].includes(document.getElementById('search-dialog')?.dataset['state'] ?? ''),
+  );
   const status = page.locator('[data-search-status]');
   await status.filter({ hasText: query }).waitFor();
   // The first page: the dialog loads more as the end of the list comes into view, which varies.
