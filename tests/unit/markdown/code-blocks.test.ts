@@ -56,3 +56,15 @@ describe('rehypeCodeBlocks: a figure with the language and a copy button', () =>
     expect(html).not.toMatch(/code-block[^]*katex-display/);
   });
 });
+
+describe('the code highlighter', () => {
+  it('is one per thread, whichever copy of its module asks (the config’s and the content loaders’)', async () => {
+    const one = await import('../../../src/markdown/rehype-code-highlight');
+    // A second instance of the module, as a build has one loaded by Node and one by Vite.
+    const other = (await import(
+      /* @vite-ignore */ `${new URL('../../../src/markdown/rehype-code-highlight.ts', import.meta.url).href}?copy`
+    )) as typeof one;
+    expect(other.codeHighlighter).not.toBe(one.codeHighlighter);
+    expect(await other.codeHighlighter()).toBe(await one.codeHighlighter());
+  });
+});
