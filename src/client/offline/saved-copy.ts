@@ -7,6 +7,7 @@ import {
   offlineManifestUrl,
   parseSavedCacheName,
   SAVE_HEADER,
+  SAVED_COPIES_CHANGED,
   savedCacheName,
   savedRecordUrl,
   type SavedCacheRef,
@@ -46,7 +47,10 @@ async function dropCopies(base: string, lang: string, keep?: string): Promise<vo
   }
 }
 
-export const removeCopy = (base: string, lang: string) => dropCopies(base, lang);
+/** The worker keeps a listing of the saved copies for a few seconds (sw.ts): it lists them again now. */
+const tellWorker = () => navigator.serviceWorker?.controller?.postMessage({ type: SAVED_COPIES_CHANGED });
+
+export const removeCopy = (base: string, lang: string) => dropCopies(base, lang).finally(tellWorker);
 
 export interface SaveOptions {
   signal?: AbortSignal;
@@ -124,6 +128,8 @@ export async function saveCopy(
   } catch (error) {
     if (fresh) await caches.delete(name);
     throw error;
+  } finally {
+    tellWorker();
   }
 }
 

@@ -76,3 +76,6 @@ export const offlinePageUrl = (base: string, lang: string) => `${base}${lang}/of
  * saved file is not also kept a second time in a runtime cache.
  */
 export const SAVE_HEADER = 'x-offline-save';
+
+/** What a page tells the worker once it has saved or removed a copy: list the saved copies again. */
+export const SAVED_COPIES_CHANGED = 'SAVED_COPIES_CHANGED';
