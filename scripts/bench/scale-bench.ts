@@ -84,6 +84,12 @@ function printComparison(builds: CleanBuilds, pages: number): void {
     console.log(
       `    ours / ${peer}: time ${(ours.seconds / theirs.seconds).toFixed(2)}×, CPU ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}×, process tree ${(ours.peakRssBytes / theirs.peakRssBytes).toFixed(2)}×, largest process ${(ours.largestProcessBytes / theirs.largestProcessBytes).toFixed(2)}×`,
     );
+    // Each round's pair ran back to back: how far the machine's drift moves the ratio.
+    const rounds = builds.ours.flatMap((b, i) => {
+      const their = figures.builds[i];
+      return their ? [(b.seconds / their.seconds).toFixed(2)] : [];
+    });
+    if (rounds.length > 1) console.log(`    time, round by round: ${rounds.join(', ')}`);
   }
 }
 
