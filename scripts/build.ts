@@ -49,9 +49,9 @@ function astroBuild(args: string[], plan: string): Promise<number> {
  */
 async function withBundledConfig(args: string[]): Promise<string[]> {
   const { config = 'astro.config.ts', rest } = configOption(args);
-  if (!fs.existsSync(path.resolve(root, config))) return args;
+  const entry = path.resolve(root, config);
+  if (!fs.existsSync(entry)) return args;
   try {
-    const entry = path.resolve(root, config);
     const { outputFiles } = await build({ ...nodeBundle, entryPoints: [entry], plugins: [ownImportMeta] });
     const bundle = keepBundle(pathToFileURL(`${root}/`), 'notes-config', outputFiles[0]!.text);
     return [...rest, '--config', path.relative(root, fileURLToPath(bundle))];

@@ -66,8 +66,7 @@ export function attach(dialog: HTMLDialogElement): void {
     // "Searching…" is said only of a query still running after a moment: most answer sooner, and
     // saying it at each keystroke made the status flicker and the dialog lay out its text again.
     const slow = setTimeout(() => {
-      if (mine === generation && dialog.getAttribute('data-state') === 'loading')
-        status.textContent = text('textLoading');
+      if (mine === generation) status.textContent = text('textLoading');
     }, LOADING_AFTER_MS);
     const options: SearchOptions = {
       kind: kind.value || undefined,

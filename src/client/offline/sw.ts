@@ -25,10 +25,10 @@ import {
   isStaleRuntimeCache,
   offlinePageUrl,
   parseSavedCacheName,
-  SAVED_COPIES_CHANGED,
   precacheId,
   runtimeCacheName,
   SAVE_HEADER,
+  SAVED_COPIES_CHANGED,
   type RuntimeCache,
 } from '../../lib/offline/caches';
 import { BUNDLE_ENTRY } from '../../lib/search/bundles';

@@ -9,8 +9,8 @@ export const workerSource = {
 
 /**
  * Bundles a worker into one classic script (every browser with service workers runs those; module
- * workers are newer) with esbuild, which the render threads' pipeline is already bundled with
- * (src/markdown/workers/pipeline-bundle.ts). Vite did it before: loading Vite into the build
+ * workers are newer) with esbuild, which also bundles the config and the render threads' pipeline
+ * for Node (src/node/node-bundle.ts). Vite did it before: loading Vite into the build
  * script's process took about 0.3 s of each build, more than the bundling. `define` replaces names
  * in the source, e.g. the worker's build and precache list.
  */

@@ -11,8 +11,8 @@ import type { Hit, PagefindFragment, PagefindLike, PagefindResult, PagefindSearc
 export function phraseRuns(words: readonly number[] | undefined, tokens: number): number {
   if (!words?.length) return 0;
   // A Chinese query's candidates number in the hundreds at a thousand notes, each with tens of
-  // positions (as Pagefind sorts them, else sorted here): one pass, counting a run each time `tokens` consecutive
-  // positions are seen (then starting afresh, as runs do not overlap).
+  // positions (sorted as Pagefind gives them, else sorted here): one pass, counting a run each time
+  // `tokens` consecutive positions are seen, then starting afresh, as runs do not overlap.
   let sorted: ArrayLike<number> = words;
   for (let i = 1; i < words.length; i++)
     if (words[i]! < words[i - 1]!) {
