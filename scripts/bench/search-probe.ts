@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { pageLanguage } from '../../src/integrations/search-index';
+import { pageLanguage } from '../../src/integrations/built-pages';
 import { indexedText } from './indexed-text';
 import type { QueryOutcome } from './search-quality';
 

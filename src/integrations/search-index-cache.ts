@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { withoutBuildName } from './offline/page-stamp';
 
 /**
- * Last build's search bundles, one per language, kept in Astro's cache folder with the key of
- * what they were built from. A rebuild after editing a Chinese note indexes Chinese again and
- * copies the English bundle: Pagefind has no incremental indexing, and indexing a language's pages
- * was the largest part of a rebuild once Astro reuses unchanged pages.
+ * Search bundles, one per language, kept in Astro's cache folder with the key of what they were
+ * built from. A rebuild after editing a Chinese note indexes Chinese again and copies the English
+ * bundle: Pagefind has no incremental indexing, and indexing a language's pages was the largest
+ * part of a rebuild once Astro reuses unchanged pages. A build that indexed while Astro made its
+ * images (search-index.ts) finds that bundle here after Astro, as long as its pages are unchanged.
  */
 
 /**
@@ -18,6 +19,8 @@ import { withoutBuildName } from './offline/page-stamp';
  */
 const INDEXING_CODE = [
   './search-index.ts',
+  './built-pages.ts',
+  './shipped-bundles.ts',
   './index-form.ts',
   ...['../lib/search/', '../lib/html/'].flatMap((dir) => sourcesIn(new URL(dir, import.meta.url))),
 ].map((f) => fileURLToPath(new URL(f, import.meta.url)));

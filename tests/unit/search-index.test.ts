@@ -4,7 +4,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
-import { indexableHtml, searchIndex } from '../../src/integrations/search-index';
+import { pagesWritten } from '../../src/integrations/pages-written';
+import { indexableHtml, indexBesideAstro, searchIndex } from '../../src/integrations/search-index';
 
 /** A built site of a few pages in each language, one of them without content to index. */
 function writeSite(): string {
@@ -41,18 +42,28 @@ function bundles(dist: string): Record<string, string> {
   );
 }
 
-/** Runs the integration as a build does; with `cacheDir`, as a build that keeps last build's bundles there. */
-async function index(dist: string, cacheDir?: string): Promise<string[]> {
+type Hook = (o: unknown) => Promise<void> | void;
+
+/**
+ * Runs the integration as a build does; with `cacheDir`, as a build that keeps last build's
+ * bundles there. `imagesMade` builds as a site with images to make, which says when its pages are
+ * written (pages-written.ts).
+ */
+async function index(dist: string, cacheDir?: string, { imagesMade = false } = {}): Promise<string[]> {
   const said: string[] = [];
+  const logger = { info: (m: string) => said.push(m) };
   const { hooks } = searchIndex();
   if (cacheDir) {
-    const configDone = hooks['astro:config:done'] as unknown as (o: unknown) => void;
-    configDone({ config: { cacheDir: pathToFileURL(`${cacheDir}/`), root: pathToFileURL(`${dist}/`) } });
+    const config = { cacheDir: pathToFileURL(`${cacheDir}/`), root: pathToFileURL(`${dist}/`) };
+    await (hooks['astro:config:done'] as Hook)({ config: { ...config, outDir: pathToFileURL(`${dist}/`) } });
   }
-  const hook = hooks['astro:build:done'] as unknown as (o: unknown) => Promise<void>;
-  await hook({ dir: pathToFileURL(`${dist}/`), logger: { info: (m: string) => said.push(m) } });
+  await (hooks['astro:build:start'] as Hook)({ logger });
+  if (imagesMade) pagesWritten();
+  await (hooks['astro:build:done'] as Hook)({ dir: pathToFileURL(`${dist}/`), logger });
   return said;
 }
+
+const cacheFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'search-cache-'));
 
 describe('search index integration', () => {
   it(
@@ -112,7 +123,7 @@ describe('search index integration', () => {
     { timeout: 60_000 },
     async () => {
       const dist = writeSite();
-      const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'search-cache-'));
+      const cache = cacheFolder();
       try {
         await index(dist, cache);
         const fresh = bundles(dist);
@@ -121,15 +132,15 @@ describe('search index integration', () => {
         for (const page of fs.globSync('*/*/index.html', { cwd: dist }).map((p) => path.join(dist, p)))
           fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('000000000000', 'a1b2c3d4e5f6'));
         expect(await index(dist, cache)).toEqual([
-          'kept the en search bundle of the last build: none of its pages changed',
-          'kept the zh search bundle of the last build: none of its pages changed',
+          'kept the en search bundle: its pages are the ones it was made from',
+          'kept the zh search bundle: its pages are the ones it was made from',
         ]);
         expect(bundles(dist)).toEqual(fresh);
 
         const zhPage = path.join(dist, 'zh', '3', 'index.html');
         fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>新加的一段话</p></main>'));
         expect(await index(dist, cache)).toEqual([
-          'kept the en search bundle of the last build: none of its pages changed',
+          'kept the en search bundle: its pages are the ones it was made from',
           'indexed 6 zh pages into pagefind/zh/',
         ]);
         expect(bundles(dist)).not.toEqual(fresh);
@@ -139,4 +150,64 @@ describe('search index integration', () => {
       }
     },
   );
+
+  it(
+    'indexes once the pages are written, while Astro makes the images, and the step after Astro keeps that index',
+    { timeout: 60_000 },
+    async () => {
+      const [dist, plain] = [writeSite(), writeSite()];
+      const cache = cacheFolder();
+      try {
+        expect(await index(dist, cache, { imagesMade: true })).toEqual([
+          'indexing search while Astro makes the images',
+          'indexed 6 en pages into pagefind/en/',
+          'indexed 6 zh pages into pagefind/zh/',
+          'kept the en search bundle: its pages are the ones it was made from',
+          'kept the zh search bundle: its pages are the ones it was made from',
+        ]);
+        await index(plain);
+        expect(bundles(dist)).toEqual(bundles(plain));
+      } finally {
+        for (const dir of [dist, plain, cache]) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'indexes a language again after Astro when one of its pages changed after the early index',
+    { timeout: 60_000 },
+    async () => {
+      const dist = writeSite();
+      const cache = cacheFolder();
+      const said: string[] = [];
+      try {
+        const options = { root: dist, cacheDir: cache, lockfile: path.join(dist, 'package-lock.json') };
+        await indexBesideAstro(options, { info: (m) => said.push(m), warn: (m) => said.push(m) });
+        expect(said).toContain('indexed 6 zh pages into pagefind/zh/');
+        const zhPage = path.join(dist, 'zh', '3', 'index.html');
+        fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>后来加的一段话</p></main>'));
+        expect(await index(dist, cache)).toEqual([
+          'kept the en search bundle: its pages are the ones it was made from',
+          'indexed 6 zh pages into pagefind/zh/',
+        ]);
+      } finally {
+        for (const dir of [dist, cache]) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('leaves a site whose pages pass the size limit to the step after Astro', async () => {
+    const dist = writeSite();
+    const cache = cacheFolder();
+    const said: string[] = [];
+    try {
+      const options = { root: dist, cacheDir: cache, lockfile: path.join(dist, 'package-lock.json') };
+      await indexBesideAstro(options, { info: (m) => said.push(m), warn: (m) => said.push(m) }, 1024);
+      expect(said).toEqual(['the search index waits for Astro: the en pages hold 0.0 MB']);
+      expect(fs.existsSync(path.join(dist, 'pagefind'))).toBe(false);
+      expect(fs.readdirSync(cache)).toEqual([]);
+    } finally {
+      for (const dir of [dist, cache]) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -358,7 +358,7 @@ describe('hasExactMatch', () => {
 
 describe('search bundle files', () => {
   it("ships Pagefind's core, the bundle language's WebAssembly and data, not its UIs or worker", async () => {
-    const { isShipped } = await import('../../src/integrations/search-index');
+    const { isShipped } = await import('../../src/integrations/shipped-bundles');
     for (const kept of [
       'pagefind.js',
       'pagefind-entry.json',
