@@ -11,10 +11,10 @@ export const workerSource = {
  * Bundles a worker into one classic script (every browser with service workers runs those; module
  * workers are newer) with esbuild, which also bundles the config and the render threads' pipeline
  * for Node (src/node/node-bundle.ts). Vite did it before: loading Vite into the build
- * script's process took about 0.3 s of each build, more than the bundling. `define` replaces names
- * in the source, e.g. the worker's build and precache list.
+ * script's process took about 0.3 s of each build, more than the bundling. What the worker
+ * learns of the build is added after (withBuildData), so the bundling need not wait for it.
  */
-export async function bundleWorker(entry: string, define: Record<string, unknown> = {}): Promise<string> {
+export async function bundleWorker(entry: string): Promise<string> {
   const { outputFiles } = await build({
     entryPoints: [entry],
     bundle: true,
@@ -24,13 +24,15 @@ export async function bundleWorker(entry: string, define: Record<string, unknown
     minify: true,
     write: false,
     logLevel: 'warning',
-    define: {
-      // Serwist's development logging is left out by this.
-      'process.env.NODE_ENV': JSON.stringify('production'),
-      ...Object.fromEntries(Object.entries(define).map(([k, v]) => [k, JSON.stringify(v)])),
-    },
+    // Serwist's development logging is left out by this.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   });
   const script = outputFiles?.[0]?.text;
   if (!script) throw new Error(`bundling the service worker ${entry} gave no script`);
   return script;
+}
+
+/** A bundled worker with `data` as a global of the script's own, `name` (declared in the worker's source). */
+export function withBuildData(script: string, name: string, data: unknown): string {
+  return `var ${name}=${JSON.stringify(data)};\n${script}`;
 }
