@@ -93,7 +93,11 @@ export function measuredBuild(
   );
   return measuredProcess(process.execPath, args, {
     cwd: process.cwd(),
-    env: buildEnv({ ...env, NODE_OPTIONS: env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '' }, process.cwd()),
+    // Astro's telemetry off, as for the peers' builds (peers.ts): the same conditions on both sides.
+    env: buildEnv(
+      { ASTRO_TELEMETRY_DISABLED: '1', ...env, NODE_OPTIONS: env['NODE_OPTIONS'] ?? process.env['NODE_OPTIONS'] ?? '' },
+      process.cwd(),
+    ),
     what: `astro build into ${outDir}`,
   });
 }
