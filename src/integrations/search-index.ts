@@ -6,10 +6,10 @@ import * as pagefind from 'pagefind';
 import { bundleDir } from '../lib/search/bundles';
 import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
-import { onPagesWritten } from './pages-written';
 import { indexableHtml } from './index-form';
-import { pruneBundle, shareRuntime } from './shipped-bundles';
+import { onPagesWritten } from './pages-written';
 import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
+import { pruneBundle, shareRuntime } from './shipped-bundles';
 
 export { indexableHtml };
 
