@@ -4,6 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { createHighlighter, isSpecialLang, type BundledLanguage, type Highlighter, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { forEachElement } from '../lib/html/elements';
+import { threadShared } from '../lib/thread-shared';
 import { codePalette, coloursAsClasses } from './code-colours';
 
 /**
@@ -59,22 +60,19 @@ const asAstroWritesIt: ShikiTransformer = {
 };
 
 /**
- * One highlighter per thread, languages loaded as notes ask for them, kept on the thread's global
- * object: a build has two copies of this module, the config's (the Markdown notes' plugins) and
- * the content loaders' (the notebooks' code cells), and each made a highlighter of its own and
- * compiled the same grammars again. Named with the themes, so a theme changed in the dev server
- * gets a highlighter of its own.
+ * One highlighter per thread, languages loaded as notes ask for them: a build has two copies of
+ * this module, the config's (the Markdown notes' plugins) and the content loaders' (the notebooks'
+ * code cells), and each made a highlighter of its own and compiled the same grammars again. Named
+ * with the themes, so a theme changed in the dev server gets a highlighter of its own.
  */
-const HIGHLIGHTER = Symbol.for(`fastai-notes:code-highlighter:${Object.values(codeThemes).join()}`);
-
-/** The shared highlighter with both code themes loaded (and no language yet). */
 export function codeHighlighter(): Promise<Highlighter> {
-  const thread = globalThis as { [HIGHLIGHTER]?: Promise<Highlighter> };
-  return (thread[HIGHLIGHTER] ??= createHighlighter({
-    themes: Object.values(codeThemes),
-    langs: ['plaintext'],
-    engine: createJavaScriptRegexEngine(),
-  }));
+  return threadShared(`code-highlighter:${Object.values(codeThemes).join()}`, () =>
+    createHighlighter({
+      themes: Object.values(codeThemes),
+      langs: ['plaintext'],
+      engine: createJavaScriptRegexEngine(),
+    }),
+  );
 }
 
 /** Colours as classes (code-colours.ts), the palette read once per thread. */

@@ -1,4 +1,5 @@
 import type { DataStore } from 'astro/loaders';
+import { threadShared } from '../lib/thread-shared';
 
 /**
  * `astro dev` only: the collections as the content layer holds them in memory. An edited note is
@@ -9,7 +10,7 @@ import type { DataStore } from 'astro/loaders';
  *
  * The loaders (run by the content layer), the dev server's integration and the pages (run by Vite's
  * module runner in the same process) each load this file through their own module graph, so they
- * meet on globalThis.
+ * meet through threadShared.
  */
 interface LiveCollections {
   stores: Map<string, DataStore>;
@@ -20,9 +21,11 @@ interface LiveCollections {
   announcing: boolean;
 }
 
-const KEY = Symbol.for('fastai-notes.live-collections');
-const holder = globalThis as typeof globalThis & { [KEY]?: LiveCollections };
-const live: LiveCollections = (holder[KEY] ??= { stores: new Map(), version: 0, announcing: false });
+const live = threadShared<LiveCollections>('live-collections', () => ({
+  stores: new Map(),
+  version: 0,
+  announcing: false,
+}));
 
 function changed(): void {
   live.version++;

@@ -3,13 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { pagesWritten } from '../../src/integrations/pages-written';
 import { indexableHtml, indexBesideAstro, searchIndex } from '../../src/integrations/search-index';
 
+/** A folder of its own for the test under way, removed when it ends. */
+function tempFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 /** A built site of a few pages in each language, one of them without content to index. */
 function writeSite(): string {
-  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'search-index-'));
+  const dist = tempFolder('search-index-');
   const page = (lang: string, body: string) =>
     `<!DOCTYPE html><html lang="${lang}"><head><title>t</title></head><body><dialog data-meta-cache-tag="000000000000"></dialog><main data-pagefind-body>${body}</main></body></html>`;
   for (let i = 0; i < 6; i++) {
@@ -68,7 +75,7 @@ async function index(
   return said;
 }
 
-const cacheFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'search-cache-'));
+const cacheFolder = () => tempFolder('search-cache-');
 
 describe('search index integration', () => {
   it(
@@ -76,19 +83,15 @@ describe('search index integration', () => {
     { timeout: 60_000 },
     async () => {
       const dist = writeSite();
-      try {
-        expect(await index(dist)).toEqual([
-          'indexed 6 en pages into pagefind/en/',
-          'indexed 6 zh pages into pagefind/zh/',
-        ]);
-        const first = bundles(dist);
-        expect(Object.keys(first)).toContain('pagefind.js');
-        fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
-        await index(dist);
-        expect(bundles(dist)).toEqual(first);
-      } finally {
-        fs.rmSync(dist, { recursive: true, force: true });
-      }
+      expect(await index(dist)).toEqual([
+        'indexed 6 en pages into pagefind/en/',
+        'indexed 6 zh pages into pagefind/zh/',
+      ]);
+      const first = bundles(dist);
+      expect(Object.keys(first)).toContain('pagefind.js');
+      fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
+      await index(dist);
+      expect(bundles(dist)).toEqual(first);
     },
   );
 
@@ -97,28 +100,23 @@ describe('search index integration', () => {
     { timeout: 60_000 },
     async () => {
       const dist = writeSite();
-      const reference = fs.mkdtempSync(path.join(os.tmpdir(), 'search-reference-'));
-      try {
-        await index(dist);
-        const { index: one } = await pagefind.createIndex({ forceLanguage: 'zh' });
-        for (let i = 0; i < 6; i++) {
-          const html = fs.readFileSync(path.join(dist, 'zh', String(i), 'index.html'), 'utf8');
-          await one!.addHTMLFile({ url: `/zh/${i}/`, content: indexableHtml(html) });
-        }
-        await one!.writeFiles({ outputPath: reference });
-        await pagefind.close();
-        const ours = path.join(dist, 'pagefind', 'zh');
-        const files = fs.readdirSync(ours, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-        expect(files.length).toBeGreaterThan(3);
-        for (const file of files) {
-          const rel = path.relative(ours, path.join(file.parentPath, file.name));
-          expect(fs.readFileSync(path.join(ours, rel)).equals(fs.readFileSync(path.join(reference, rel))), rel).toBe(
-            true,
-          );
-        }
-      } finally {
-        fs.rmSync(dist, { recursive: true, force: true });
-        fs.rmSync(reference, { recursive: true, force: true });
+      const reference = tempFolder('search-reference-');
+      await index(dist);
+      const { index: one } = await pagefind.createIndex({ forceLanguage: 'zh' });
+      for (let i = 0; i < 6; i++) {
+        const html = fs.readFileSync(path.join(dist, 'zh', String(i), 'index.html'), 'utf8');
+        await one!.addHTMLFile({ url: `/zh/${i}/`, content: indexableHtml(html) });
+      }
+      await one!.writeFiles({ outputPath: reference });
+      await pagefind.close();
+      const ours = path.join(dist, 'pagefind', 'zh');
+      const files = fs.readdirSync(ours, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(files.length).toBeGreaterThan(3);
+      for (const file of files) {
+        const rel = path.relative(ours, path.join(file.parentPath, file.name));
+        expect(fs.readFileSync(path.join(ours, rel)).equals(fs.readFileSync(path.join(reference, rel))), rel).toBe(
+          true,
+        );
       }
     },
   );
@@ -129,30 +127,25 @@ describe('search index integration', () => {
     async () => {
       const dist = writeSite();
       const cache = cacheFolder();
-      try {
-        await index(dist, cache);
-        const fresh = bundles(dist);
-        fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
-        // The next build's name is written into every page; that alone changes nothing indexed.
-        for (const page of fs.globSync('*/*/index.html', { cwd: dist }).map((p) => path.join(dist, p)))
-          fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('000000000000', 'a1b2c3d4e5f6'));
-        expect(await index(dist, cache)).toEqual([
-          'kept the en search bundle: its pages are the ones it was made from',
-          'kept the zh search bundle: its pages are the ones it was made from',
-        ]);
-        expect(bundles(dist)).toEqual(fresh);
+      await index(dist, cache);
+      const fresh = bundles(dist);
+      fs.rmSync(path.join(dist, 'pagefind'), { recursive: true });
+      // The next build's name is written into every page; that alone changes nothing indexed.
+      for (const page of fs.globSync('*/*/index.html', { cwd: dist }).map((p) => path.join(dist, p)))
+        fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace('000000000000', 'a1b2c3d4e5f6'));
+      expect(await index(dist, cache)).toEqual([
+        'kept the en search bundle: its pages are the ones it was made from',
+        'kept the zh search bundle: its pages are the ones it was made from',
+      ]);
+      expect(bundles(dist)).toEqual(fresh);
 
-        const zhPage = path.join(dist, 'zh', '3', 'index.html');
-        fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>新加的一段话</p></main>'));
-        expect(await index(dist, cache)).toEqual([
-          'kept the en search bundle: its pages are the ones it was made from',
-          'indexed 6 zh pages into pagefind/zh/',
-        ]);
-        expect(bundles(dist)).not.toEqual(fresh);
-      } finally {
-        fs.rmSync(dist, { recursive: true, force: true });
-        fs.rmSync(cache, { recursive: true, force: true });
-      }
+      const zhPage = path.join(dist, 'zh', '3', 'index.html');
+      fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>新加的一段话</p></main>'));
+      expect(await index(dist, cache)).toEqual([
+        'kept the en search bundle: its pages are the ones it was made from',
+        'indexed 6 zh pages into pagefind/zh/',
+      ]);
+      expect(bundles(dist)).not.toEqual(fresh);
     },
   );
 
@@ -162,18 +155,14 @@ describe('search index integration', () => {
     async () => {
       const [dist, plain] = [writeSite(), writeSite()];
       const cache = cacheFolder();
-      try {
-        expect(await index(dist, cache, { imagesMade: true })).toEqual([
-          'indexing search while Astro makes the images',
-          'indexed 6 en pages into pagefind/en/',
-          'indexed 6 zh pages into pagefind/zh/',
-          'the search index made while Astro made the images stands: no page was written since',
-        ]);
-        await index(plain);
-        expect(bundles(dist)).toEqual(bundles(plain));
-      } finally {
-        for (const dir of [dist, plain, cache]) fs.rmSync(dir, { recursive: true, force: true });
-      }
+      expect(await index(dist, cache, { imagesMade: true })).toEqual([
+        'indexing search while Astro makes the images',
+        'indexed 6 en pages into pagefind/en/',
+        'indexed 6 zh pages into pagefind/zh/',
+        'the search index made while Astro made the images stands: no page was written since',
+      ]);
+      await index(plain);
+      expect(bundles(dist)).toEqual(bundles(plain));
     },
   );
 
@@ -183,25 +172,18 @@ describe('search index integration', () => {
     async () => {
       const dist = writeSite();
       const cache = cacheFolder();
-      try {
-        const said = await index(dist, cache, {
-          imagesMade: true,
-          whileImagesAreMade: async (said) => {
-            await vi.waitFor(() => expect(said).toContain('indexed 6 zh pages into pagefind/zh/'), { timeout: 30_000 });
-            const zhPage = path.join(dist, 'zh', '3', 'index.html');
-            fs.writeFileSync(
-              zhPage,
-              fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>后来加的一段话</p></main>'),
-            );
-          },
-        });
-        expect(said.slice(3)).toEqual([
-          'kept the en search bundle: its pages are the ones it was made from',
-          'indexed 6 zh pages into pagefind/zh/',
-        ]);
-      } finally {
-        for (const dir of [dist, cache]) fs.rmSync(dir, { recursive: true, force: true });
-      }
+      const said = await index(dist, cache, {
+        imagesMade: true,
+        whileImagesAreMade: async (said) => {
+          await vi.waitFor(() => expect(said).toContain('indexed 6 zh pages into pagefind/zh/'), { timeout: 30_000 });
+          const zhPage = path.join(dist, 'zh', '3', 'index.html');
+          fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>后来加的一段话</p></main>'));
+        },
+      });
+      expect(said.slice(3)).toEqual([
+        'kept the en search bundle: its pages are the ones it was made from',
+        'indexed 6 zh pages into pagefind/zh/',
+      ]);
     },
   );
 
@@ -209,14 +191,10 @@ describe('search index integration', () => {
     const dist = writeSite();
     const cache = cacheFolder();
     const said: string[] = [];
-    try {
-      const options = { root: dist, cacheDir: cache, lockfile: path.join(dist, 'package-lock.json') };
-      await indexBesideAstro(options, { info: (m) => said.push(m), warn: (m) => said.push(m) }, 1024);
-      expect(said).toEqual(['the search index waits for Astro: the en pages hold 0.0 MB']);
-      expect(fs.existsSync(path.join(dist, 'pagefind'))).toBe(false);
-      expect(fs.readdirSync(cache)).toEqual([]);
-    } finally {
-      for (const dir of [dist, cache]) fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const options = { root: dist, cacheDir: cache, lockfile: path.join(dist, 'package-lock.json') };
+    await indexBesideAstro(options, { info: (m) => said.push(m), warn: (m) => said.push(m) }, 1024);
+    expect(said).toEqual(['the search index waits for Astro: the en pages hold 0.0 MB']);
+    expect(fs.existsSync(path.join(dist, 'pagefind'))).toBe(false);
+    expect(fs.readdirSync(cache)).toEqual([]);
   });
 });
