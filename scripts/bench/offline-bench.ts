@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import type { OfflineManifest } from '../../src/lib/offline/manifest';
+import { untilInCaches } from '../lib/browser';
 import type { StaticServer } from '../lib/serve';
 
 export interface SavedLanguage {
@@ -61,7 +62,7 @@ export async function firstVisit(
     await page.goto(`${server.origin}${base}${pagePath}`, { waitUntil: 'networkidle' });
     if (waitForWorker) {
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      await page.waitForFunction(async (href) => Boolean(await caches.match(href)), page.url());
+      await untilInCaches(page, page.url());
       await page.waitForLoadState('networkidle');
     }
   } finally {

@@ -84,3 +84,16 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
   page.on('pageerror', (err) => errors.push(err.message));
   return { page, outside, errors };
 }
+
+/**
+ * Waits until one of the page's caches holds `href` (resolved against the page), as the offline
+ * reader's worker keeps files in the background. `page.waitForFunction` cannot do this: it takes
+ * the promise an async predicate returns as a truthy answer and returns at once.
+ */
+export async function untilInCaches(page: Page, href: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await page.evaluate(async (p) => Boolean(await caches.match(new URL(p, location.href).href)), href))) {
+    if (Date.now() > until) throw new Error(`${href} was not in the page's caches after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -6,6 +6,7 @@
 import { hasExactMatch, search, type Hit, type ResultList, type SearchOptions } from '../lib/search/engine';
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
+import { keepRoutedFiles } from './offline/keep-routed';
 import { bundleSources, languageBundle } from './search-bundles';
 
 // Loaded with the dialog's code, so that fetching ahead at idle also brings the code (search-triggers.ts).
@@ -30,6 +31,8 @@ export function attach(dialog: HTMLDialogElement): void {
   const text = (key: string) => dialog.dataset[key] ?? '';
   const kindLabels = JSON.parse(dialog.dataset['kindLabels'] ?? '{}') as Record<string, string>;
   const { sources, runtimeUrl, cacheTag } = bundleSources(dialog);
+  // The offline reader's worker is handed the index files search fetches past it.
+  keepRoutedFiles();
   // Start fetching the page language's bundle while the reader types.
   if (sources[0]) void languageBundle(sources[0].lang, sources[0].basePath, runtimeUrl, cacheTag);
   const pageLang = sources[0]?.lang;

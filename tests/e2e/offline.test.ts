@@ -8,7 +8,14 @@ import { connect, launchPersistent } from '../../scripts/lib/browser';
 import { t } from '../../src/i18n/ui';
 import { formatBytes } from '../../src/lib/offline/manifest';
 import { E2E_BASE, E2E_DIST } from './support/constants';
-import { cachedUrls, offlineManifest, searchResults, untilCached, untilControlled } from './support/offline';
+import {
+  cachedUrls,
+  offlineManifest,
+  searchFileSources,
+  searchResults,
+  untilCached,
+  untilControlled,
+} from './support/offline';
 import { switchServer, type SwitchServer } from './support/switch-server';
 
 /*
@@ -119,6 +126,13 @@ describe('reading without saving anything', () => {
       const title = await page.title();
       const online = await searchResults(page, '学习率');
       expect(online.urls.length).toBeGreaterThan(0);
+      // Index files go past the worker's script (its static routes: any cache, else the network),
+      // and the page hands it those that came from the network.
+      const used = await searchFileSources(page);
+      const controlled = used.filter((f) => f.controlled);
+      expect(controlled.filter((f) => f.final === 'network').length).toBeGreaterThan(0);
+      expect(controlled.filter((f) => f.matched !== 'cache')).toEqual([]);
+      for (const file of used) await untilCached(page, file.url);
 
       await context.setOffline(true);
       await page.goto(url('zh/lessons/lesson-3/'));

@@ -5,7 +5,8 @@
  * unasked:
  * - pages: network first, so a reader online always gets the live site, and the last copy offline;
  * - hashed assets (`_astro/`: styles, scripts, KaTeX fonts, figures), images and Pagefind's hashed
- *   chunks: cache first, as their names change with their content;
+ *   chunks: cache first, as their names change with their content (the chunks by a static route
+ *   where the browser has them, lib/offline/routes.ts);
  * - Pagefind's entry file is asked for with the build as `metaCacheTag`, so the index a page
  *   searches is always its own build's.
  * Every cache but the saved copies is named by the build and dropped when another build's worker
@@ -31,7 +32,8 @@ import {
   SAVED_COPIES_CHANGED,
   type RuntimeCache,
 } from '../../lib/offline/caches';
-import { BUNDLE_ENTRY } from '../../lib/search/bundles';
+import { searchFileRoutes, type StaticRoute } from '../../lib/offline/routes';
+import { BUNDLE_ENTRY, bundleRoot } from '../../lib/search/bundles';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Written by the offline integration (src/integrations/offline/worker.ts). */
@@ -45,7 +47,7 @@ const inScope = (url: URL) => url.origin === self.location.origin && url.pathnam
 /** Which runtime cache a site path belongs in. */
 function kindOf(pathname: string): RuntimeCache {
   if (pathname.startsWith(`${base}_astro/`)) return 'assets';
-  if (pathname.startsWith(`${base}pagefind/`)) return 'search';
+  if (pathname.startsWith(`${base}${bundleRoot}`)) return 'search';
   if (/\.(png|jpe?g|gif|svg|webp|avif|ico)$/i.test(pathname)) return 'images';
   return 'pages';
 }
@@ -202,6 +204,14 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   if (data?.type === SAVED_COPIES_CHANGED) savedListing = undefined;
   if (data?.type === 'KEEP' && Array.isArray(data.urls))
     event.waitUntil(keep(data.urls.filter((u): u is string => typeof u === 'string')));
+});
+
+/** Static routing, where the browser has it (Chromium 123 on); not yet in TypeScript's library. */
+type RoutingInstallEvent = ExtendableEvent & { addRoutes?: (rules: StaticRoute[]) => Promise<void> };
+
+self.addEventListener('install', (event: RoutingInstallEvent) => {
+  // Rules the browser refuses leave every request with the fetch handler, as without the API.
+  if (event.addRoutes) event.waitUntil(event.addRoutes(searchFileRoutes(base)).catch(() => {}));
 });
 
 self.addEventListener('activate', (event) => {

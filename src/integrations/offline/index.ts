@@ -8,6 +8,7 @@ import { offlineManifestUrl, offlinePageUrl } from '../../lib/offline/caches';
 import { WORKER_FILE } from '../../lib/offline/config';
 import type { OfflineManifest } from '../../lib/offline/manifest';
 import { locales } from '../../lib/locales';
+import { bundleRoot } from '../../lib/search/bundles';
 import { normalizeBase } from '../../lib/urls';
 import { writeAppManifests, writeIcons } from './app-manifest';
 import { buildId } from './build-id';
@@ -26,7 +27,7 @@ export { buildId };
 function precacheList(files: SiteFiles): { url: string; revision: string | null }[] {
   const urls = files.closure(locales.map((l) => offlinePageUrl(files.base, l)));
   return urls
-    .filter((url) => !url.startsWith(`${files.base}pagefind/`))
+    .filter((url) => !url.startsWith(`${files.base}${bundleRoot}`))
     .map((url) => ({
       url,
       revision: url.startsWith(`${files.base}_astro/`) ? null : files.describe(url)!.rev,

@@ -4,8 +4,9 @@
  * there by the search dialog.
  * @example bundleDir('zh') // 'pagefind/zh/'
  */
-export const bundleDir = (lang: string) => `pagefind/${lang}/`;
-export const pagefindRuntime = 'pagefind/pagefind.js';
+export const bundleRoot = 'pagefind/';
+export const bundleDir = (lang: string) => `${bundleRoot}${lang}/`;
+export const pagefindRuntime = `${bundleRoot}pagefind.js`;
 
 /** A bundle's entry file: the languages it holds, each with its metadata file and WebAssembly. */
 export const BUNDLE_ENTRY = 'pagefind-entry.json';

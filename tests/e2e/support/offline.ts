@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { untilInCaches } from '../../../scripts/lib/browser';
 import type { OfflineManifest } from '../../../src/lib/offline/manifest';
 import { PAGE_SIZE } from '../../../src/lib/search/engine';
 
@@ -24,12 +25,33 @@ export function cachedUrls(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** Waits until some cache holds `sitePath` (the worker keeps what a page loaded in the background). */
-export async function untilCached(page: Page, sitePath: string): Promise<void> {
-  await page.waitForFunction(async (p) => {
-    for (const name of await caches.keys())
-      if (await (await caches.open(name)).match(new URL(p, location.href).href)) return true;
-    return false;
-  }, sitePath);
+export const untilCached = (page: Page, sitePath: string) => untilInCaches(page, sitePath);
+
+/**
+ * Pagefind's hashed files the page fetched: whether a worker controlled the request, where its
+ * static routes sent it (`cache`, or an empty string for the fetch handler) and where it was
+ * answered from at last.
+ */
+export function searchFileSources(
+  page: Page,
+): Promise<{ url: string; controlled: boolean; matched: string; final: string }[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/pagefind\/.*\.pf_\w+$/.test(e.name))
+      .map((e) => {
+        const routed = e as PerformanceResourceTiming & {
+          workerMatchedSourceType?: string;
+          workerFinalSourceType?: string;
+        };
+        return {
+          url: e.name,
+          controlled: routed.workerStart > 0,
+          matched: routed.workerMatchedSourceType ?? '',
+          final: routed.workerFinalSourceType ?? '',
+        };
+      }),
+  );
 }
 
 /** The build's list of what saving a language downloads. */

@@ -9,6 +9,7 @@ import {
 import { offlineEnabled } from '../../../src/lib/offline/config';
 import { formatBytes, planUpdate, type OfflineFile } from '../../../src/lib/offline/manifest';
 import { pageTitle, referencedPaths } from '../../../src/lib/offline/references';
+import { searchFileRoutes } from '../../../src/lib/offline/routes';
 
 const base = '/fastai-notes/';
 const file = (url: string, rev: string): OfflineFile => ({ url, rev, bytes: 10, transfer: 5 });
@@ -81,5 +82,33 @@ describe('offline helpers', () => {
     expect(pageTitle('<title>Lesson 1 &amp; more · fastai course notes</title>', 'fastai course notes')).toBe(
       'Lesson 1 & more',
     );
+  });
+});
+
+/** Node 24's URLPattern, as browsers read a route's pattern (not yet in TypeScript's library). */
+declare const URLPattern: new (init: { pathname: string }) => { test(input: { pathname: string }): boolean };
+
+describe('the static routes for search files', () => {
+  /** Whether the routes send `pathname` to the caches, read as the browser reads them. */
+  const routed = (siteBase: string, pathname: string) =>
+    searchFileRoutes(siteBase).some((r) => new URLPattern(r.condition.urlPattern).test({ pathname }));
+
+  it('take Pagefind’s hashed files only, never its entry, runtime or WebAssembly', () => {
+    for (const file of [
+      'zh/index/zh_1a2b3c4.pf_index',
+      'zh/fragment/zh_9f8e7d6.pf_fragment',
+      'en/filter/en_77aa.pf_filter',
+      'zh/pagefind.zh_18f26cfde3.pf_meta',
+    ])
+      expect(routed(base, `${base}pagefind/${file}`), file).toBe(true);
+    for (const file of ['zh/pagefind-entry.json', 'pagefind.js', 'zh/wasm.unknown.pagefind', 'zh/wasm.en.pagefind'])
+      expect(routed(base, `${base}pagefind/${file}`), file).toBe(false);
+    expect(routed(base, '/other-site/pagefind/zh/index/zh_1a.pf_index')).toBe(false);
+    expect(routed(base, `${base}zh/lessons/lesson-1/notes.pf_index`)).toBe(false);
+  });
+
+  it('read a base path with pattern characters literally', () => {
+    expect(routed('/notes+(v2)/', '/notes+(v2)/pagefind/zh/index/zh_1a.pf_index')).toBe(true);
+    expect(routed('/notes+(v2)/', '/notesss(v2)/pagefind/zh/index/zh_1a.pf_index')).toBe(false);
   });
 });
