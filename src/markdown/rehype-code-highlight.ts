@@ -124,6 +124,27 @@ function languageOf(code: Element): string {
   return 'plaintext';
 }
 
+/**
+ * Blocks already highlighted in this thread, by everything that decides their HTML: the Chinese
+ * notes are translations that keep the English notes' code, and the real corpus's 1,785 blocks
+ * hold 911 different ones. Each use gets its own copy, as later plugins change the tree. Bounded,
+ * oldest first out, so a large site's code does not all stay in memory.
+ */
+const HIGHLIGHTED_KEPT = 4000;
+const highlighted = () =>
+  threadShared(`highlighted-blocks:${Object.values(codeThemes).join()}`, () => new Map<string, Element>());
+
+function remembered(key: string, make: () => Element): Element {
+  const kept = highlighted();
+  let block = kept.get(key);
+  if (!block) {
+    block = make();
+    if (kept.size >= HIGHLIGHTED_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, block);
+  }
+  return structuredClone(block);
+}
+
 export function rehypeCodeHighlight() {
   return async (tree: Root) => {
     // As Astro's: a <pre> whose one child is a <code>, the language from its class.
@@ -141,14 +162,19 @@ export function rehypeCodeHighlight() {
     asClasses ??= coloursAsClasses(codePalette(shiki, codeThemes));
     for (const { parent, index, code, lang } of blocks) {
       const meta = code.data?.meta ?? code.properties['metastring'];
-      const highlighted = shiki.codeToHast(toText(code, { whitespace: 'pre' }).replace(/(?:\r\n|\r|\n)$/, ''), {
-        lang: await loadedLanguage(shiki, lang),
-        themes: codeThemes,
-        defaultColor: false,
-        ...(meta ? { meta: { __raw: String(meta) } } : {}),
-        transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit, asClasses],
-      });
-      parent.children[index] = highlighted.children[0] as Element;
+      const text = toText(code, { whitespace: 'pre' }).replace(/(?:\r\n|\r|\n)$/, '');
+      const language = await loadedLanguage(shiki, lang);
+      parent.children[index] = remembered(
+        `${language}\0${meta ? String(meta) : ''}\0${text}`,
+        () =>
+          shiki.codeToHast(text, {
+            lang: language,
+            themes: codeThemes,
+            defaultColor: false,
+            ...(meta ? { meta: { __raw: String(meta) } } : {}),
+            transformers: [asAstroWritesIt, tokenizeWithoutTimeLimit, asClasses!],
+          }).children[0] as Element,
+      );
     }
   };
 }
