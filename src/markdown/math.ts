@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { forEachNode } from '../lib/markdown/nodes';
 
 /**
  * Marks notes that contain math, so only their pages load KaTeX's stylesheet and fonts.
@@ -9,7 +9,7 @@ import type { VFile } from 'vfile';
 export function remarkMathFlag() {
   return (tree: Root, file: VFile) => {
     let found = false;
-    visit(tree, (node) => {
+    forEachNode(tree, (node) => {
       if (node.type === 'math' || node.type === 'inlineMath') found = true;
     });
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };

@@ -2,10 +2,10 @@ import type { BlockContent, Blockquote, DefinitionContent, Paragraph, PhrasingCo
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui';
 import { lineIconAttributes } from '../lib/icons';
+import { forEachNode } from '../lib/markdown/nodes';
 import { calloutIcons, directiveKind, directiveKinds, githubAlert, type CalloutKind } from '../lib/callouts';
 import { defaultLocale, type Locale } from '../lib/locales';
 import { warnAt } from './report';
@@ -27,7 +27,8 @@ export function remarkCallouts(options: { notesRoot: string }) {
     const locale = noteSource(file.path, options.notesRoot)?.locale ?? defaultLocale;
     const source = String(file.value);
 
-    visit(tree, 'blockquote', (quote: Blockquote) => {
+    forEachNode(tree, (quote) => {
+      if (quote.type !== 'blockquote') return;
       const first = quote.children[0];
       const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
       if (!first || first.type !== 'paragraph' || lead?.type !== 'text') return;
@@ -39,8 +40,7 @@ export function remarkCallouts(options: { notesRoot: string }) {
       makeCallout(quote, alert.kind, undefined, body, locale);
     });
 
-    visit(tree, (node, index, parent) => {
-      if (index === undefined || !parent) return;
+    forEachNode(tree, (node, index, parent) => {
       if (node.type === 'containerDirective') {
         const kind = directiveKind(node.name);
         if (kind) {

@@ -1,8 +1,8 @@
-import type { Heading, Root } from 'mdast';
+import type { Root } from 'mdast';
 // Declares MDX's expression nodes (`{/* #id */}`) in mdast's types.
 import type {} from 'mdast-util-mdx-expression';
-import { visit } from 'unist-util-visit';
 import { headingIdComment, headingIdSuffix } from '../lib/heading-ids';
+import { forEachNode } from '../lib/markdown/nodes';
 
 /**
  * Honours an explicit section id: `## 学习率查找 {#lr-finder}` in `.md`, and in `.mdx` (where `{…}`
@@ -12,7 +12,8 @@ import { headingIdComment, headingIdSuffix } from '../lib/heading-ids';
  */
 export function remarkHeadingIds() {
   return (tree: Root) => {
-    visit(tree, 'heading', (heading: Heading) => {
+    forEachNode(tree, (heading) => {
+      if (heading.type !== 'heading') return;
       const last = heading.children.at(-1);
       let id: string | undefined;
       if (last?.type === 'text') {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Definition, Image, ImageReference, Link, Parent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Definition, Link, Parent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { UiKey } from '../i18n/ui';
 import { imageFileProblem } from '../node/image-file';
 import { defaultLocale } from '../lib/locales';
+import { forEachNode } from '../lib/markdown/nodes';
 import { outsideNotesFolder } from '../node/notes-dir';
 import { EXTERNAL_URL, localizedPath, withBase } from '../lib/urls';
 import { externalImageLink, placeholder } from './image-placeholders';
@@ -55,7 +55,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
 
     // Links that would lead nowhere on the site: each becomes its own words, in place.
     const deadLinks: { node: Link; parent: Parent }[] = [];
-    visit(tree, 'link', (node: Link, _index, parent) => {
+    forEachNode(tree, (node, _index, parent) => {
+      if (node.type !== 'link') return;
       const url = node.url;
       if (!url || EXTERNAL_URL.test(url) || url.startsWith('#')) return;
       if (url.startsWith('/')) {
@@ -103,8 +104,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
       parent.children.splice(parent.children.indexOf(node), 1, ...(node.children as typeof parent.children));
 
     const definitions = new Map<string, Definition>();
-    visit(tree, 'definition', (node: Definition) => {
-      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    forEachNode(tree, (node) => {
+      if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
     });
 
     /** The placeholder key and warning for a relative image that must not reach Astro, if any. */
@@ -134,9 +135,9 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         : undefined;
     };
 
-    visit(tree, (node, index, parent: Parent | undefined) => {
-      if ((node.type !== 'image' && node.type !== 'imageReference') || index === undefined || !parent) return;
-      const image = node as Image | ImageReference;
+    forEachNode(tree, (node, index, parent) => {
+      if (node.type !== 'image' && node.type !== 'imageReference') return;
+      const image = node;
       const url = image.type === 'image' ? image.url : definitions.get(image.identifier)?.url;
       if (url && OTHER_HOST.test(url)) {
         warnAt(

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
+import { forEachNode } from '../lib/markdown/nodes';
 
 /**
  * SmartyPants as Astro applies it by default (remark-smartypants: curly quotes, — for --, … for
@@ -35,8 +35,8 @@ export function remarkSmartPunctuation() {
         at = end;
       }
     }
-    visit(tree, 'text', (node, _, parent) => {
-      if (!parent || skipped(parent)) return;
+    forEachNode(tree, (node, _, parent) => {
+      if (node.type !== 'text' || skipped(parent)) return;
       if (REST_MAY_CHANGE.test(node.value)) node.value = rest.processSync(node.value).toString();
     });
   };
@@ -75,8 +75,8 @@ interface Block {
  */
 function blocksOf(tree: Root): Block[] {
   const blocks: Block[] = [{ text: '', leading: 0, literals: [] }];
-  visit(tree, (node, _, parent) => {
-    if (!parent || skipped(parent)) return;
+  forEachNode(tree, (node, _, parent) => {
+    if (skipped(parent)) return;
     if (BLOCKS.has(node.type)) blocks.push({ text: ' ', leading: 1, literals: [] });
     else if (node.type === 'text' || node.type === 'inlineCode') {
       const block = blocks[blocks.length - 1]!;

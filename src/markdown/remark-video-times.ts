@@ -1,9 +1,9 @@
 import type { Link, Parent, PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { t } from '../i18n/ui';
 import { defaultLocale, type Locale } from '../lib/locales';
+import { forEachNode } from '../lib/markdown/nodes';
 import { trailingClock, videoAt, videoTime, type VideoTime } from '../lib/video-time';
 import { noteSource } from './source';
 
@@ -20,7 +20,7 @@ export function remarkVideoTimes(options: { notesRoot: string }) {
   return (tree: Root, file: VFile) => {
     const locale = noteSource(file.path, options.notesRoot)?.locale ?? defaultLocale;
     const video = (file.data['astro'] as { frontmatter?: { video?: unknown } } | undefined)?.frontmatter?.video;
-    visit(tree, (node) => {
+    forEachNode(tree, (node) => {
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
       const found = chipify(node, node.type === 'heading', locale);
       if (!found && node.type === 'heading' && typeof video === 'string') chipTrailingClock(node, video, locale);

@@ -13,8 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { forEachElement } from '../lib/html/elements';
 import { rehypeRawWhereNeeded } from './rehype-raw-where-needed';
 
 type AstroProcessor = ReturnType<typeof astroUnified>;
@@ -107,7 +107,7 @@ function rehypeAstroImages() {
     const remote = astro?.remoteImagePaths ?? [];
     if (!local.length && !remote.length) return;
     const seen = new Map<string, number>();
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return;
       const original = node.properties['src'];
       const src = decodeURI(original);

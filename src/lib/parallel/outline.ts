@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { tokenize, VOID_ELEMENTS } from '../html/tags';
+import { forEachNode } from '../markdown/nodes';
 import { linkSeconds } from '../video-time';
 import type { OutlineSection } from './align';
 
@@ -39,8 +39,8 @@ function isSilent(node: RootContent): boolean {
 /** Seconds of every video timestamp in some nodes: a time chip, or a web link whose text is a clock. */
 function timesIn(nodes: readonly RootContent[]): number[] {
   const times: number[] = [];
-  visit({ type: 'root', children: [...nodes] } as Root, 'link', (link) => {
-    if (!/^https?:/i.test(link.url)) return;
+  forEachNode({ type: 'root', children: [...nodes] } as Root, (link) => {
+    if (link.type !== 'link' || !/^https?:/i.test(link.url)) return;
     const chip = hProperties(link)['dataSeconds'];
     const seconds = linkSeconds(chip === undefined ? undefined : String(chip), toString(link));
     if (seconds !== undefined) times.push(seconds);
