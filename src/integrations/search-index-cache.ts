@@ -48,6 +48,8 @@ const INDEXED = Buffer.from('data-pagefind-body');
  */
 export class BundleKey {
   readonly #hash = createHash('sha256');
+  /** Each indexed page's size as hashed, kept beside the key (`KeptBundle.changedIn`). */
+  readonly sizes: Record<string, number> = {};
 
   static async start(lockfile: string): Promise<BundleKey> {
     const key = new BundleKey();
@@ -60,14 +62,17 @@ export class BundleKey {
     // Only pages Pagefind indexes: a side-by-side page shows the other language's note but is
     // not searched, and editing that note must not re-index this language.
     if (html.indexOf(INDEXED) < 0) return;
+    this.sizes[url] = html.length;
     this.#hash.update(`${url}\0`);
     // The build's name on a page is written after indexing and changes with every build.
     for (const piece of withoutBuildName(html)) this.#hash.update(piece);
     this.#hash.update('\0');
   }
 
+  #digest: string | undefined;
+
   digest(): string {
-    return this.#hash.digest('hex');
+    return (this.#digest ??= this.#hash.digest('hex'));
   }
 }
 
@@ -75,7 +80,7 @@ export class BundleKey {
 const READ_AHEAD = 8;
 
 /** The key of a language's pages as they are on disk now. */
-export async function keyOfPages(pages: { file: string; url: string }[], lockfile: string): Promise<string> {
+export async function keyOfPages(pages: { file: string; url: string }[], lockfile: string): Promise<BundleKey> {
   const key = await BundleKey.start(lockfile);
   const reads = pages.slice(0, READ_AHEAD).map((p) => fs.readFile(p.file));
   for (const [i, page] of pages.entries()) {
@@ -84,15 +89,39 @@ export async function keyOfPages(pages: { file: string; url: string }[], lockfil
     key.page(page.url, await reads[i]!);
     delete reads[i];
   }
-  return key.digest();
+  return key;
 }
 
 const cachedBundle = (cacheDir: string, lang: string) => path.join(cacheDir, 'search-index', lang);
 const KEY_FILE = '.key';
 
-/** The key the last build's bundle of `lang` was made from, if one is kept. */
-export function keptKey(cacheDir: string, lang: string): Promise<string | undefined> {
-  return fs.readFile(path.join(cachedBundle(cacheDir, lang), KEY_FILE), 'utf8').catch(() => undefined);
+/** What the last build kept of a language's bundle: its key and the sizes of the pages it indexed. */
+export interface KeptBundle {
+  key: string;
+  sizes: Record<string, number>;
+}
+
+/** The kept bundle of `lang`, if any. */
+export async function keptBundle(cacheDir: string, lang: string): Promise<KeptBundle | undefined> {
+  const text = await fs.readFile(path.join(cachedBundle(cacheDir, lang), KEY_FILE), 'utf8').catch(() => undefined);
+  try {
+    const kept = text === undefined ? undefined : (JSON.parse(text) as Partial<KeptBundle>);
+    return typeof kept?.key === 'string' && typeof kept.sizes === 'object' ? (kept as KeptBundle) : undefined;
+  } catch {
+    // A key kept by an earlier version of this step: that bundle is made again.
+    return undefined;
+  }
+}
+
+/**
+ * Whether the pages certainly differ from those the kept bundle was made from, told from their
+ * sizes alone: a page it indexed is gone or has another size. Reading and hashing a language's
+ * pages to find out took about 2 s at a thousand notes, before the same pages were read again
+ * to index them. Equal sizes prove nothing: the key decides then.
+ */
+export function changedSince(kept: KeptBundle, pages: readonly { url: string; bytes: number }[]): boolean {
+  const now = new Map(pages.map((page) => [page.url, page.bytes]));
+  return Object.entries(kept.sizes).some(([url, bytes]) => now.get(url) !== bytes);
 }
 
 /** Copies the kept bundle of `lang` to `out`. */
@@ -102,9 +131,10 @@ export async function restoreBundle(cacheDir: string, lang: string, out: string)
 }
 
 /** Keeps a freshly written bundle for the next build, its key written last so a half copy never matches. */
-export async function keepBundle(cacheDir: string, lang: string, key: string, out: string): Promise<void> {
+export async function keepBundle(cacheDir: string, lang: string, key: BundleKey, out: string): Promise<void> {
   const dir = cachedBundle(cacheDir, lang);
   await fs.rm(dir, { recursive: true, force: true });
   await fs.cp(out, dir, { recursive: true });
-  await fs.writeFile(path.join(dir, KEY_FILE), key);
+  const kept: KeptBundle = { key: key.digest(), sizes: key.sizes };
+  await fs.writeFile(path.join(dir, KEY_FILE), JSON.stringify(kept));
 }

@@ -8,7 +8,7 @@ import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
 import { indexableHtml } from './index-form';
 import { onPagesWritten } from './pages-written';
-import { BundleKey, keepBundle, keptKey, keyOfPages, restoreBundle } from './search-index-cache';
+import { BundleKey, changedSince, keepBundle, keptBundle, keyOfPages, restoreBundle } from './search-index-cache';
 import { pruneBundle, shareRuntime } from './shipped-bundles';
 
 export { indexableHtml };
@@ -105,20 +105,20 @@ async function indexPages(
     for (const [lang, pages] of byLanguage) {
       const out = path.join(root, bundleDir(lang));
       written.push(out);
-      // Pages are read for the key only when a kept bundle could answer it; otherwise
-      // indexing reads them, and keys them as it goes.
-      const kept = cacheDir ? await keptKey(cacheDir, lang) : undefined;
-      const current = kept ? await keyOfPages(pages, lockfile) : undefined;
-      if (kept && kept === current) {
+      // Pages are read for the key only when a kept bundle could still answer for them;
+      // otherwise indexing reads them, and keys them as it goes.
+      const kept = cacheDir ? await keptBundle(cacheDir, lang) : undefined;
+      const current = kept && !changedSince(kept, pages) ? await keyOfPages(pages, lockfile) : undefined;
+      if (kept && current?.digest() === kept.key) {
         await restoreBundle(cacheDir, lang, out);
         logger.info(`kept the ${lang} search bundle: its pages are the ones it was made from`);
         continue;
       }
-      const key = cacheDir && !current ? await BundleKey.start(lockfile) : undefined;
-      const indexed = await indexLanguage(lang, pages, out, key);
+      // Without a key of the pages yet, indexing reads them and keys them as it goes.
+      const key = current ?? (cacheDir ? await BundleKey.start(lockfile) : undefined);
+      const indexed = await indexLanguage(lang, pages, out, current ? undefined : key);
       await pruneBundle(out);
-      const made = current ?? key?.digest();
-      if (made) await keepBundle(cacheDir, lang, made, out);
+      if (key) await keepBundle(cacheDir, lang, key, out);
       logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
     }
     await shareRuntime(root, written);

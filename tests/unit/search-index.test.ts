@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { pagesWritten } from '../../src/integrations/pages-written';
 import { indexableHtml, indexBesideAstro, searchIndex } from '../../src/integrations/search-index';
+import { changedSince } from '../../src/integrations/search-index-cache';
 
 /** A folder of its own for the test under way, removed when it ends. */
 function tempFolder(prefix: string): string {
@@ -139,6 +140,7 @@ describe('search index integration', () => {
       ]);
       expect(bundles(dist)).toEqual(fresh);
 
+      // A page of another size: indexed again without reading the pages for the key first.
       const zhPage = path.join(dist, 'zh', '3', 'index.html');
       fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('</main>', '<p>新加的一段话</p></main>'));
       expect(await index(dist, cache)).toEqual([
@@ -146,6 +148,15 @@ describe('search index integration', () => {
         'indexed 6 zh pages into pagefind/zh/',
       ]);
       expect(bundles(dist)).not.toEqual(fresh);
+
+      // A change that keeps every size is found by the key.
+      const changed = bundles(dist);
+      fs.writeFileSync(zhPage, fs.readFileSync(zhPage, 'utf8').replace('梯度下降', '梯度上升'));
+      expect(await index(dist, cache)).toEqual([
+        'kept the en search bundle: its pages are the ones it was made from',
+        'indexed 6 zh pages into pagefind/zh/',
+      ]);
+      expect(bundles(dist)).not.toEqual(changed);
     },
   );
 
@@ -196,5 +207,32 @@ describe('search index integration', () => {
     expect(said).toEqual(['the search index waits for Astro: the en pages hold 0.0 MB']);
     expect(fs.existsSync(path.join(dist, 'pagefind'))).toBe(false);
     expect(fs.readdirSync(cache)).toEqual([]);
+  });
+});
+
+describe('telling a kept bundle is out of date without reading the pages', () => {
+  const kept = { key: 'k', sizes: { '/zh/a/': 100, '/zh/b/': 200 } };
+  it('says so when a page it indexed has another size or is gone, and leaves equal sizes to the key', () => {
+    expect(
+      changedSince(kept, [
+        { url: '/zh/a/', bytes: 100 },
+        { url: '/zh/b/', bytes: 201 },
+      ]),
+    ).toBe(true);
+    expect(changedSince(kept, [{ url: '/zh/a/', bytes: 100 }])).toBe(true);
+    expect(
+      changedSince(kept, [
+        { url: '/zh/a/', bytes: 100 },
+        { url: '/zh/b/', bytes: 200 },
+      ]),
+    ).toBe(false);
+    // A page it did not index may be a new one or one without content to index: the key tells.
+    expect(
+      changedSince(kept, [
+        { url: '/zh/a/', bytes: 100 },
+        { url: '/zh/b/', bytes: 200 },
+        { url: '/zh/c/', bytes: 5 },
+      ]),
+    ).toBe(false);
   });
 });
