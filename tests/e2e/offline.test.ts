@@ -157,6 +157,25 @@ describe('reading without saving anything', () => {
         .toBe(t('zh', 'offline.searchNotSaved'));
     });
   });
+
+  it('keeps what a search used when the reader opens a result at once', async () => {
+    await withContext(async (context) => {
+      const page = await context.newPage();
+      await page.goto(url('zh/lessons/lesson-2/'));
+      await untilControlled(page);
+      const online = await searchResults(page, '梯度');
+      const used = (await searchFileSources(page)).filter((f) => f.final === 'network');
+      expect(used.length).toBeGreaterThan(0);
+      // Leaves within the pause after which the page hands the files over.
+      const opened = page.locator('.search__result').first();
+      const href = (await opened.getAttribute('href'))!;
+      await opened.click();
+      await page.waitForURL((u) => `${u.pathname}${u.search}` === href);
+      for (const file of used) await untilCached(page, file.url);
+      await context.setOffline(true);
+      expect(await searchResults(page, '梯度')).toEqual(online);
+    });
+  });
 });
 
 describe('saving a language for offline reading', () => {

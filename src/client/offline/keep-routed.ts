@@ -29,10 +29,13 @@ export function keepRoutedFiles(): void {
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const handOver = () => {
+    clearTimeout(timer);
     const worker = navigator.serviceWorker?.controller;
     if (worker && pending.size) worker.postMessage({ type: 'KEEP', urls: [...pending] });
     pending.clear();
   };
+  // A reader who opens a result at once leaves before the pause: what that search used is kept too.
+  addEventListener('pagehide', handOver);
   // Buffered: what search fetched before this module loaded (the files fetched ahead at idle) too.
   new PerformanceObserver((list) => {
     const before = pending.size;
