@@ -135,9 +135,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         : undefined;
     };
 
-    forEachNode(tree, (node, index, parent) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
-      const image = node;
+    forEachNode(tree, (image, index, parent) => {
+      if (image.type !== 'image' && image.type !== 'imageReference') return;
       const url = image.type === 'image' ? image.url : definitions.get(image.identifier)?.url;
       if (url && OTHER_HOST.test(url)) {
         warnAt(
