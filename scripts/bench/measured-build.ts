@@ -52,18 +52,20 @@ function treeRss(root: number): { total: number; largest: number } {
   }
   let total = 0;
   let largest = 0;
-  const stack: [pid: number, parent: number | undefined][] = [[root, undefined]];
+  // Each process with its parent's command line, read once per process.
+  const stack: [pid: number, parentCommand: string | undefined][] = [[root, undefined]];
   while (stack.length) {
-    const [pid, parent] = stack.pop()!;
+    const [pid, parentCommand] = stack.pop()!;
+    let command: string | undefined;
     try {
-      const forked = parent !== undefined && commandLine(pid) === commandLine(parent);
+      command = commandLine(pid);
       const rss = (procKilobytes(`/proc/${pid}/status`, 'VmRSS') ?? 0) * 1024;
-      if (!forked) total += rss;
+      if (command !== parentCommand) total += rss;
       largest = Math.max(largest, rss);
     } catch {
       // ended
     }
-    stack.push(...(children.get(pid) ?? []).map((child): [number, number] => [child, pid]));
+    stack.push(...(children.get(pid) ?? []).map((child): [number, string | undefined] => [child, command]));
   }
   return { total, largest };
 }

@@ -48,7 +48,7 @@ const INDEXED = Buffer.from('data-pagefind-body');
  */
 export class BundleKey {
   readonly #hash = createHash('sha256');
-  /** Each indexed page's size as hashed, kept beside the key (`KeptBundle.changedIn`). */
+  /** Each indexed page's size as hashed, kept beside the key (`changedSince`). */
   readonly sizes: Record<string, number> = {};
 
   static async start(lockfile: string): Promise<BundleKey> {

@@ -24,7 +24,7 @@ export interface StaticRoute {
 }
 
 /** A site path as a URLPattern pathname: its pattern syntax characters escaped. */
-export const literalPathPattern = (path: string) => path.replace(/[:*?+(){}\\]/g, '\\$&');
+const literalPathPattern = (path: string) => path.replace(/[:*?+(){}\\]/g, '\\$&');
 
 /**
  * @example searchFileRoutes('/fastai-notes/') // [{ condition: { urlPattern: { pathname: '/fastai-notes/pagefind/*.pf_*' } }, source: 'cache' }]
