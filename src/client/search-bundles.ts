@@ -2,15 +2,10 @@
  * The search's language bundles: Pagefind's runtime and each language's index, loaded once per
  * language for the dialog (search-ui.ts), and what a first query needs fetched ahead at idle.
  */
-import type { PagefindLike } from '../lib/search/engine';
+import type { PagefindLike, SearchBundle } from '../lib/search/engine';
 import { UNSTAMPED } from '../lib/offline/config';
 import { entryAddress, setupFiles, type BundleEntry } from '../lib/search/bundles';
 import { withFragmentReader } from './pagefind-fragments';
-
-export interface Bundle {
-  lang: string;
-  pagefind: PagefindLike;
-}
 
 /** What the search uses of Pagefind's module. */
 interface PagefindRuntime {
@@ -21,7 +16,7 @@ interface PagefindRuntime {
   }): PagefindLike & { init(): Promise<void> };
 }
 
-const bundles = new Map<string, Promise<Bundle>>();
+const bundles = new Map<string, Promise<SearchBundle>>();
 
 /**
  * Loads one language's Pagefind bundle with the one runtime file, imported once per language
@@ -35,22 +30,39 @@ export function languageBundle(
   basePath: string,
   runtimeUrl: string,
   metaCacheTag: string,
-): Promise<Bundle> {
+): Promise<SearchBundle> {
   let pending = bundles.get(lang);
   if (!pending) {
     const runtime = import(/* @vite-ignore */ `${runtimeUrl}?${lang}`) as Promise<PagefindRuntime>;
+    // The entry Pagefind reads also names the bundle's common characters, which Pagefind does not
+    // hand on: read beside it, from the same address (the idle fetch's copy, or the worker's).
+    const entry = metaCacheTag ? readEntry(basePath, metaCacheTag) : undefined;
     pending = runtime.then(async (pf) => {
       // Pagefind asks for its entry file with `?ts=<tag>`: the build's id, so the offline reader's
       // caches answer a page with its own build's index (without a tag Pagefind sends the time).
       const instance = pf.createInstance({ basePath, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
       await instance.init();
-      return { lang, pagefind: withFragmentReader(instance, basePath) };
+      return {
+        lang,
+        pagefind: withFragmentReader(instance, basePath),
+        commonCharacters: (await entry)?.commonCharacters,
+      };
     });
     bundles.set(lang, pending);
     // A bundle that could not load (offline, index not saved) is tried again on the next query.
     pending.catch(() => bundles.delete(lang));
   }
   return pending;
+}
+
+/** A bundle's entry, or nothing when it cannot be read: search then scores a phrase by all its characters. */
+async function readEntry(basePath: string, tag: string): Promise<BundleEntry | undefined> {
+  try {
+    const response = await fetch(entryAddress(basePath, tag));
+    return response.ok ? ((await response.json()) as BundleEntry) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The language bundles the dialog names (page language first), Pagefind's runtime and the build's tag. */
@@ -82,9 +94,8 @@ export async function prefetch(dialog: HTMLDialogElement): Promise<void> {
   const hint = (rel: 'modulepreload' | 'prefetch', href: string) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href }));
   hint('modulepreload', `${runtimeUrl}?${page.lang}`);
-  const response = await fetch(entryAddress(page.basePath, cacheTag));
-  if (!response.ok) return;
-  const entry = (await response.json()) as BundleEntry;
+  const entry = await readEntry(page.basePath, cacheTag);
+  if (!entry) return;
   for (const language of Object.values(entry.languages))
     for (const file of setupFiles(page.basePath, language)) hint('prefetch', file);
 }

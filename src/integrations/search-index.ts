@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { bundleDir } from '../lib/search/bundles';
+import { CharacterCounts } from '../lib/search/character-frequency';
 import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
 import { indexableHtml } from './index-form';
 import { onPagesWritten } from './pages-written';
 import { BundleKey, changedSince, keepBundle, keptBundle, keyOfPages, restoreBundle } from './search-index-cache';
-import { pruneBundle, shareRuntime } from './shipped-bundles';
+import { nameCommonCharacters, pruneBundle, shareRuntime } from './shipped-bundles';
 
 export { indexableHtml };
 
@@ -35,10 +36,14 @@ const PAGES_IN_FLIGHT = 8;
 async function indexLanguage(lang: string, pages: BuiltPage[], out: string, key?: BundleKey): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const characters = new CharacterCounts();
   const prepare = async (page: BuiltPage) => {
     const bytes = await fs.readFile(page.file);
     const html = bytes.toString('utf8');
-    return { bytes, content: html.includes('data-pagefind-body') ? indexableHtml(html) : undefined };
+    const content = html.includes('data-pagefind-body') ? indexableHtml(html) : undefined;
+    // Counted while Pagefind indexes the pages before it, in its own process.
+    if (content !== undefined) characters.add(content);
+    return { bytes, content };
   };
   const prepared = pages.slice(0, PAGES_AHEAD).map(prepare);
   let indexed = 0;
@@ -68,6 +73,7 @@ async function indexLanguage(lang: string, pages: BuiltPage[], out: string, key?
   if (failure) throw failure;
   const result = await index.writeFiles({ outputPath: out });
   if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
+  await nameCommonCharacters(out, characters.mostFrequent());
   await index.deleteIndex();
   // Pagefind's binary keeps much of what it freed, and the next language's writing (its peak:
   // about 3.5 times what the pages alone hold) then started above it, up to 1.8 GB at 1,000 notes

@@ -25,6 +25,17 @@ export async function pruneBundle(dir: string): Promise<void> {
 }
 
 /**
+ * Adds the bundle's most frequent Chinese characters to its entry file, where the search dialog
+ * reads them with the entry (search-bundles.ts); a bundle with none is left as Pagefind wrote it.
+ */
+export async function nameCommonCharacters(dir: string, commonCharacters: string): Promise<void> {
+  if (!commonCharacters) return;
+  const file = path.join(dir, BUNDLE_ENTRY);
+  const entry = JSON.parse(await fs.readFile(file, 'utf8')) as BundleEntry;
+  await fs.writeFile(file, JSON.stringify({ ...entry, commonCharacters }));
+}
+
+/**
  * Keeps one copy of Pagefind's core script, at `pagefind/pagefind.js`, for every bundle: each
  * bundle's copy is the same file (the same Pagefind wrote them), and the search dialog loads each
  * bundle into an instance of that one runtime.

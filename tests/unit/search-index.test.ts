@@ -7,6 +7,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { pagesWritten } from '../../src/integrations/pages-written';
 import { indexableHtml, indexBesideAstro, searchIndex } from '../../src/integrations/search-index';
 import { changedSince } from '../../src/integrations/search-index-cache';
+import { BUNDLE_ENTRY, type BundleEntry } from '../../src/lib/search/bundles';
 
 /** A folder of its own for the test under way, removed when it ends. */
 function tempFolder(prefix: string): string {
@@ -115,10 +116,17 @@ describe('search index integration', () => {
       expect(files.length).toBeGreaterThan(3);
       for (const file of files) {
         const rel = path.relative(ours, path.join(file.parentPath, file.name));
+        if (rel === BUNDLE_ENTRY) continue;
         expect(fs.readFileSync(path.join(ours, rel)).equals(fs.readFileSync(path.join(reference, rel))), rel).toBe(
           true,
         );
       }
+      // The entry is Pagefind's, with the common characters added.
+      const entry = (dir: string) => JSON.parse(fs.readFileSync(path.join(dir, BUNDLE_ENTRY), 'utf8')) as BundleEntry;
+      const { commonCharacters, ...pagefinds } = entry(ours);
+      expect(pagefinds).toEqual(entry(reference));
+      expect([...commonCharacters!].sort()).toEqual([...'第节梯度下降与学习率'].sort());
+      expect(entry(path.join(dist, 'pagefind', 'en')).commonCharacters).toBeUndefined();
     },
   );
 

@@ -11,9 +11,14 @@ export const pagefindRuntime = `${bundleRoot}pagefind.js`;
 /** A bundle's entry file: the languages it holds, each with its metadata file and WebAssembly. */
 export const BUNDLE_ENTRY = 'pagefind-entry.json';
 
-/** What a bundle's entry file says of each language (Pagefind writes more). */
+/** What a bundle's entry file says of each language (Pagefind writes more), and what we add. */
 export interface BundleEntry {
   languages: Record<string, { hash: string; wasm: string | null }>;
+  /**
+   * The bundle's most frequent Chinese characters, most frequent first (character-frequency.ts),
+   * added by the search-index step when its pages have any. Pagefind reads no other field.
+   */
+  commonCharacters?: string;
 }
 
 /**

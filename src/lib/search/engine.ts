@@ -1,9 +1,9 @@
 import { prepareQuery } from './cjk';
 import { candidates, toHit } from './candidates';
-import type { Hit, PagefindLike, PagefindSearchOptions, SearchOptions } from './types';
+import type { Hit, PagefindLike, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
 
 export { phraseRuns } from './candidates';
-export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchOptions } from './types';
+export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchBundle, SearchOptions } from './types';
 
 /**
  * Results are loaded a page at a time: the work per query follows what the reader sees. The
@@ -31,11 +31,7 @@ export interface ResultList {
  * gives the excerpt and confirms the phrase for Chinese queries; each page of results is ranked
  * by where and how often the phrase occurs (title first).
  */
-export async function search(
-  bundles: { lang: string; pagefind: PagefindLike }[],
-  raw: string,
-  options: SearchOptions = {},
-): Promise<ResultList> {
+export async function search(bundles: SearchBundle[], raw: string, options: SearchOptions = {}): Promise<ResultList> {
   const query = prepareQuery(raw);
   const pagefindOptions: PagefindSearchOptions = { filters: {} };
   if (options.kind) pagefindOptions.filters!['kind'] = options.kind;
@@ -43,7 +39,7 @@ export async function search(
   const byDate = options.sort === 'date';
   if (byDate) pagefindOptions.sort = { date: 'desc' };
   const lists = query.pagefind
-    ? await Promise.all(bundles.map(({ lang, pagefind }) => candidates(lang, pagefind, query, pagefindOptions)))
+    ? await Promise.all(bundles.map((bundle) => candidates(bundle, query, pagefindOptions, !byDate)))
     : [];
   // By relevance, one merged order; by date, each bundle is in Pagefind's date order and the
   // heads are merged once their dates are known.

@@ -26,6 +26,14 @@ export interface PagefindLike {
   search(term: string, options?: PagefindSearchOptions): Promise<{ results: PagefindResult[] } | null>;
 }
 
+/** One language's bundle as search uses it. */
+export interface SearchBundle {
+  lang: string;
+  pagefind: PagefindLike;
+  /** The bundle's most frequent Chinese characters, most frequent first, when it names them. */
+  commonCharacters?: string | undefined;
+}
+
 export interface SearchOptions {
   kind?: string | undefined;
   part?: string | undefined;
