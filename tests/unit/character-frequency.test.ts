@@ -25,10 +25,12 @@ describe('rarestCharacter', () => {
 });
 
 describe('a phrase scored by its rarest character', () => {
+  // Addresses of their own: search keeps each page's text by its id for the page's life, and the
+  // unit files share one module state.
   const pages = [
-    { url: '/zh/a/', title: '甲', content: '学习率与学习，学习率再谈学习率', kind: 'lesson' },
-    { url: '/zh/b/', title: '乙', content: '学习学习学习学习学习学习，一次学习率', kind: 'lesson' },
-    { url: '/zh/c/', title: '丙', content: '只谈学习', kind: 'lesson' },
+    { url: '/zh/rare-a/', title: '甲', content: '学习率与学习，学习率再谈学习率', kind: 'lesson' },
+    { url: '/zh/rare-b/', title: '乙', content: '学习学习学习学习学习学习，一次学习率', kind: 'lesson' },
+    { url: '/zh/rare-c/', title: '丙', content: '只谈学习', kind: 'lesson' },
   ];
   const recorded = (asked: string[]): PagefindLike => {
     const zh = fakeBundle(pages);
@@ -44,14 +46,14 @@ describe('a phrase scored by its rarest character', () => {
     const asked: string[] = [];
     const hits = await runSearch([{ lang: 'zh', pagefind: recorded(asked), commonCharacters: '学习率' }], '学习率');
     expect(asked).toEqual(['"学 习 率"', '率']);
-    expect(hits.map((h) => h.url)).toEqual(['/zh/a/', '/zh/b/']);
+    expect(hits.map((h) => h.url)).toEqual(['/zh/rare-a/', '/zh/rare-b/']);
   });
 
   it('asks for every character when it does not, and gives the same pages', async () => {
     const asked: string[] = [];
     const hits = await runSearch([{ lang: 'zh', pagefind: recorded(asked) }], '学习率');
     expect(asked).toEqual(['"学 习 率"', '学 习 率']);
-    expect(hits.map((h) => h.url)).toEqual(['/zh/a/', '/zh/b/']);
+    expect(hits.map((h) => h.url)).toEqual(['/zh/rare-a/', '/zh/rare-b/']);
   });
 
   it('scores nothing in date order, where the exact search’s order is shown', async () => {
