@@ -1,6 +1,7 @@
 /**
- * The search's language bundles: Pagefind's runtime and each language's index, loaded once per
- * language for the dialog (search-ui.ts), and what a first query needs fetched ahead at idle.
+ * The search's language bundles: Pagefind's runtime and each language's index (one bundle, or
+ * several parts for a large language), loaded once per language for the dialog (search-ui.ts),
+ * and what a first query needs fetched ahead at idle.
  */
 import type { PagefindLike, SearchBundle } from '../lib/search/engine';
 import { UNSTAMPED } from '../lib/offline/config';
@@ -16,41 +17,73 @@ interface PagefindRuntime {
   }): PagefindLike & { init(): Promise<void> };
 }
 
-const bundles = new Map<string, Promise<SearchBundle>>();
+const languages = new Map<string, Promise<SearchBundle[]>>();
 
 /**
- * Loads one language's Pagefind bundle with the one runtime file, imported once per language
- * (`pagefind.js?zh`): each import is a module of its own, and Pagefind keeps its WebAssembly in
- * module state, so two languages in one module would share one search core. Each language keeps
- * its own query processing (English stemming). Search runs on the page: Pagefind would start its
- * worker from the bundle's folder, and the runtime is shipped once, beside the bundles.
+ * Loads one Pagefind bundle with the one runtime file, imported once per bundle
+ * (`pagefind.js?zh`, `?zh/part-1/`): each import is a module of its own, and Pagefind keeps its
+ * WebAssembly in module state, so two bundles in one module would share one search core. Each
+ * language keeps its own query processing (English stemming). Search runs on the page: Pagefind
+ * would start its worker from the bundle's folder, and the runtime is shipped once, beside the
+ * bundles. The entry Pagefind reads also says what search reads besides (`entry`).
  */
-export function languageBundle(
+async function loadBundle(
+  lang: string,
+  basePath: string,
+  runtime: Promise<PagefindRuntime>,
+  metaCacheTag: string,
+  entry: Promise<BundleEntry | undefined>,
+): Promise<SearchBundle> {
+  // Pagefind asks for its entry file with `?ts=<tag>`: the build's id, so the offline reader's
+  // caches answer a page with its own build's index (without a tag Pagefind sends the time).
+  const instance = (await runtime).createInstance({
+    basePath,
+    noWorker: true,
+    ...(metaCacheTag ? { metaCacheTag } : {}),
+  });
+  await instance.init();
+  return { lang, pagefind: withFragmentReader(instance, basePath), commonCharacters: (await entry)?.commonCharacters };
+}
+
+const importRuntime = (runtimeUrl: string, module: string) =>
+  import(/* @vite-ignore */ `${runtimeUrl}?${module}`) as Promise<PagefindRuntime>;
+
+/** The runtime module's name for a part after the first (`pagefind.js?zh/part-1/`). */
+const partModule = (lang: string, folder: string) => `${lang}/${folder}`;
+
+/**
+ * Loads one language's bundles, once: its first part at `basePath`, and the other parts its entry
+ * names (search-parts.ts), which start loading as soon as the entry is read. The entry is read
+ * beside Pagefind, from the address Pagefind reads it at (the idle fetch's copy, or the worker's).
+ */
+export function languageBundles(
   lang: string,
   basePath: string,
   runtimeUrl: string,
   metaCacheTag: string,
-): Promise<SearchBundle> {
-  let pending = bundles.get(lang);
+): Promise<SearchBundle[]> {
+  let pending = languages.get(lang);
   if (!pending) {
-    const runtime = import(/* @vite-ignore */ `${runtimeUrl}?${lang}`) as Promise<PagefindRuntime>;
-    // The entry Pagefind reads also names the bundle's common characters, which Pagefind does not
-    // hand on: read beside it, from the same address (the idle fetch's copy, or the worker's).
-    const entry = metaCacheTag ? readEntry(basePath, metaCacheTag) : undefined;
-    pending = runtime.then(async (pf) => {
-      // Pagefind asks for its entry file with `?ts=<tag>`: the build's id, so the offline reader's
-      // caches answer a page with its own build's index (without a tag Pagefind sends the time).
-      const instance = pf.createInstance({ basePath, noWorker: true, ...(metaCacheTag ? { metaCacheTag } : {}) });
-      await instance.init();
-      return {
-        lang,
-        pagefind: withFragmentReader(instance, basePath),
-        commonCharacters: (await entry)?.commonCharacters,
-      };
-    });
-    bundles.set(lang, pending);
+    const read = (path: string) => (metaCacheTag ? readEntry(path, metaCacheTag) : Promise.resolve(undefined));
+    const entry = read(basePath);
+    const first = loadBundle(lang, basePath, importRuntime(runtimeUrl, lang), metaCacheTag, entry);
+    const others = entry.then((e) =>
+      Promise.all(
+        (e?.parts ?? []).map((folder) =>
+          loadBundle(
+            lang,
+            basePath + folder,
+            importRuntime(runtimeUrl, partModule(lang, folder)),
+            metaCacheTag,
+            read(basePath + folder),
+          ),
+        ),
+      ),
+    );
+    pending = Promise.all([first, others]).then(([bundle, rest]) => [bundle, ...rest]);
+    languages.set(lang, pending);
     // A bundle that could not load (offline, index not saved) is tried again on the next query.
-    pending.catch(() => bundles.delete(lang));
+    pending.catch(() => languages.delete(lang));
   }
   return pending;
 }
@@ -90,12 +123,16 @@ export async function prefetch(dialog: HTMLDialogElement): Promise<void> {
   const { sources, runtimeUrl, cacheTag } = bundleSources(dialog);
   const page = sources[0];
   // Without the build's tag (the dev server) Pagefind asks for its entry at a new address each time.
-  if (!page || !cacheTag || bundles.has(page.lang)) return;
+  if (!page || !cacheTag || languages.has(page.lang)) return;
   const hint = (rel: 'modulepreload' | 'prefetch', href: string) =>
     document.head.append(Object.assign(document.createElement('link'), { rel, href }));
-  hint('modulepreload', `${runtimeUrl}?${page.lang}`);
-  const entry = await readEntry(page.basePath, cacheTag);
-  if (!entry) return;
-  for (const language of Object.values(entry.languages))
-    for (const file of setupFiles(page.basePath, language)) hint('prefetch', file);
+  const setUp = async (basePath: string, module: string) => {
+    hint('modulepreload', `${runtimeUrl}?${module}`);
+    const entry = await readEntry(basePath, cacheTag);
+    for (const language of Object.values(entry?.languages ?? {}))
+      for (const file of setupFiles(basePath, language)) hint('prefetch', file);
+    return entry;
+  };
+  const entry = await setUp(page.basePath, page.lang);
+  await Promise.all((entry?.parts ?? []).map((folder) => setUp(page.basePath + folder, partModule(page.lang, folder))));
 }

@@ -7,7 +7,7 @@ import { hasExactMatch, search, type Hit, type ResultList, type SearchOptions } 
 import { languagePlan } from '../lib/search/languages';
 import { isLocale, localeInfo } from '../lib/locales';
 import { keepRoutedFiles } from './offline/keep-routed';
-import { bundleSources, languageBundle } from './search-bundles';
+import { bundleSources, languageBundles } from './search-bundles';
 
 // Loaded with the dialog's code, so that fetching ahead at idle also brings the code (search-triggers.ts).
 export { prefetch } from './search-bundles';
@@ -34,14 +34,16 @@ export function attach(dialog: HTMLDialogElement): void {
   // The offline reader's worker is handed the index files search fetches past it.
   keepRoutedFiles();
   // Start fetching the page language's bundle while the reader types.
-  if (sources[0]) void languageBundle(sources[0].lang, sources[0].basePath, runtimeUrl, cacheTag);
+  if (sources[0]) void languageBundles(sources[0].lang, sources[0].basePath, runtimeUrl, cacheTag);
   const pageLang = sources[0]?.lang;
-  const load = (langs: string[]) =>
-    Promise.all(
-      sources
-        .filter((s) => langs.includes(s.lang))
-        .map((s) => languageBundle(s.lang, s.basePath, runtimeUrl, cacheTag)),
-    );
+  const load = async (langs: string[]) =>
+    (
+      await Promise.all(
+        sources
+          .filter((s) => langs.includes(s.lang))
+          .map((s) => languageBundles(s.lang, s.basePath, runtimeUrl, cacheTag)),
+      )
+    ).flat();
 
   let generation = 0;
   /** The query on screen: its results so far and the rest, loaded as the reader scrolls to them. */

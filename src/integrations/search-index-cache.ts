@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { withoutBuildName } from './offline/page-stamp';
 
 /**
- * Search bundles, one per language, kept in Astro's cache folder with the key of what they were
- * built from. A rebuild after editing a Chinese note indexes Chinese again and copies the English
- * bundle: Pagefind has no incremental indexing, and indexing a language's pages was the largest
- * part of a rebuild once Astro reuses unchanged pages. A build that indexed while Astro made its
+ * Search bundles, one per language or per part of a split language (search-parts.ts), kept in
+ * Astro's cache folder with the key of what they were built from. A rebuild after editing a
+ * Chinese note indexes that note's part of Chinese again and copies the other bundles: Pagefind has
+ * no incremental indexing, and indexing a language's pages was the largest part of a rebuild once
+ * Astro reuses unchanged pages. A build that indexed while Astro made its
  * images (search-index.ts) finds that bundle here after Astro, as long as its pages are unchanged.
  */
 
@@ -19,6 +20,7 @@ import { withoutBuildName } from './offline/page-stamp';
  */
 const INDEXING_CODE = [
   './search-index.ts',
+  './search-parts.ts',
   './built-pages.ts',
   './shipped-bundles.ts',
   './index-form.ts',
@@ -51,10 +53,12 @@ export class BundleKey {
   /** Each indexed page's size as hashed, kept beside the key (`changedSince`). */
   readonly sizes: Record<string, number> = {};
 
-  static async start(lockfile: string): Promise<BundleKey> {
+  /** @param layout which part of how many the bundle is (search-parts.ts): pages change parts with their number. */
+  static async start(lockfile: string, layout: string): Promise<BundleKey> {
     const key = new BundleKey();
     for (const file of [...INDEXING_CODE, lockfile])
       key.#hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
+    key.#hash.update(`${layout}\0`);
     return key;
   }
 
@@ -80,8 +84,12 @@ export class BundleKey {
 const READ_AHEAD = 8;
 
 /** The key of a language's pages as they are on disk now. */
-export async function keyOfPages(pages: { file: string; url: string }[], lockfile: string): Promise<BundleKey> {
-  const key = await BundleKey.start(lockfile);
+export async function keyOfPages(
+  pages: { file: string; url: string }[],
+  lockfile: string,
+  layout: string,
+): Promise<BundleKey> {
+  const key = await BundleKey.start(lockfile, layout);
   const reads = pages.slice(0, READ_AHEAD).map((p) => fs.readFile(p.file));
   for (const [i, page] of pages.entries()) {
     const next = pages[i + READ_AHEAD];
@@ -92,7 +100,7 @@ export async function keyOfPages(pages: { file: string; url: string }[], lockfil
   return key;
 }
 
-const cachedBundle = (cacheDir: string, lang: string) => path.join(cacheDir, 'search-index', lang);
+const cachedBundle = (cacheDir: string, name: string) => path.join(cacheDir, 'search-index', name);
 const KEY_FILE = '.key';
 
 /** What the last build kept of a language's bundle: its key and the sizes of the pages it indexed. */
@@ -101,9 +109,9 @@ export interface KeptBundle {
   sizes: Record<string, number>;
 }
 
-/** The kept bundle of `lang`, if any. */
-export async function keptBundle(cacheDir: string, lang: string): Promise<KeptBundle | undefined> {
-  const text = await fs.readFile(path.join(cachedBundle(cacheDir, lang), KEY_FILE), 'utf8').catch(() => undefined);
+/** The kept bundle named `name` (a language, `zh`, or one of its parts, `zh.part-1`), if any. */
+export async function keptBundle(cacheDir: string, name: string): Promise<KeptBundle | undefined> {
+  const text = await fs.readFile(path.join(cachedBundle(cacheDir, name), KEY_FILE), 'utf8').catch(() => undefined);
   try {
     const kept = text === undefined ? undefined : (JSON.parse(text) as Partial<KeptBundle>);
     return typeof kept?.key === 'string' && typeof kept.sizes === 'object' ? (kept as KeptBundle) : undefined;
@@ -124,15 +132,15 @@ export function changedSince(kept: KeptBundle, pages: readonly { url: string; by
   return Object.entries(kept.sizes).some(([url, bytes]) => now.get(url) !== bytes);
 }
 
-/** Copies the kept bundle of `lang` to `out`. */
-export async function restoreBundle(cacheDir: string, lang: string, out: string): Promise<void> {
+/** Copies the kept bundle `name` to `out`. */
+export async function restoreBundle(cacheDir: string, name: string, out: string): Promise<void> {
   await fs.rm(out, { recursive: true, force: true });
-  await fs.cp(cachedBundle(cacheDir, lang), out, { recursive: true, filter: (src) => path.basename(src) !== KEY_FILE });
+  await fs.cp(cachedBundle(cacheDir, name), out, { recursive: true, filter: (src) => path.basename(src) !== KEY_FILE });
 }
 
 /** Keeps a freshly written bundle for the next build, its key written last so a half copy never matches. */
-export async function keepBundle(cacheDir: string, lang: string, key: BundleKey, out: string): Promise<void> {
-  const dir = cachedBundle(cacheDir, lang);
+export async function keepBundle(cacheDir: string, name: string, key: BundleKey, out: string): Promise<void> {
+  const dir = cachedBundle(cacheDir, name);
   await fs.rm(dir, { recursive: true, force: true });
   await fs.cp(out, dir, { recursive: true });
   const kept: KeptBundle = { key: key.digest(), sizes: key.sizes };

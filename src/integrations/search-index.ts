@@ -3,14 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { bundleDir } from '../lib/search/bundles';
+import { bundleDir, partFolder, type BundleEntry } from '../lib/search/bundles';
 import { CharacterCounts } from '../lib/search/character-frequency';
 import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
 import { indexableHtml } from './index-form';
 import { onPagesWritten } from './pages-written';
 import { BundleKey, changedSince, keepBundle, keptBundle, keyOfPages, restoreBundle } from './search-index-cache';
-import { nameCommonCharacters, pruneBundle, shareRuntime } from './shipped-bundles';
+import { addToEntry, pruneBundle, shareRuntime } from './shipped-bundles';
+import { partBytesFrom, partCount, splitIntoParts } from './search-parts';
 
 export { indexableHtml };
 
@@ -33,7 +34,13 @@ const PAGES_IN_FLIGHT = 8;
  * hundreds of megabytes of strings), and Pagefind's binary stops once the bundle is written, so it
  * holds one language at a time.
  */
-async function indexLanguage(lang: string, pages: BuiltPage[], out: string, key?: BundleKey): Promise<number> {
+async function indexPart(
+  lang: string,
+  pages: BuiltPage[],
+  out: string,
+  key: BundleKey | undefined,
+  entry: Partial<BundleEntry>,
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const characters = new CharacterCounts();
@@ -73,7 +80,8 @@ async function indexLanguage(lang: string, pages: BuiltPage[], out: string, key?
   if (failure) throw failure;
   const result = await index.writeFiles({ outputPath: out });
   if (result.errors.length) throw new Error(`Pagefind could not write ${out}: ${result.errors.join('; ')}`);
-  await nameCommonCharacters(out, characters.mostFrequent());
+  const commonCharacters = characters.mostFrequent();
+  await addToEntry(out, { ...entry, ...(commonCharacters ? { commonCharacters } : {}) });
   await index.deleteIndex();
   // Pagefind's binary keeps much of what it freed, and the next language's writing (its peak:
   // about 3.5 times what the pages alone hold) then started above it, up to 1.8 GB at 1,000 notes
@@ -89,6 +97,8 @@ export interface SearchIndexOptions {
   /** Astro's cache folder, where each language's bundle is kept for the next build ('' for no reuse). */
   cacheDir: string;
   lockfile: string;
+  /** How much built HTML one part of a language's bundle takes (search-parts.ts). */
+  partBytes: number;
 }
 
 /**
@@ -103,29 +113,43 @@ export async function writeSearchIndex(options: SearchIndexOptions, logger: Step
 
 async function indexPages(
   byLanguage: Map<string, BuiltPage[]>,
-  { root, cacheDir, lockfile }: SearchIndexOptions,
+  { root, cacheDir, lockfile, partBytes }: SearchIndexOptions,
   logger: StepLogger,
 ): Promise<void> {
   try {
     const written: string[] = [];
     for (const [lang, pages] of byLanguage) {
-      const out = path.join(root, bundleDir(lang));
-      written.push(out);
-      // Pages are read for the key only when a kept bundle could still answer for them;
-      // otherwise indexing reads them, and keys them as it goes.
-      const kept = cacheDir ? await keptBundle(cacheDir, lang) : undefined;
-      const current = kept && !changedSince(kept, pages) ? await keyOfPages(pages, lockfile) : undefined;
-      if (kept && current?.digest() === kept.key) {
-        await restoreBundle(cacheDir, lang, out);
-        logger.info(`kept the ${lang} search bundle: its pages are the ones it was made from`);
-        continue;
+      const parts = splitIntoParts(pages, partCount(pages, partBytes));
+      const folders = parts.map((_, i) => partFolder(i));
+      // The first part is the language's folder and holds the others: it is emptied and written
+      // (or restored) first, and kept for the next build before the others are written into it.
+      await fs.rm(path.join(root, bundleDir(lang)), { recursive: true, force: true });
+      for (const [i, partPages] of parts.entries()) {
+        const where = `${bundleDir(lang)}${folders[i]}`;
+        const out = path.join(root, where);
+        written.push(out);
+        const cacheName = i === 0 ? lang : `${lang}.part-${i}`;
+        const layout = `part ${i} of ${parts.length}`;
+        // Pages are read for the key only when a kept bundle could still answer for them;
+        // otherwise indexing reads them, and keys them as it goes.
+        const kept = cacheDir ? await keptBundle(cacheDir, cacheName) : undefined;
+        const current =
+          kept && !changedSince(kept, partPages) ? await keyOfPages(partPages, lockfile, layout) : undefined;
+        if (kept && current?.digest() === kept.key) {
+          await restoreBundle(cacheDir, cacheName, out);
+          logger.info(
+            `kept the ${lang} search bundle${i ? ` part ${folders[i]}` : ''}: its pages are the ones it was made from`,
+          );
+          continue;
+        }
+        // Without a key of the pages yet, indexing reads them and keys them as it goes.
+        const key = current ?? (cacheDir ? await BundleKey.start(lockfile, layout) : undefined);
+        const entry = i === 0 && parts.length > 1 ? { parts: folders.slice(1) } : {};
+        const indexed = await indexPart(lang, partPages, out, current ? undefined : key, entry);
+        await pruneBundle(out);
+        if (key) await keepBundle(cacheDir, cacheName, key, out);
+        logger.info(`indexed ${indexed} ${lang} pages into ${where}`);
       }
-      // Without a key of the pages yet, indexing reads them and keys them as it goes.
-      const key = current ?? (cacheDir ? await BundleKey.start(lockfile) : undefined);
-      const indexed = await indexLanguage(lang, pages, out, current ? undefined : key);
-      await pruneBundle(out);
-      if (key) await keepBundle(cacheDir, lang, key, out);
-      logger.info(`indexed ${indexed} ${lang} pages into ${bundleDir(lang)}`);
     }
     await shareRuntime(root, written);
   } finally {
@@ -179,6 +203,7 @@ export function searchIndex(): AstroIntegration {
   let cacheDir = '';
   let lockfile = '';
   let outDir = '';
+  const partBytes = partBytesFrom(process.env);
   let besideAstro: Promise<Map<string, BuiltPage[]> | undefined> | undefined;
   let stopListening = () => {};
   return {
@@ -193,7 +218,7 @@ export function searchIndex(): AstroIntegration {
         // Made early, a bundle is kept in the cache folder for the step after Astro to find.
         if (!cacheDir) return;
         stopListening = onPagesWritten(() => {
-          besideAstro = indexBesideAstro({ root: outDir, cacheDir, lockfile }, logger);
+          besideAstro = indexBesideAstro({ root: outDir, cacheDir, lockfile, partBytes }, logger);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -204,7 +229,7 @@ export function searchIndex(): AstroIntegration {
           logger.info('the search index made while Astro made the images stands: no page was written since');
           return;
         }
-        await afterAstro(import.meta.url, writeSearchIndex, { root, cacheDir, lockfile }, logger);
+        await afterAstro(import.meta.url, writeSearchIndex, { root, cacheDir, lockfile, partBytes }, logger);
       },
     },
   };

@@ -25,14 +25,14 @@ export async function pruneBundle(dir: string): Promise<void> {
 }
 
 /**
- * Adds the bundle's most frequent Chinese characters to its entry file, where the search dialog
- * reads them with the entry (search-bundles.ts); a bundle with none is left as Pagefind wrote it.
+ * Adds what search reads besides Pagefind to a bundle's entry file (the common characters, a split
+ * language's other parts), where the search dialog reads it (search-bundles.ts).
  */
-export async function nameCommonCharacters(dir: string, commonCharacters: string): Promise<void> {
-  if (!commonCharacters) return;
+export async function addToEntry(dir: string, fields: Partial<BundleEntry>): Promise<void> {
+  if (!Object.keys(fields).length) return;
   const file = path.join(dir, BUNDLE_ENTRY);
   const entry = JSON.parse(await fs.readFile(file, 'utf8')) as BundleEntry;
-  await fs.writeFile(file, JSON.stringify({ ...entry, commonCharacters }));
+  await fs.writeFile(file, JSON.stringify({ ...entry, ...fields }));
 }
 
 /**

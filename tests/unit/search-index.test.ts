@@ -1,83 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { pagesWritten } from '../../src/integrations/pages-written';
-import { indexableHtml, indexBesideAstro, searchIndex } from '../../src/integrations/search-index';
+import { describe, expect, it, vi } from 'vitest';
+import { indexableHtml, indexBesideAstro } from '../../src/integrations/search-index';
 import { changedSince } from '../../src/integrations/search-index-cache';
+import { PART_BYTES } from '../../src/integrations/search-parts';
 import { BUNDLE_ENTRY, type BundleEntry } from '../../src/lib/search/bundles';
-
-/** A folder of its own for the test under way, removed when it ends. */
-function tempFolder(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A built site of a few pages in each language, one of them without content to index. */
-function writeSite(): string {
-  const dist = tempFolder('search-index-');
-  const page = (lang: string, body: string) =>
-    `<!DOCTYPE html><html lang="${lang}"><head><title>t</title></head><body><dialog data-meta-cache-tag="000000000000"></dialog><main data-pagefind-body>${body}</main></body></html>`;
-  for (let i = 0; i < 6; i++) {
-    fs.mkdirSync(path.join(dist, 'zh', String(i)), { recursive: true });
-    fs.mkdirSync(path.join(dist, 'en', String(i)), { recursive: true });
-    fs.writeFileSync(
-      path.join(dist, 'zh', String(i), 'index.html'),
-      page('zh-CN', `<h2>第${i}节</h2><p>梯度下降与学习率 ${i}</p>`),
-    );
-    fs.writeFileSync(
-      path.join(dist, 'en', String(i), 'index.html'),
-      page('en', `<h2>Part ${i}</h2><p>gradient descent ${i}</p>`),
-    );
-  }
-  fs.writeFileSync(path.join(dist, '404.html'), '<!DOCTYPE html><html lang="en"><body><p>Not found</p></body></html>');
-  return dist;
-}
-
-/** Every file of the written bundles, by path. */
-function bundles(dist: string): Record<string, string> {
-  const dir = path.join(dist, 'pagefind');
-  return Object.fromEntries(
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [
-        path.relative(dir, path.join(e.parentPath, e.name)),
-        fs.readFileSync(path.join(e.parentPath, e.name)).toString('base64'),
-      ]),
-  );
-}
-
-type Hook = (o: unknown) => Promise<void> | void;
-
-/**
- * Runs the integration as a build does; with `cacheDir`, as a build that keeps last build's
- * bundles there. `imagesMade` builds as a site with images to make, which says when its pages are
- * written (pages-written.ts).
- */
-async function index(
-  dist: string,
-  cacheDir?: string,
-  { imagesMade = false, whileImagesAreMade = async (_said: string[]) => {} } = {},
-): Promise<string[]> {
-  const said: string[] = [];
-  const logger = { info: (m: string) => said.push(m) };
-  const { hooks } = searchIndex();
-  if (cacheDir) {
-    const config = { cacheDir: pathToFileURL(`${cacheDir}/`), root: pathToFileURL(`${dist}/`) };
-    await (hooks['astro:config:done'] as Hook)({ config: { ...config, outDir: pathToFileURL(`${dist}/`) } });
-  }
-  await (hooks['astro:build:start'] as Hook)({ logger });
-  if (imagesMade) pagesWritten();
-  if (imagesMade) await whileImagesAreMade(said);
-  await (hooks['astro:build:done'] as Hook)({ dir: pathToFileURL(`${dist}/`), logger });
-  return said;
-}
-
-const cacheFolder = () => tempFolder('search-cache-');
+import { bundles, cacheFolder, index, tempFolder, writeSite } from '../support/indexed-site';
 
 describe('search index integration', () => {
   it(
@@ -210,7 +139,12 @@ describe('search index integration', () => {
     const dist = writeSite();
     const cache = cacheFolder();
     const said: string[] = [];
-    const options = { root: dist, cacheDir: cache, lockfile: path.join(dist, 'package-lock.json') };
+    const options = {
+      root: dist,
+      cacheDir: cache,
+      lockfile: path.join(dist, 'package-lock.json'),
+      partBytes: PART_BYTES,
+    };
     await indexBesideAstro(options, { info: (m) => said.push(m), warn: (m) => said.push(m) }, 1024);
     expect(said).toEqual(['the search index waits for Astro: the en pages hold 0.0 MB']);
     expect(fs.existsSync(path.join(dist, 'pagefind'))).toBe(false);

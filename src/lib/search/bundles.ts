@@ -6,6 +6,14 @@
  */
 export const bundleRoot = 'pagefind/';
 export const bundleDir = (lang: string) => `${bundleRoot}${lang}/`;
+
+/**
+ * Where part `i` of a language's bundle lives when the index step splits a large language
+ * (search-parts.ts): the first part is the language's own folder, and its entry names the others,
+ * folders inside it.
+ * @example partFolder(2) // 'part-2/'
+ */
+export const partFolder = (i: number) => (i === 0 ? '' : `part-${i}/`);
 export const pagefindRuntime = `${bundleRoot}pagefind.js`;
 
 /** A bundle's entry file: the languages it holds, each with its metadata file and WebAssembly. */
@@ -19,6 +27,8 @@ export interface BundleEntry {
    * added by the search-index step when its pages have any. Pagefind reads no other field.
    */
   commonCharacters?: string;
+  /** In the first part of a split language only: the other parts' folders, relative to its own. */
+  parts?: string[];
 }
 
 /**
