@@ -138,7 +138,7 @@ async function indexPages(
         if (kept && current?.digest() === kept.key) {
           await restoreBundle(cacheDir, cacheName, out);
           logger.info(
-            `kept the ${lang} search bundle${i ? ` part ${folders[i]}` : ''}: its pages are the ones it was made from`,
+            `kept the ${lang} search bundle${i ? `'s ${folders[i]}` : ''}: its pages are the ones it was made from`,
           );
           continue;
         }
