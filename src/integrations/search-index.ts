@@ -27,12 +27,13 @@ const PAGES_AHEAD = 4;
 const PAGES_IN_FLIGHT = 8;
 
 /**
- * Indexes one language's pages that mark content to index (data-pagefind-body), writes its bundle
- * to `out` and returns how many it indexed. Pages go to Pagefind in order (its output depends on
- * the order: the same site gives the same bundle), a few ahead of its answers, while the next few
- * are read and prepared meanwhile. Nothing is held for all of them (at a thousand pages that was
- * hundreds of megabytes of strings), and Pagefind's binary stops once the bundle is written, so it
- * holds one language at a time.
+ * Indexes the pages of one language (or one part of it) that mark content to index
+ * (data-pagefind-body), writes their bundle to `out` with `entry` and the pages' common characters
+ * added to its entry file, and returns how many it indexed. Pages go to Pagefind in order (its
+ * output depends on the order: the same site gives the same bundle), a few ahead of its answers,
+ * while the next few are read and prepared meanwhile. Nothing is held for all of them (at a
+ * thousand pages that was hundreds of megabytes of strings), and Pagefind's binary stops once the
+ * bundle is written, so it holds one bundle at a time.
  */
 async function indexPart(
   lang: string,
@@ -102,10 +103,10 @@ export interface SearchIndexOptions {
 }
 
 /**
- * Builds one Pagefind bundle per language, from the pages that mark their reading content with
- * data-pagefind-body. Separate bundles (rather than one bundle with two languages) let the browser
- * run each language's own query processing, so English stemming keeps working while both
- * languages are searched together.
+ * Builds one Pagefind bundle per language (several parts for a large one: search-parts.ts), from
+ * the pages that mark their reading content with data-pagefind-body. Separate bundles (rather than
+ * one bundle with two languages) let the browser run each language's own query processing, so
+ * English stemming keeps working while both languages are searched together.
  */
 export async function writeSearchIndex(options: SearchIndexOptions, logger: StepLogger): Promise<void> {
   await indexPages(await pagesByLanguage(options.root), options, logger);

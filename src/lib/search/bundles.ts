@@ -6,6 +6,7 @@
  */
 export const bundleRoot = 'pagefind/';
 export const bundleDir = (lang: string) => `${bundleRoot}${lang}/`;
+export const pagefindRuntime = `${bundleRoot}pagefind.js`;
 
 /**
  * Where part `i` of a language's bundle lives when the index step splits a large language
@@ -14,7 +15,6 @@ export const bundleDir = (lang: string) => `${bundleRoot}${lang}/`;
  * @example partFolder(2) // 'part-2/'
  */
 export const partFolder = (i: number) => (i === 0 ? '' : `part-${i}/`);
-export const pagefindRuntime = `${bundleRoot}pagefind.js`;
 
 /** A bundle's entry file: the languages it holds, each with its metadata file and WebAssembly. */
 export const BUNDLE_ENTRY = 'pagefind-entry.json';
