@@ -12,17 +12,15 @@ export const E2E_DIST = path.resolve('dist-e2e');
 /** The repository the "Edit this page" links point to (REPO_URL turns them on). */
 export const E2E_REPO = 'https://github.com/example/fastai-notes';
 
+/** The environment of a build of the test site. */
+export const e2eBuildEnv = { BASE_PATH: E2E_BASE, SITE_URL: E2E_SITE, REPO_URL: E2E_REPO } as const;
+
 /**
- * The environment of a build of the test site. Its search index is split into parts of 3 MB of
- * pages (three a language), as a thousand notes' is at the default size, so that search, the idle
- * fetch and the offline reader are tested across parts (src/integrations/search-parts.ts).
+ * The test site's search index is split in two parts a language (5 MB of pages a part), as a
+ * thousand notes' is at the default size, so that search, the idle fetch and the offline reader are
+ * tested across parts (src/integrations/search-parts.ts). Only the site every e2e file reads.
  */
-export const e2eBuildEnv = {
-  BASE_PATH: E2E_BASE,
-  SITE_URL: E2E_SITE,
-  REPO_URL: E2E_REPO,
-  SEARCH_PART_BYTES: String(3 * 1024 * 1024),
-} as const;
+export const E2E_SEARCH_PARTS = { SEARCH_PART_BYTES: String(5 * 1024 * 1024) } as const;
 
 /**
  * The small notes site (tests/fixtures/notes-mini plus files that point outside it), built once per

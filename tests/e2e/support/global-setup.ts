@@ -3,7 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { launchServer } from '../../../scripts/lib/browser';
 import { buildSite } from './build';
 import { startCorpusImport, type FirstCorpusImport } from './corpus-import';
-import { E2E_DIST, e2eBuildEnv } from './constants';
+import { E2E_DIST, E2E_SEARCH_PARTS, e2eBuildEnv } from './constants';
 import { buildMiniSite, type MiniSite } from './mini-site';
 import { buildOfflineSites, type OfflineSites } from './offline-sites';
 
@@ -32,7 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const browser = await launchServer();
   try {
     const [main, [mini, offline], corpusImport] = await Promise.all([
-      buildSite(E2E_DIST, e2eBuildEnv),
+      buildSite(E2E_DIST, { ...e2eBuildEnv, ...E2E_SEARCH_PARTS }),
       buildMiniSite().then(async (m) => [m, await buildOfflineSites(m.site.notes)] as const),
       corpus ?? null,
     ]);
