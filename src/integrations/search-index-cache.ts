@@ -10,8 +10,8 @@ import { withoutBuildName } from './offline/page-stamp';
  * Astro's cache folder with the key of what they were built from. A rebuild after editing a
  * Chinese note indexes that note's part of Chinese again and copies the other bundles: Pagefind has
  * no incremental indexing, and indexing a language's pages was the largest part of a rebuild once
- * Astro reuses unchanged pages. A build that indexed while Astro made its
- * images (search-index.ts) finds that bundle here after Astro, as long as its pages are unchanged.
+ * Astro reuses unchanged pages. A build that indexed while Astro made its images (search-index.ts)
+ * finds that bundle here after Astro, as long as its pages are unchanged.
  */
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BuiltPage } from './built-pages';
 
 /**
@@ -26,17 +27,13 @@ export function partBytesFrom(env: Record<string, string | undefined>): number {
 }
 
 /** How many parts a language of these pages is indexed as. */
-export function partCount(pages: readonly BuiltPage[], partBytes = PART_BYTES): number {
+export function partCount(pages: readonly BuiltPage[], partBytes: number): number {
   const bytes = pages.reduce((sum, page) => sum + page.bytes, 0);
   return Math.max(1, Math.ceil(bytes / partBytes));
 }
 
-/** A stable hash of a page's address (FNV-1a): a page stays in its part from build to build. */
-function addressHash(url: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < url.length; i++) hash = Math.imul(hash ^ url.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
+/** A stable hash of a page's address: a page stays in its part from build to build. */
+const addressHash = (url: string) => createHash('sha256').update(url).digest().readUInt32BE(0);
 
 /** The pages of each part, in the order given (Pagefind's output depends on the order). */
 export function splitIntoParts(pages: readonly BuiltPage[], count: number): BuiltPage[][] {

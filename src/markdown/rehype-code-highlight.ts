@@ -131,11 +131,10 @@ function languageOf(code: Element): string {
  * oldest first out, so a large site's code does not all stay in memory.
  */
 const HIGHLIGHTED_KEPT = 4000;
-const highlighted = () =>
+const highlightedBlocks = () =>
   threadShared(`highlighted-blocks:${Object.values(codeThemes).join()}`, () => new Map<string, Element>());
 
-function remembered(key: string, make: () => Element): Element {
-  const kept = highlighted();
+function remembered(kept: Map<string, Element>, key: string, make: () => Element): Element {
   let block = kept.get(key);
   if (!block) {
     block = make();
@@ -160,11 +159,13 @@ export function rehypeCodeHighlight() {
     if (!blocks.length) return;
     const shiki = await codeHighlighter();
     asClasses ??= coloursAsClasses(codePalette(shiki, codeThemes));
+    const kept = highlightedBlocks();
     for (const { parent, index, code, lang } of blocks) {
       const meta = code.data?.meta ?? code.properties['metastring'];
       const text = toText(code, { whitespace: 'pre' }).replace(/(?:\r\n|\r|\n)$/, '');
       const language = await loadedLanguage(shiki, lang);
       parent.children[index] = remembered(
+        kept,
         `${language}\0${meta ? String(meta) : ''}\0${text}`,
         () =>
           shiki.codeToHast(text, {

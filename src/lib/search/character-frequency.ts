@@ -8,7 +8,7 @@
 import { CJK_RANGE, isCjkChar } from '../cjk';
 
 /** How many of the most frequent characters a bundle names: any other is rarer than all of them. */
-export const COMMON_CHARACTERS_KEPT = 500;
+const COMMON_CHARACTERS_KEPT = 500;
 
 const NOT_CJK = new RegExp(`[^${CJK_RANGE}]+`, 'g');
 
