@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import { AstroError } from 'astro/errors';
 import { glob, type DataStore, type Loader, type LoaderContext } from 'astro/loaders';
+import { noteImagesFound } from '../../node/early-images';
 import { shareLiveStore } from '../../node/live-collections';
+import { notesDir } from '../../node/notes-dir';
 import { KeptHtml, keepHtmlAside, noteHtmlDir } from '../note-html';
 import { bundledPipeline } from './pipeline-bundle';
 import { PoolUnavailable, RenderPool, renderThreads } from './pool';
@@ -156,10 +158,20 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
             const rendered = await (await (onMainThread ??= markdown.getRenderFunction!(config)))(entry);
             return keepHtmlAside(htmlDir, rendered);
           };
+          // A clean build makes each image a note shows as soon as the note is rendered.
+          const withImages =
+            (render: ContentEntryRenderFunction): ContentEntryRenderFunction =>
+            async (entry) => {
+              const rendered = await render(entry);
+              const images = rendered?.metadata?.['imagePaths'];
+              if (entry.filePath && Array.isArray(images) && images.length)
+                noteImagesFound(config, context.logger, notesDir(), entry.filePath, images as string[]);
+              return rendered;
+            };
           const threads = poolFor(config);
-          if (!threads) return here;
+          if (!threads) return withImages(here);
           let warned = false;
-          return async (entry) => {
+          return withImages(async (entry) => {
             if (threads.busy()) return here(entry);
             try {
               return await threads.render({
@@ -173,7 +185,7 @@ export function notesGlob({ check, ...options }: Parameters<typeof glob>[0] & { 
               warned = true;
               return here(entry);
             }
-          };
+          });
         },
       };
       return loading(
