@@ -152,7 +152,7 @@ export async function runScaleBench(arg: string, options: ScaleOptions = { compa
             `    [${q.lang}] ${q.term}: ${q.ms.toFixed(0)} ms, ${q.requests} requests, ${kb(q.bytes)}, ${q.results} results`,
           );
         console.log(
-          `    first query after opening: median ${timing.firstMs.toFixed(0)} ms; later queries: median ${timing.laterMedianMs.toFixed(0)} ms`,
+          `    first query after opening: median ${timing.firstMs.toFixed(0)} ms; later queries: median ${timing.laterMedianMs.toFixed(0)} ms (passes: ${timing.laterPassMediansMs.map((ms) => ms.toFixed(0)).join(', ')}; after one untimed pass)`,
         );
         console.log(
           `    later queries: requests median ${timing.laterMedianRequests}, max ${timing.laterMaxRequests}; bytes median ${kb(timing.laterMedianBytes)}, max ${kb(timing.laterMaxBytes)}`,
