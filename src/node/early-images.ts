@@ -11,16 +11,16 @@ import { outsideNotesFolder } from './notes-dir';
 /**
  * A clean build's note images, made while Astro renders the notes and pages instead of after them.
  *
- * Astro makes a build's images last, two at a time, after its pages (astro/dist/core/build/generate.js):
- * on the real corpus its 359 images took 2.5 s at the end of an 11 s build, while one core sat
- * half idle through the content sync, the bundling and the pages before it. Here each image a note
- * shows is queued as soon as the note is rendered and made beside the build (AT_ONCE at a time),
- * with Astro's own sharp service and the transform Astro will ask for (a note's image at its own
- * size, as WebP). When Astro then asks the build's image service (src/integrations/image-service.ts) for it, the
- * service hands over the image already made, if the input bytes and every option the output
- * depends on are the same; otherwise it makes it as before. The output is the same either way: the
- * same function of the same arguments. Once Astro asks for its first image no more are started
- * early: Astro makes the rest itself.
+ * Astro makes a build's images last, two at a time, after its pages
+ * (astro/dist/core/build/generate.js): on the real corpus its 359 images took 2.5 s at the end of
+ * an 11 s build, while one core sat half idle through the content sync, the bundling and the pages
+ * before it. Here each image a note shows is queued as soon as the note is rendered and made beside
+ * the build (AT_ONCE at a time), with Astro's own sharp service and the transform Astro will ask
+ * for (a note's image at its own size, as WebP). When Astro then asks the build's image service
+ * (src/integrations/image-service.ts) for it, the service hands over the image already made if the
+ * input bytes and every option the output depends on are the same; otherwise it makes it as
+ * before. The output is the same either way: the same function of the same arguments. Once Astro
+ * asks for its first image, no more are started early: Astro makes the rest itself.
  *
  * Only a build that makes every image: with Astro's image cache in place (a rebuild, or a Pages
  * run that keeps the cache), Astro copies its images from there and asks the service for none.
@@ -174,7 +174,7 @@ async function makeEarly(early: EarlyImages, file: string): Promise<void> {
 /** Settles once every image started early is made (for tests: a build never waits for it). */
 export async function imagesMadeEarly(): Promise<void> {
   const early = state();
-  while (early.running || early.waiting.length) {
+  while (early.running || (early.waiting.length && !early.asked)) {
     await Promise.allSettled([...early.made.values()]);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
