@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connect, launchPersistent } from '../../scripts/lib/browser';
 import { t } from '../../src/i18n/ui';
 import { formatBytes } from '../../src/lib/offline/manifest';
+import { BUNDLE_ENTRY, type BundleEntry } from '../../src/lib/search/bundles';
 import { E2E_BASE, E2E_DIST } from './support/constants';
 import {
   cachedUrls,
@@ -45,6 +46,12 @@ async function withContext<T>(run: (context: BrowserContext) => Promise<T>, opti
   } finally {
     await context.close();
   }
+}
+
+/** How many bundles a language's search loads: its first part and those its entry names. */
+function searchParts(lang: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(E2E_DIST, 'pagefind', lang, BUNDLE_ENTRY), 'utf8')) as BundleEntry;
+  return 1 + (entry.parts?.length ?? 0);
 }
 
 /** Bytes the server sent since `from`, gzip-compressed as GitHub Pages sends text. */
@@ -100,6 +107,14 @@ describe('the first visit to a lesson', () => {
           const from = server.site('main').served.length;
           const page = await context.newPage();
           await page.goto(url(lesson), { waitUntil: 'networkidle' });
+          // Both visits count what search fetches ahead at idle (its runtime, WebAssembly and
+          // metadata for each part): on a busy machine the idle callback can come after the
+          // network has gone quiet once, and one visit then counted it and the other not.
+          await page.waitForFunction(
+            (parts) => document.querySelectorAll('link[rel="prefetch"][href*=".pf_meta"]').length >= parts,
+            searchParts('zh'),
+          );
+          await page.waitForLoadState('networkidle');
           if (serviceWorkers === 'allow') {
             await untilControlled(page);
             await untilCached(page, `${base}${lesson}`);
