@@ -80,7 +80,13 @@ export function languageBundles(
         ),
       ),
     );
-    pending = Promise.all([first, others]).then(([bundle, rest]) => [bundle, ...rest]);
+    // A rebuild's recent bundle holds the newer versions of the pages the others must leave out.
+    pending = Promise.all([first, others, entry]).then(([bundle, rest, e]) => {
+      const hidden = e?.hidden?.length ? new Set(e.hidden) : undefined;
+      if (!hidden) return [bundle, ...rest];
+      const folders = e?.parts ?? [];
+      return [bundle, ...rest].map((b, i) => (i > 0 && folders[i - 1] === e?.recent ? b : { ...b, hidden }));
+    });
     languages.set(lang, pending);
     // A bundle that could not load (offline, index not saved) is tried again on the next query.
     pending.catch(() => languages.delete(lang));

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { withoutBuildName } from './offline/page-stamp';
 
 /**
@@ -21,6 +22,7 @@ import { withoutBuildName } from './offline/page-stamp';
 const INDEXING_CODE = [
   './search-index.ts',
   './search-parts.ts',
+  './search-recent.ts',
   './built-pages.ts',
   './shipped-bundles.ts',
   './index-form.ts',
@@ -46,19 +48,27 @@ const INDEXED = Buffer.from('data-pagefind-body');
  * written), the indexing code and the locked dependencies. Indexing feeds it the pages it reads
  * anyway, so a build with nothing cached reads each page once. Pages are hashed as bytes: decoding
  * each to text, cutting the build's name out with a pattern and encoding it again for the hash
- * took most of a rebuild's check that a language's pages had not changed.
+ * took most of a rebuild's check that a language's pages had not changed. Each page's own hash is
+ * kept beside the key, so that a rebuild can tell which pages changed (search-recent.ts).
  */
 export class BundleKey {
   readonly #hash = createHash('sha256');
   /** Each indexed page's size as hashed, kept beside the key (`changedSince`). */
   readonly sizes: Record<string, number> = {};
+  /** Each indexed page's own hash. */
+  readonly pages: Record<string, string> = {};
+  /** The hash of the code, the lockfile and the layout alone: bundles with another one cannot be mixed. */
+  code = '';
 
   /** @param layout which part of how many the bundle is (search-parts.ts): pages change parts with their number. */
   static async start(lockfile: string, layout: string): Promise<BundleKey> {
     const key = new BundleKey();
+    const code = createHash('sha256');
     for (const file of [...INDEXING_CODE, lockfile])
-      key.#hash.update(await fs.readFile(file).catch(() => Buffer.from(file)));
-    key.#hash.update(`${layout}\0`);
+      code.update(await fs.readFile(file).catch(() => Buffer.from(file)));
+    code.update(`${layout}\0`);
+    key.code = code.digest('hex');
+    key.#hash.update(key.code);
     return key;
   }
 
@@ -67,10 +77,11 @@ export class BundleKey {
     // not searched, and editing that note must not re-index this language.
     if (html.indexOf(INDEXED) < 0) return;
     this.sizes[url] = html.length;
-    this.#hash.update(`${url}\0`);
+    const page = createHash('sha256');
     // The build's name on a page is written after indexing and changes with every build.
-    for (const piece of withoutBuildName(html)) this.#hash.update(piece);
-    this.#hash.update('\0');
+    for (const piece of withoutBuildName(html)) page.update(piece);
+    this.pages[url] = page.digest('hex');
+    this.#hash.update(`${url}\0${this.pages[url]}\0`);
   }
 
   #digest: string | undefined;
@@ -103,10 +114,16 @@ export async function keyOfPages(
 const cachedBundle = (cacheDir: string, name: string) => path.join(cacheDir, 'search-index', name);
 const KEY_FILE = '.key';
 
-/** What the last build kept of a language's bundle: its key and the sizes of the pages it indexed. */
+/**
+ * What the last build kept of a language's bundle: its key, the sizes of the pages it indexed,
+ * and, for search-recent.ts, the hash of its code, each page's hash and each page's result id.
+ */
 export interface KeptBundle {
   key: string;
   sizes: Record<string, number>;
+  code?: string;
+  pages?: Record<string, string>;
+  ids?: Record<string, string>;
 }
 
 /** The kept bundle named `name` (a language, `zh`, or one of its parts, `zh.part-1`), if any. */
@@ -143,6 +160,31 @@ export async function keepBundle(cacheDir: string, name: string, key: BundleKey,
   const dir = cachedBundle(cacheDir, name);
   await fs.rm(dir, { recursive: true, force: true });
   await fs.cp(out, dir, { recursive: true });
-  const kept: KeptBundle = { key: key.digest(), sizes: key.sizes };
+  const kept: KeptBundle = {
+    key: key.digest(),
+    sizes: key.sizes,
+    code: key.code,
+    pages: key.pages,
+    ids: await resultIds(out),
+  };
   await fs.writeFile(path.join(dir, KEY_FILE), JSON.stringify(kept));
 }
+
+/**
+ * The id search gives each page of a written bundle: its fragment file's name (Pagefind writes one
+ * per page, gzipped JSON after a signature, naming the page's address).
+ */
+export async function resultIds(bundle: string): Promise<Record<string, string>> {
+  const dir = path.join(bundle, 'fragment');
+  const ids: Record<string, string> = {};
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const bytes = gunzipSync(await fs.readFile(path.join(dir, name)));
+    const { url } = JSON.parse(bytes.subarray(FRAGMENT_SIGNATURE.length).toString('utf8')) as { url: string };
+    ids[url] = name.slice(0, -'.pf_fragment'.length);
+  }
+  return ids;
+}
+
+/** What Pagefind writes before the JSON of a fragment. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { bundleDir, partFolder, type BundleEntry } from '../lib/search/bundles';
+import { bundleDir, partFolder, RECENT_FOLDER, type BundleEntry } from '../lib/search/bundles';
 import { CharacterCounts } from '../lib/search/character-frequency';
 import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
@@ -12,6 +12,7 @@ import { onPagesWritten } from './pages-written';
 import { BundleKey, changedSince, keepBundle, keptBundle, keyOfPages, restoreBundle } from './search-index-cache';
 import { addToEntry, pruneBundle, shareRuntime } from './shipped-bundles';
 import { partBytesFrom, partCount, splitIntoParts } from './search-parts';
+import { mayTakeRecent, pageChanges } from './search-recent';
 
 export { indexableHtml };
 
@@ -122,24 +123,40 @@ async function indexPages(
     for (const [lang, pages] of byLanguage) {
       const parts = splitIntoParts(pages, partCount(pages, partBytes));
       const folders = parts.map((_, i) => partFolder(i));
+      const langDir = path.join(root, bundleDir(lang));
+      // Pages changed since a kept bundle was made whole, and their earlier versions' ids (search-recent.ts).
+      const recent = { pages: [] as BuiltPage[], hidden: [] as string[] };
       // The first part is the language's folder and holds the others: it is emptied and written
       // (or restored) first, and kept for the next build before the others are written into it.
-      await fs.rm(path.join(root, bundleDir(lang)), { recursive: true, force: true });
+      await fs.rm(langDir, { recursive: true, force: true });
       for (const [i, partPages] of parts.entries()) {
         const where = `${bundleDir(lang)}${folders[i]}`;
         const out = path.join(root, where);
         written.push(out);
         const cacheName = i === 0 ? lang : `${lang}.part-${i}`;
         const layout = `part ${i} of ${parts.length}`;
-        // Pages are read for the key only when a kept bundle could still answer for them;
-        // otherwise indexing reads them, and keys them as it goes.
         const kept = cacheDir ? await keptBundle(cacheDir, cacheName) : undefined;
+        // Pages are read for the key only when a kept bundle could still answer for them (or for
+        // all but a few of them); otherwise indexing reads them, and keys them as it goes.
         const current =
-          kept && !changedSince(kept, partPages) ? await keyOfPages(partPages, lockfile, layout) : undefined;
+          kept && (!changedSince(kept, partPages) || mayTakeRecent(kept))
+            ? await keyOfPages(partPages, lockfile, layout)
+            : undefined;
         if (kept && current?.digest() === kept.key) {
           await restoreBundle(cacheDir, cacheName, out);
           logger.info(
             `kept the ${lang} search bundle${i ? `'s ${folders[i]}` : ''}: its pages are the ones it was made from`,
+          );
+          continue;
+        }
+        const changes = kept && current ? pageChanges(kept, current) : undefined;
+        if (kept && changes) {
+          await restoreBundle(cacheDir, cacheName, out);
+          const changed = new Set(changes.changed);
+          recent.pages.push(...partPages.filter((page) => changed.has(page.url)));
+          recent.hidden.push(...changes.hidden);
+          logger.info(
+            `kept the ${lang} search bundle${i ? `'s ${folders[i]}` : ''} made before ${changes.changed.length + changes.gone.length} of its pages changed`,
           );
           continue;
         }
@@ -151,6 +168,18 @@ async function indexPages(
         if (key) await keepBundle(cacheDir, cacheName, key, out);
         logger.info(`indexed ${indexed} ${lang} pages into ${where}`);
       }
+      if (recent.pages.length) {
+        const where = `${bundleDir(lang)}${RECENT_FOLDER}`;
+        const indexed = await indexPart(lang, recent.pages, path.join(root, where), undefined, {});
+        await pruneBundle(path.join(root, where));
+        written.push(path.join(root, where));
+        logger.info(`indexed ${indexed} changed ${lang} pages into ${where}`);
+      }
+      if (recent.pages.length || recent.hidden.length)
+        await addToEntry(langDir, (entry) => ({
+          ...(recent.pages.length ? { parts: [...(entry.parts ?? []), RECENT_FOLDER], recent: RECENT_FOLDER } : {}),
+          hidden: recent.hidden,
+        }));
     }
     await shareRuntime(root, written);
   } finally {

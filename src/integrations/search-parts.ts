@@ -2,16 +2,20 @@ import { createHash } from 'node:crypto';
 import type { BuiltPage } from './built-pages';
 
 /**
- * A large language is indexed as several Pagefind bundles ("parts"), each page in the part its
- * address hashes to. Pagefind cannot update a bundle, so editing one note made a build index the
- * whole language again: at 1,000 notes a language, 17 s of a 34 s rebuild. With parts, only the
- * part holding the edited page is indexed again; the others are kept (search-index-cache.ts).
+ * A very large language is indexed as several Pagefind bundles ("parts"), each page in the part
+ * its address hashes to, so that no one Pagefind binary holds a whole language: writing a bundle
+ * is its peak, about 3.5 times what it holds for the pages (1.4 GB at 1,000 notes a language).
  * Search loads every part of a language and merges their results as it merges two languages'.
- * Each part adds a request per index chunk a query needs, so parts stay few.
+ * Each part adds a request per index chunk a query needs, so parts stay few: a rebuild after an
+ * edit does not need them, as it indexes the changed pages alone (search-recent.ts).
  */
 
-/** How much built HTML (all of a language's pages, side-by-side views included) one part takes. */
-export const PART_BYTES = 320 * 1024 * 1024;
+/**
+ * How much built HTML (all of a language's pages, side-by-side views included) one part takes:
+ * about 1,900 notes a language. At 1,000 notes (550 MB) a language is one bundle: two parts had
+ * made later queries ask for 8 files instead of 6 (median).
+ */
+export const PART_BYTES = 1024 * 1024 * 1024;
 
 /**
  * The part size a build uses: `SEARCH_PART_BYTES` when set (a smaller value splits a smaller

@@ -26,13 +26,17 @@ export async function pruneBundle(dir: string): Promise<void> {
 
 /**
  * Adds what search reads besides Pagefind to a bundle's entry file (the common characters, a split
- * language's other parts), where the search dialog reads it (search-bundles.ts).
+ * language's other parts, a rebuild's recent bundle), where the search dialog reads it
+ * (search-bundles.ts); `fields` may be made from the entry as it is.
  */
-export async function addToEntry(dir: string, fields: Partial<BundleEntry>): Promise<void> {
-  if (!Object.keys(fields).length) return;
+export async function addToEntry(
+  dir: string,
+  fields: Partial<BundleEntry> | ((entry: BundleEntry) => Partial<BundleEntry>),
+): Promise<void> {
+  if (typeof fields === 'object' && !Object.keys(fields).length) return;
   const file = path.join(dir, BUNDLE_ENTRY);
   const entry = JSON.parse(await fs.readFile(file, 'utf8')) as BundleEntry;
-  await fs.writeFile(file, JSON.stringify({ ...entry, ...fields }));
+  await fs.writeFile(file, JSON.stringify({ ...entry, ...(typeof fields === 'function' ? fields(entry) : fields) }));
 }
 
 /**

@@ -15,12 +15,12 @@ export function tempFolder(prefix: string): string {
   return dir;
 }
 
-/** A built site of a few pages in each language, one of them without content to index. */
-export function writeSite(): string {
+/** A built site of a few pages in each language (`count`), one of them without content to index. */
+export function writeSite(count = 6): string {
   const dist = tempFolder('search-index-');
   const page = (lang: string, body: string) =>
     `<!DOCTYPE html><html lang="${lang}"><head><title>t</title></head><body><dialog data-meta-cache-tag="000000000000"></dialog><main data-pagefind-body>${body}</main></body></html>`;
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < count; i++) {
     fs.mkdirSync(path.join(dist, 'zh', String(i)), { recursive: true });
     fs.mkdirSync(path.join(dist, 'en', String(i)), { recursive: true });
     fs.writeFileSync(

@@ -29,7 +29,17 @@ export interface BundleEntry {
   commonCharacters?: string;
   /** In the first part of a split language only: the other parts' folders, relative to its own. */
   parts?: string[];
+  /**
+   * In the first part only, after a rebuild that indexed only the pages changed since the language
+   * was last indexed whole: the folder of the bundle holding them (also named in `parts`), and the
+   * result ids of their earlier versions in the other bundles, which search leaves out.
+   */
+  recent?: string;
+  hidden?: string[];
 }
+
+/** Where a rebuild puts the pages changed since a language was last indexed whole (search-recent.ts). */
+export const RECENT_FOLDER = 'recent/';
 
 /**
  * The address Pagefind asks for a bundle's entry at, given the build's tag (its `metaCacheTag`):

@@ -1,6 +1,6 @@
 import { prepareQuery } from './cjk';
 import { candidates, toHit } from './candidates';
-import type { Hit, PagefindLike, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
+import type { Hit, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
 
 export { phraseRuns } from './candidates';
 export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchBundle, SearchOptions } from './types';
@@ -94,9 +94,16 @@ export async function search(bundles: SearchBundle[], raw: string, options: Sear
  * search is lenient (a word it lacks still matches shorter indexed words such as `a`), so this
  * is how search tells that Latin words match nothing in the Chinese notes.
  */
-export async function hasExactMatch(bundles: { pagefind: PagefindLike }[], raw: string): Promise<boolean> {
+export async function hasExactMatch(
+  bundles: Pick<SearchBundle, 'pagefind' | 'hidden'>[],
+  raw: string,
+): Promise<boolean> {
   const query = prepareQuery(raw);
   if (!query.pagefind) return false;
-  const found = await Promise.all(bundles.map(({ pagefind }) => pagefind.search(`"${query.pagefind}"`)));
-  return found.some((f) => (f?.results.length ?? 0) > 0);
+  const found = await Promise.all(
+    bundles.map(async ({ pagefind, hidden }) =>
+      ((await pagefind.search(`"${query.pagefind}"`))?.results ?? []).some((r) => !r.id || !hidden?.has(r.id)),
+    ),
+  );
+  return found.some(Boolean);
 }

@@ -32,6 +32,8 @@ export interface SearchBundle {
   pagefind: PagefindLike;
   /** The bundle's most frequent Chinese characters, most frequent first, when it names them. */
   commonCharacters?: string | undefined;
+  /** Results to leave out: earlier versions of pages a rebuild indexed again apart (`BundleEntry.hidden`). */
+  hidden?: ReadonlySet<string> | undefined;
 }
 
 export interface SearchOptions {
