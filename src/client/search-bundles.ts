@@ -42,7 +42,13 @@ async function loadBundle(
     ...(metaCacheTag ? { metaCacheTag } : {}),
   });
   await instance.init();
-  return { lang, pagefind: withFragmentReader(instance, basePath), commonCharacters: (await entry)?.commonCharacters };
+  const { commonCharacters, earlier } = (await entry) ?? {};
+  return {
+    lang,
+    pagefind: withFragmentReader(instance, basePath),
+    commonCharacters,
+    earlier: earlier ? new Map(Object.entries(earlier)) : undefined,
+  };
 }
 
 const importRuntime = (runtimeUrl: string, module: string) =>

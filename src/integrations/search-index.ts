@@ -9,7 +9,15 @@ import { afterAstro, type StepLogger } from './after-astro';
 import { pagesByLanguage, samePages, type BuiltPage } from './built-pages';
 import { indexableHtml } from './index-form';
 import { onPagesWritten } from './pages-written';
-import { BundleKey, changedSince, keepBundle, keptBundle, keyOfPages, restoreBundle } from './search-index-cache';
+import {
+  BundleKey,
+  changedSince,
+  keepBundle,
+  keptBundle,
+  keyOfPages,
+  restoreBundle,
+  resultIds,
+} from './search-index-cache';
 import { addToEntry, pruneBundle, shareRuntime } from './shipped-bundles';
 import { partBytesFrom, partCount, splitIntoParts } from './search-parts';
 import { mayTakeRecent, pageChanges } from './search-recent';
@@ -125,7 +133,7 @@ async function indexPages(
       const folders = parts.map((_, i) => partFolder(i));
       const langDir = path.join(root, bundleDir(lang));
       // Pages changed since a kept bundle was made whole, and their earlier versions' ids (search-recent.ts).
-      const recent = { pages: [] as BuiltPage[], hidden: [] as string[] };
+      const recent = { pages: [] as BuiltPage[], hidden: [] as string[], earlier: {} as Record<string, string> };
       // The first part is the language's folder and holds the others: it is emptied and written
       // (or restored) first, and kept for the next build before the others are written into it.
       await fs.rm(langDir, { recursive: true, force: true });
@@ -155,6 +163,7 @@ async function indexPages(
           const changed = new Set(changes.changed);
           recent.pages.push(...partPages.filter((page) => changed.has(page.url)));
           recent.hidden.push(...changes.hidden);
+          Object.assign(recent.earlier, changes.earlier);
           logger.info(
             `kept the ${lang} search bundle${i ? `'s ${folders[i]}` : ''} made before ${changes.changed.length + changes.gone.length} of its pages changed`,
           );
@@ -170,9 +179,16 @@ async function indexPages(
       }
       if (recent.pages.length) {
         const where = `${bundleDir(lang)}${RECENT_FOLDER}`;
-        const indexed = await indexPart(lang, recent.pages, path.join(root, where), undefined, {});
-        await pruneBundle(path.join(root, where));
-        written.push(path.join(root, where));
+        const out = path.join(root, where);
+        const indexed = await indexPart(lang, recent.pages, out, undefined, {});
+        await pruneBundle(out);
+        const ids = await resultIds(out);
+        await addToEntry(out, {
+          earlier: Object.fromEntries(
+            Object.entries(recent.earlier).flatMap(([url, id]) => (ids[url] ? [[ids[url], id]] : [])),
+          ),
+        });
+        written.push(out);
         logger.info(`indexed ${indexed} changed ${lang} pages into ${where}`);
       }
       if (recent.pages.length || recent.hidden.length)

@@ -34,6 +34,8 @@ export interface PageChanges {
   gone: string[];
   /** The kept bundle's ids of the changed and gone pages: what search leaves out of it. */
   hidden: string[];
+  /** The kept bundle's id of each changed page it had, by address. */
+  earlier: Record<string, string>;
 }
 
 /**
@@ -48,5 +50,6 @@ export function pageChanges(kept: KeptBundle, now: Pick<BundleKey, 'code' | 'pag
   if (changed.length + gone.length > recentLimit(Object.keys(before).length)) return undefined;
   const ids = kept.ids;
   const hidden = [...changed, ...gone].flatMap((url) => (ids[url] ? [ids[url]] : []));
-  return { changed, gone, hidden };
+  const earlier = Object.fromEntries(changed.flatMap((url) => (ids[url] ? [[url, ids[url]]] : [])));
+  return { changed, gone, hidden, earlier };
 }

@@ -32,6 +32,7 @@ describe('which changed pages a rebuild indexes apart', () => {
       changed: ['/zh/5/', '/zh/new/'],
       gone: ['/zh/7/'],
       hidden: ['zh_5', 'zh_7'],
+      earlier: { '/zh/5/': 'zh_5' },
     });
   });
 
@@ -74,6 +75,11 @@ describe('a rebuild’s recent bundle', () => {
       expect(said).toContain('indexed 1 changed zh pages into pagefind/zh/recent/');
       expect(said.filter((l) => /^indexed \d+ (zh|en) pages/.test(l))).toEqual([]);
       expect(entry()).toMatchObject({ parts: ['recent/'], recent: 'recent/', hidden: [before.three] });
+      // The recent bundle says which result each of its pages replaces.
+      const recentEntry = JSON.parse(
+        fs.readFileSync(path.join(dist, 'pagefind', 'zh', 'recent', BUNDLE_ENTRY), 'utf8'),
+      ) as BundleEntry;
+      expect(recentEntry.earlier).toEqual({ [idOf('zh/recent', '/zh/3/')!]: before.three });
       expect(
         fragments('zh/recent')
           .map((f) => f.text)
@@ -109,5 +115,23 @@ describe('search with a recent bundle', () => {
     expect(hits.map((h) => h.url).sort()).toEqual([url, '/zh/recent-other/'].sort());
     expect((await search(bundles, '旧的说法')).total).toBe(0);
     expect((await search(bundles, '新的说法')).total).toBe(1);
+  });
+
+  it('ranks a page of the recent bundle as its earlier version ranks in the whole index', async () => {
+    const edited = '/en/recent-rank-edited/';
+    const other = '/en/recent-rank-other/';
+    const whole = fakeBundle([
+      { url: edited, title: 'Edited', content: 'dropout dropout dropout dropout dropout dropout' },
+      { url: other, title: 'Other', content: 'dropout dropout dropout' },
+    ]);
+    // Scored against itself alone, the newer version's one occurrence would rank it last.
+    const recent = fakeBundle([{ url: `${edited}new`, title: 'Edited', content: 'dropout, once now' }]);
+    const bundles = [
+      { lang: 'en', pagefind: whole, hidden: new Set([edited]) },
+      { lang: 'en', pagefind: recent, earlier: new Map([[`${edited}new`, edited]]) },
+    ];
+    expect((await (await search(bundles, 'dropout')).next()).map((h) => h.url)).toEqual([`${edited}new`, other]);
+    const unranked = [bundles[0]!, { lang: 'en', pagefind: recent }];
+    expect((await (await search(unranked, 'dropout')).next()).map((h) => h.url)).toEqual([other, `${edited}new`]);
   });
 });

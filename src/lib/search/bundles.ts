@@ -36,6 +36,12 @@ export interface BundleEntry {
    */
   recent?: string;
   hidden?: string[];
+  /**
+   * In a recent bundle: the result id each of its pages had in the whole index, by its id here. A
+   * page takes the rank its earlier version has there, scored against every page of the language,
+   * not against the few pages beside it.
+   */
+  earlier?: Record<string, string>;
 }
 
 /** Where a rebuild puts the pages changed since a language was last indexed whole (search-recent.ts). */

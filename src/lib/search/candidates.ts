@@ -75,21 +75,19 @@ export interface Candidate {
  * In date order (`scored` false) the exact search's order is the one shown, and nothing is scored.
  */
 export async function candidates(
-  { lang, pagefind, commonCharacters, hidden }: SearchBundle,
+  { lang, pagefind, commonCharacters }: SearchBundle,
   query: PreparedQuery,
   options: PagefindSearchOptions,
   scored = true,
 ): Promise<Candidate[]> {
   const words = query.pagefind.split(' ');
-  const shown = (results: PagefindResult[] | undefined) =>
-    hidden ? (results ?? []).filter((r) => r.id === undefined || !hidden.has(r.id)) : (results ?? []);
   if (!query.phrase || words.length === 1) {
     const found = await pagefind.search(query.pagefind, options);
-    return shown(found?.results).map((result) => ({ lang, result, rank: result.score }));
+    return (found?.results ?? []).map((result) => ({ lang, result, rank: result.score }));
   }
   // One after the other: both run on the page's thread anyway, and a phrase no page has needs no
   // scores (the ordinary search of five common characters costs tens of milliseconds).
-  const exact = shown((await pagefind.search(`"${query.pagefind}"`, options))?.results);
+  const exact = (await pagefind.search(`"${query.pagefind}"`, options))?.results ?? [];
   if (!exact.length) return [];
   if (!scored) return exact.map((result) => ({ lang, result, rank: 0 }));
   const rarest = commonCharacters === undefined ? undefined : rarestCharacter(words, commonCharacters);

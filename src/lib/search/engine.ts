@@ -1,5 +1,5 @@
 import { prepareQuery } from './cjk';
-import { candidates, toHit } from './candidates';
+import { candidates, toHit, type Candidate } from './candidates';
 import type { Hit, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
 
 export { phraseRuns } from './candidates';
@@ -39,7 +39,10 @@ export async function search(bundles: SearchBundle[], raw: string, options: Sear
   const byDate = options.sort === 'date';
   if (byDate) pagefindOptions.sort = { date: 'desc' };
   const lists = query.pagefind
-    ? await Promise.all(bundles.map((bundle) => candidates(bundle, query, pagefindOptions, !byDate)))
+    ? withoutEarlierVersions(
+        bundles,
+        await Promise.all(bundles.map((bundle) => candidates(bundle, query, pagefindOptions, !byDate))),
+      )
     : [];
   // By relevance, one merged order; by date, each bundle is in Pagefind's date order and the
   // heads are merged once their dates are known.
@@ -87,6 +90,32 @@ export async function search(bundles: SearchBundle[], raw: string, options: Sear
       return hits.sort((a, b) => b.score - a.score);
     },
   };
+}
+
+/**
+ * The candidates without the earlier versions of pages a rebuild indexed again apart (hidden in
+ * the whole index), whose newer versions in the recent bundle take their rank: it scores a page
+ * against every page of the language, while the recent bundle's own scores weigh its words
+ * against a handful of pages (a word in one page of one scores low).
+ */
+function withoutEarlierVersions(bundles: SearchBundle[], lists: Candidate[][]): Candidate[][] {
+  const earlierRank = new Map<string, number>();
+  lists.forEach((list, i) => {
+    const hidden = bundles[i]!.hidden;
+    if (hidden)
+      for (const c of list)
+        if (c.result.id !== undefined && hidden.has(c.result.id)) earlierRank.set(c.result.id, c.rank);
+  });
+  return lists.map((list, i) => {
+    const { hidden, earlier } = bundles[i]!;
+    return list
+      .filter((c) => c.result.id === undefined || !hidden?.has(c.result.id))
+      .map((c) => {
+        const before = c.result.id === undefined ? undefined : earlier?.get(c.result.id);
+        const rank = before === undefined ? undefined : earlierRank.get(before);
+        return rank === undefined ? c : { ...c, rank };
+      });
+  });
 }
 
 /**

@@ -34,6 +34,8 @@ export interface SearchBundle {
   commonCharacters?: string | undefined;
   /** Results to leave out: earlier versions of pages a rebuild indexed again apart (`BundleEntry.hidden`). */
   hidden?: ReadonlySet<string> | undefined;
+  /** In a rebuild's recent bundle: each result's id in the whole index (`BundleEntry.earlier`). */
+  earlier?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface SearchOptions {
