@@ -1,3 +1,4 @@
+import { FRAGMENT_SIGNATURE } from '../lib/search/bundles';
 import { unspaceCjk } from '../lib/search/cjk';
 import { excerptAtWords } from '../lib/search/excerpt';
 import type { PagefindFragment, PagefindLike, PagefindResult } from '../lib/search/types';
@@ -25,7 +26,7 @@ interface FragmentFile {
   filters?: Record<string, string[]>;
 }
 
-const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+const SIGNATURE = new TextEncoder().encode(FRAGMENT_SIGNATURE);
 
 /**
  * The fragment's JSON, gunzipped by the browser. A server that sent the file already gunzipped

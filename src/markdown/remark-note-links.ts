@@ -6,6 +6,7 @@ import type { UiKey } from '../i18n/ui';
 import { imageFileProblem } from '../node/image-file';
 import { defaultLocale } from '../lib/locales';
 import { forEachNode } from '../lib/markdown/nodes';
+import { safeDecode, splitSuffix } from '../lib/markdown/syntax';
 import { outsideNotesFolder } from '../node/notes-dir';
 import { EXTERNAL_URL, localizedPath, withBase } from '../lib/urls';
 import { externalImageLink, placeholder } from './image-placeholders';
@@ -21,19 +22,6 @@ export interface NoteLinkOptions {
 
 /** Images a browser would fetch from another host (`data:` images are part of the page). */
 const OTHER_HOST = /^(https?:)?\/\//i;
-
-function splitHash(url: string): [string, string] {
-  const i = url.search(/[?#]/);
-  return i === -1 ? [url, ''] : [url.slice(0, i), url.slice(i)];
-}
-
-function decode(p: string): string {
-  try {
-    return decodeURIComponent(p);
-  } catch {
-    return p;
-  }
-}
 
 /**
  * Makes links written for a notes folder work on the site: relative links between notes become
@@ -64,8 +52,8 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
         return;
       }
       if (!dir) return;
-      const [target, suffix] = splitHash(url);
-      const resolved = path.resolve(dir, decode(target));
+      const [target, suffix] = splitSuffix(url);
+      const resolved = path.resolve(dir, safeDecode(target));
       if (outsideNotesFolder(resolved, notesRoot)) {
         warnAt(
           file,
@@ -111,7 +99,7 @@ export function remarkNoteLinks(options: NoteLinkOptions) {
     /** The placeholder key and warning for a relative image that must not reach Astro, if any. */
     const refusal = (url: string): { key: UiKey; message: string; ruleId: string } | undefined => {
       if (!dir) return undefined;
-      const resolved = path.resolve(dir, decode(splitHash(url)[0]));
+      const resolved = path.resolve(dir, safeDecode(splitSuffix(url)[0]));
       if (outsideNotesFolder(resolved, notesRoot)) {
         return {
           key: 'image.outside',

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
 import sharp from 'astro/assets/services/sharp';
 import { imageMetadata } from 'astro/assets/utils';
+import { safeDecode, splitSuffix } from '../lib/markdown/syntax';
 import { threadShared } from '../lib/thread-shared';
+import { EXTERNAL_URL } from '../lib/urls';
 import { outsideNotesFolder } from './notes-dir';
 
 /**
@@ -131,14 +133,9 @@ function makeNext(early: EarlyImages): void {
 
 /** The file a note's image path names, when it is a local raster image. */
 function localImage(note: string, written: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(written) || written.startsWith('/')) return undefined;
-  let decoded = written.split(/[?#]/)[0] ?? '';
-  try {
-    decoded = decodeURIComponent(decoded);
-  } catch {
-    // A path with a stray % is used as written.
-  }
-  return MADE_EARLY.test(decoded) ? path.resolve(path.dirname(note), decoded) : undefined;
+  if (EXTERNAL_URL.test(written) || written.startsWith('/')) return undefined;
+  const file = safeDecode(splitSuffix(written)[0]);
+  return MADE_EARLY.test(file) ? path.resolve(path.dirname(note), file) : undefined;
 }
 
 async function makeEarly(early: EarlyImages, file: string): Promise<void> {

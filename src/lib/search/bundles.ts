@@ -44,6 +44,9 @@ export interface BundleEntry {
   earlier?: Record<string, string>;
 }
 
+/** What Pagefind writes before the JSON of a fragment file (one page's text), once gunzipped. */
+export const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
 /** Where a rebuild puts the pages changed since a language was last indexed whole (search-recent.ts). */
 export const RECENT_FOLDER = 'recent/';
 

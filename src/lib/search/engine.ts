@@ -1,6 +1,6 @@
 import { prepareQuery } from './cjk';
 import { candidates, toHit, type Candidate } from './candidates';
-import type { Hit, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
+import type { Hit, PagefindResult, PagefindSearchOptions, SearchBundle, SearchOptions } from './types';
 
 export { phraseRuns } from './candidates';
 export type { Hit, PagefindFragment, PagefindLike, PagefindResult, SearchBundle, SearchOptions } from './types';
@@ -92,6 +92,10 @@ export async function search(bundles: SearchBundle[], raw: string, options: Sear
   };
 }
 
+/** Whether a bundle's result is shown: not an earlier version a rebuild's recent bundle replaces. */
+const shownBy = ({ hidden }: Pick<SearchBundle, 'hidden'>, result: PagefindResult) =>
+  result.id === undefined || !hidden?.has(result.id);
+
 /**
  * The candidates without the earlier versions of pages a rebuild indexed again apart (hidden in
  * the whole index), whose newer versions in the recent bundle take their rank: it scores a page
@@ -101,15 +105,12 @@ export async function search(bundles: SearchBundle[], raw: string, options: Sear
 function withoutEarlierVersions(bundles: SearchBundle[], lists: Candidate[][]): Candidate[][] {
   const earlierRank = new Map<string, number>();
   lists.forEach((list, i) => {
-    const hidden = bundles[i]!.hidden;
-    if (hidden)
-      for (const c of list)
-        if (c.result.id !== undefined && hidden.has(c.result.id)) earlierRank.set(c.result.id, c.rank);
+    for (const c of list) if (!shownBy(bundles[i]!, c.result)) earlierRank.set(c.result.id!, c.rank);
   });
   return lists.map((list, i) => {
-    const { hidden, earlier } = bundles[i]!;
+    const { earlier } = bundles[i]!;
     return list
-      .filter((c) => c.result.id === undefined || !hidden?.has(c.result.id))
+      .filter((c) => shownBy(bundles[i]!, c.result))
       .map((c) => {
         const before = c.result.id === undefined ? undefined : earlier?.get(c.result.id);
         const rank = before === undefined ? undefined : earlierRank.get(before);
@@ -130,8 +131,8 @@ export async function hasExactMatch(
   const query = prepareQuery(raw);
   if (!query.pagefind) return false;
   const found = await Promise.all(
-    bundles.map(async ({ pagefind, hidden }) =>
-      ((await pagefind.search(`"${query.pagefind}"`))?.results ?? []).some((r) => !r.id || !hidden?.has(r.id)),
+    bundles.map(async (bundle) =>
+      ((await bundle.pagefind.search(`"${query.pagefind}"`))?.results ?? []).some((r) => shownBy(bundle, r)),
     ),
   );
   return found.some(Boolean);
