@@ -57,6 +57,28 @@ describe('a notebook page under the base path', () => {
     expect(await page.locator('a[hreflang="zh-CN"], link[hreflang="zh-CN"]').count()).toBeGreaterThan(0);
   });
 
+  it('lays out cells past the first few as they near the viewport, and a jump typed after the address lands', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${site.server.origin}${base}${notebook}`);
+    // Something inside the last cell: the cell itself is laid out, what it holds is skipped.
+    const last = page.locator('.notebook > .nb-cell').last().locator(':scope > *').first();
+    const drawn = () => last.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await drawn()).toBe(false);
+    await last.evaluate((el) => el.scrollIntoView());
+    await expect.poll(drawn).toBe(true);
+    // A place typed after the address (no link was clicked): the page is laid out whole, the
+    // heading brought below the sticky header.
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.evaluate(() => (location.hash = 'learning-rate'));
+    await expect
+      .poll(() => page.locator('#learning-rate').evaluate((h) => Math.round(h.getBoundingClientRect().top)))
+      .toBeGreaterThanOrEqual(0);
+    const top = await page.locator('#learning-rate').evaluate((h) => h.getBoundingClientRect().top);
+    expect(top).toBeLessThan(120);
+    await context.close();
+  });
+
   it('offers the .ipynb as a download from the build, byte for byte', async () => {
     const { page } = await open(notebook);
     const href = await page.locator('a[download]').getAttribute('href');

@@ -66,6 +66,16 @@ describe('lesson page', () => {
     const top = await wide.locator(`#${late}`).evaluate((h) => h.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(120);
+    // A place typed after the address of the open page: no link was clicked before the jump.
+    const typed = await ctx.newPage();
+    await typed.setViewportSize({ width: 1280, height: 800 });
+    await typed.goto(url('zh/lessons/lesson-3/'));
+    await typed.evaluate(() => document.fonts.ready);
+    await typed.evaluate((id) => (location.hash = id), late!);
+    await typed.waitForTimeout(300);
+    const typedTop = await typed.locator(`#${late}`).evaluate((h) => h.getBoundingClientRect().top);
+    expect(typedTop).toBeGreaterThanOrEqual(0);
+    expect(typedTop).toBeLessThan(120);
     await page.goto(url('zh/lessons/lesson-3/'));
     await page.emulateMedia({ media: 'print' });
     expect(await drawn()).toBe(true);
