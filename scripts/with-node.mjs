@@ -105,6 +105,9 @@ const [command, ...args] = process.argv.slice(2);
 if (!command) fail('usage: node scripts/with-node.mjs <command> [args…]');
 
 const env = { ...process.env };
+// Nothing leaves the machine: Astro posts anonymous usage figures from every command (build, dev,
+// check) to its own server unless told not to. An empty value the reader set sends them again.
+env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const { range, version: minimum } = minimumNode();
 if (!atLeast(parseVersion(process.versions.node), minimum)) {
   const pinned = pinnedNode();

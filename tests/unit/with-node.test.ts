@@ -68,4 +68,10 @@ describe('scripts/with-node.mjs under a new enough Node', () => {
     expect(astroSees(['build'], '10', 'MIMALLOC_PURGE_DELAY')).toBe('10');
     expect(astroSees(['dev'], undefined, 'MIMALLOC_PURGE_DELAY')).toBe('');
   });
+
+  it("keeps Astro's telemetry on the machine in every command, unless the reader set the variable", () => {
+    for (const command of ['build', 'dev', 'check'])
+      expect(astroSees([command], undefined, 'ASTRO_TELEMETRY_DISABLED')).toBe('1');
+    expect(astroSees(['dev'], '', 'ASTRO_TELEMETRY_DISABLED')).toBe('');
+  });
 });
