@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeColours } from './src/integrations/code-colours';
+import { katexFonts } from './src/integrations/katex-fonts';
 import { liveContent } from './src/integrations/live-content';
 import { mdxHeadingIds } from './src/integrations/mdx-heading-ids';
 import { offlineReader } from './src/integrations/offline';
@@ -34,6 +35,7 @@ export default defineConfig({
     mdxHeadingIds(),
     mdx(),
     codeColours(),
+    katexFonts(),
     liveContent(),
     sitemap({ filter: (page) => !/\/(parallel|offline)\/$/.test(page) }),
     searchIndex(),

@@ -33,6 +33,19 @@ describe('the built test site', () => {
     expect(files.filter((f) => /pagefind-(ui|worker|highlight)|\.css$/.test(f))).toEqual([]);
   });
 
+  it("ships KaTeX's fonts as WOFF2 only, each one its stylesheet names", () => {
+    const assets = fs.readdirSync(path.join(E2E_DIST, '_astro'));
+    const sheet = assets.find((f) => /^katex\.min\..*\.css$/.test(f));
+    expect(sheet).toBeDefined();
+    const named = [...fs.readFileSync(path.join(E2E_DIST, '_astro', sheet!), 'utf8').matchAll(/url\(([^)]+)\)/g)].map(
+      (m) => path.posix.basename(m[1]!),
+    );
+    const fonts = assets.filter((f) => f.startsWith('KaTeX_'));
+    expect(fonts.filter((f) => !f.endsWith('.woff2'))).toEqual([]);
+    expect(new Set(named)).toEqual(new Set(fonts));
+    expect(fonts.length).toBe(20);
+  });
+
   it('passes every check:dist rule (links, anchors, hosts, metadata, hreflang, sitemap, ids, headings)', () => {
     const problems = checkDist(E2E_DIST, { base: E2E_BASE, site: E2E_SITE }).map(
       (p) => `${p.file}: [${p.rule}] ${p.message}`,

@@ -4,9 +4,8 @@
  */
 
 /**
- * The kinds of file a reader's browser loads to show a page. KaTeX's stylesheet names each font
- * three times (woff2, woff, ttf); every browser that runs a service worker takes the woff2, so the
- * other two are never saved.
+ * The kinds of file a reader's browser loads to show a page. Fonts are WOFF2: KaTeX's stylesheet
+ * names no other format (src/integrations/katex-fonts.ts).
  */
 const LOADED = /\.(css|m?js|woff2|png|jpe?g|gif|svg|webp|avif|ico)(?:[?#]|$)/i;
 
