@@ -1,17 +1,15 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createGzip } from 'node:zlib';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../lib/browser';
-import { serveDist, type StaticServer } from '../lib/serve';
+import { serveDist } from '../lib/serve';
+import { servePagesLike, type Protocol } from './pages-host';
 
 /**
  * Lighthouse's performance figures for `npm run bench -- --lighthouse`: the mobile preset with its
  * simulated slow 4G (Lighthouse's defaults), in Debian's Chromium, on a built site served on
- * loopback with gzip as GitHub Pages serves it. One page of each kind: lessons with math in both
+ * loopback as GitHub Pages serves it (pages-host.ts), and over HTTP/1.1 as a local server would. One page of each kind: lessons with math in both
  * languages, a note and a log entry without math, a side-by-side page and a notebook page.
  */
 export const LIGHTHOUSE_PAGES = [
@@ -32,6 +30,8 @@ const RUNS = 5;
 
 export interface LighthouseFigures {
   url: string;
+  /** How the site was served (pages-host.ts). */
+  protocol: Protocol;
   /** The performance category, 0–100. */
   score: number;
   /** First and largest contentful paint, simulated, in milliseconds. */
@@ -54,45 +54,8 @@ interface Table {
   items?: Record<string, unknown>[];
 }
 
-/**
- * The built site under `base`, compressed on the way as a static host does: Lighthouse's
- * simulation times each request by its transfer size, and GitHub Pages gzips text.
- */
-async function serveGzipped(dist: string, base: string): Promise<StaticServer> {
-  const inner = await serveDist(dist, base);
-  const server = http.createServer((req, res) => {
-    const upstream = http.get(`${inner.origin}${req.url ?? '/'}`, (up) => {
-      const type = String(up.headers['content-type'] ?? '');
-      const headers = { ...up.headers };
-      const text = /^(text\/|application\/(javascript|json|manifest\+json)|image\/svg)/.test(type);
-      if (!text || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-        res.writeHead(up.statusCode ?? 502, headers);
-        up.pipe(res);
-        return;
-      }
-      delete headers['content-length'];
-      res.writeHead(up.statusCode ?? 502, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      up.pipe(createGzip({ level: 9 })).pipe(res);
-    });
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    served: inner.served,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await inner.close();
-    },
-  };
-}
-
 /** One Lighthouse run of one page in a Chromium already listening on `port`. */
-async function runOnce(port: number, url: string): Promise<Omit<LighthouseFigures, 'url' | 'fcpRunsMs'>> {
+async function runOnce(port: number, url: string): Promise<Omit<LighthouseFigures, 'url' | 'protocol' | 'fcpRunsMs'>> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -122,19 +85,33 @@ async function runOnce(port: number, url: string): Promise<Omit<LighthouseFigure
 }
 
 /**
- * Lighthouse on each page of the built site in `dist` (built under `base`), `RUNS` times each;
- * `gzip: false` serves the files as they are, as `astro preview` does.
+ * Lighthouse on each page of the built site in `dist` (built under `base`), `RUNS` times each,
+ * served over `protocol` with gzip; `gzip: false` serves the files as they are over HTTP/1.1, as
+ * `astro preview` does.
  */
 export async function benchLighthouse(
   dist: string,
   base: string,
-  { pages = LIGHTHOUSE_PAGES, gzip = true }: { pages?: readonly string[]; gzip?: boolean } = {},
+  {
+    pages = LIGHTHOUSE_PAGES,
+    gzip = true,
+    protocol = 'h2',
+  }: { pages?: readonly string[]; gzip?: boolean; protocol?: Protocol } = {},
 ): Promise<LighthouseFigures[]> {
   if (!fs.existsSync(dist)) throw new Error(`no built site at ${dist}`);
-  const server = gzip ? await serveGzipped(dist, base) : await serveDist(dist, base);
+  const served: Protocol = gzip ? protocol : 'http/1.1';
+  const server = gzip ? await servePagesLike(dist, base, served) : await serveDist(dist, base);
   const chrome = await launchChrome({
     chromePath: chromiumPath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-sync',
+      // The throw-away certificate of the HTTP/2 server (pages-host.ts).
+      ...(served === 'h2' ? ['--ignore-certificate-errors'] : []),
+    ],
     logLevel: 'error',
   });
   const figures: LighthouseFigures[] = [];
@@ -146,6 +123,7 @@ export async function benchLighthouse(
       runs.sort((a, b) => a.fcpMs - b.fcpMs);
       figures.push({
         url: `${base}${page}`,
+        protocol: served,
         ...runs[Math.floor(runs.length / 2)]!,
         fcpRunsMs: runs.map((r) => Math.round(r.fcpMs)),
       });
@@ -175,15 +153,24 @@ export function formatLighthouseFigures(figures: LighthouseFigures[]): string {
 
 /**
  * `npm run bench -- --lighthouse`: builds the site once (through `build`), runs Lighthouse on each
- * page kind, prints one line per page and writes bench-results/lighthouse.json.
+ * page kind served as GitHub Pages serves it (HTTP/2) and then over HTTP/1.1, prints one line per
+ * page and writes bench-results/lighthouse.json.
  */
 export async function lighthouseBench(build: () => void, dist: string, base: string, out: string): Promise<void> {
   build();
-  const pages = await benchLighthouse(dist, base);
-  console.log(`\nLighthouse ${lighthouseVersion()}, mobile, simulated slow 4G (median of ${RUNS} runs)`);
-  console.log(formatLighthouseFigures(pages));
+  const runs: Partial<Record<Protocol, LighthouseFigures[]>> = {};
+  for (const protocol of ['h2', 'http/1.1'] as const) {
+    const pages = (runs[protocol] = await benchLighthouse(dist, base, { protocol }));
+    console.log(
+      `\nLighthouse ${lighthouseVersion()}, mobile, simulated slow 4G, ${protocol === 'h2' ? 'HTTP/2 as GitHub Pages serves' : 'HTTP/1.1'} (median of ${RUNS} runs)`,
+    );
+    console.log(formatLighthouseFigures(pages));
+  }
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, 'lighthouse.json'), JSON.stringify({ runs: RUNS, pages }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(out, 'lighthouse.json'),
+    JSON.stringify({ runs: RUNS, pages: runs.h2, http1Pages: runs['http/1.1'] }, null, 2) + '\n',
+  );
 }
 
 function lighthouseVersion(): string {
