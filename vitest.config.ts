@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/support/longest-first';
 
 // Suites: pure logic, the written content, and the built sites. The e2e project's global setup
 // launches the run's one Chromium and builds the test sites once per run; its files (the real
@@ -8,6 +9,7 @@ export default defineConfig({
     // Vitest's default leaves one core free: one worker on a 2-core machine. The e2e files mostly
     // wait on Chromium and on builds in other processes, so three keep both cores busy.
     maxWorkers: 3,
+    sequence: { sequencer: LongestFirst },
     projects: [
       // Pure logic and the written content share their workers' module caches across files (no
       // isolation): each file importing the Markdown pipeline, Shiki and KaTeX afresh doubled the
