@@ -3,7 +3,6 @@ import path from 'node:path';
 import { launch as launchChrome } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumPath } from '../lib/browser';
-import { serveDist } from '../lib/serve';
 import { servePagesLike, type Protocol } from './pages-host';
 
 /**
@@ -86,21 +85,15 @@ async function runOnce(port: number, url: string): Promise<Omit<LighthouseFigure
 
 /**
  * Lighthouse on each page of the built site in `dist` (built under `base`), `RUNS` times each,
- * served over `protocol` with gzip; `gzip: false` serves the files as they are over HTTP/1.1, as
- * `astro preview` does.
+ * served as a static host serves it over `protocol` (pages-host.ts).
  */
 export async function benchLighthouse(
   dist: string,
   base: string,
-  {
-    pages = LIGHTHOUSE_PAGES,
-    gzip = true,
-    protocol = 'h2',
-  }: { pages?: readonly string[]; gzip?: boolean; protocol?: Protocol } = {},
+  { pages = LIGHTHOUSE_PAGES, protocol = 'h2' }: { pages?: readonly string[]; protocol?: Protocol } = {},
 ): Promise<LighthouseFigures[]> {
   if (!fs.existsSync(dist)) throw new Error(`no built site at ${dist}`);
-  const served: Protocol = gzip ? protocol : 'http/1.1';
-  const server = gzip ? await servePagesLike(dist, base, served) : await serveDist(dist, base);
+  const server = await servePagesLike(dist, base, protocol);
   const chrome = await launchChrome({
     chromePath: chromiumPath,
     chromeFlags: [
@@ -110,7 +103,7 @@ export async function benchLighthouse(
       '--no-first-run',
       '--disable-sync',
       // The throw-away certificate of the HTTP/2 server (pages-host.ts).
-      ...(served === 'h2' ? ['--ignore-certificate-errors'] : []),
+      ...(protocol === 'h2' ? ['--ignore-certificate-errors'] : []),
     ],
     logLevel: 'error',
   });
@@ -123,7 +116,7 @@ export async function benchLighthouse(
       runs.sort((a, b) => a.fcpMs - b.fcpMs);
       figures.push({
         url: `${base}${page}`,
-        protocol: served,
+        protocol,
         ...runs[Math.floor(runs.length / 2)]!,
         fcpRunsMs: runs.map((r) => Math.round(r.fcpMs)),
       });
