@@ -62,8 +62,12 @@ export async function probeSearch(
   // A reader opens search some time after the page has loaded, not in the same millisecond.
   await page.goto(startUrl, { waitUntil: 'networkidle' });
   await page.keyboard.press('/');
+  // Polled on a timer: by default Playwright polls at animation frames, which a page among many
+  // on a busy machine may not be given for seconds (a 30 s wait here timed out once in the tests).
   await page.waitForFunction(
     () => (document.getElementById('search-dialog') as HTMLDialogElement | null)?.open === true,
+    undefined,
+    { polling: 50 },
   );
   if (options.both) await page.check('[data-search-both]');
   const results: ProbeResult[] = [];

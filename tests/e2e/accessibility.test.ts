@@ -196,8 +196,7 @@ describe.concurrent('axe scans', { timeout: 240_000 }, () => {
 
 describe('keyboard', () => {
   it('reaches the skip link first, then the header controls, all with visible focus', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(`${site.server.origin}${base}en/lessons/lesson-1/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to content');
@@ -218,12 +217,10 @@ describe('keyboard', () => {
     expect(labels.some((l) => l?.startsWith('Search'))).toBe(true);
     expect(names.every((n) => n.endsWith('|solid'))).toBe(true);
     await page.keyboard.press('Enter');
-    await context.close();
   });
 
   it('gives every formula that scrolls at 360 px a tab stop, also when KaTeX’s fonts arrive late', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const { page } = await site.page({ viewport: { width: 360, height: 740 } });
     // A formula laid out in the fallback font grows when its font arrives.
     await page.route('**/*.woff2', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 800));
@@ -246,12 +243,10 @@ describe('keyboard', () => {
       states.push(await state());
     }
     expect(states).toContain('scrolls 0');
-    await context.close();
   });
 
   it('moves through search results with the arrow keys and closes with Escape', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(`${site.server.origin}${base}zh/`);
     await page.keyboard.press('Control+k');
     await page.keyboard.type('梯度');
@@ -264,6 +259,5 @@ describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.press('Escape');
     expect(await page.locator('#search-dialog').evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
-    await context.close();
   });
 });

@@ -25,8 +25,7 @@ const site = useSite(CHANGES_DIST, E2E_BASE);
 
 describe('sections of the original that changed since the translation', () => {
   it('the status page lists exactly the two changed sections, with their diffs and links to the side-by-side rows', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(site.url('en/status/'));
     const row = page.locator('[data-status-page="lessons/lesson-2"]');
     await expect.poll(() => row.getAttribute('data-state')).toContain('stale');
@@ -40,19 +39,17 @@ describe('sections of the original that changed since the translation', () => {
       const href = await item.locator('a').getAttribute('href');
       expect(href).toMatch(/^\/fastai-notes\/en\/lessons\/lesson-2\/parallel\/#original-\d+$/);
       // The link leads to the marked row of that section.
-      const target = await context.newPage();
+      const target = await page.context().newPage();
       await target.goto(`${site.server.origin}${href}`);
       const marked = target.locator(href!.slice(href!.indexOf('#')));
       expect(await marked.getAttribute('class')).toContain('parallel__changes');
       expect(await marked.locator('summary').textContent()).toContain(edit.title);
       await target.close();
     }
-    await context.close();
   });
 
   it('the side-by-side page of the translation marks those rows, folds their diffs and counts them', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(site.url('zh/lessons/lesson-2/parallel/'));
     expect(await page.locator('.original-behind').textContent()).toContain('2');
     const changes = page.locator('.parallel__changes');
@@ -63,16 +60,13 @@ describe('sections of the original that changed since the translation', () => {
     await changes.first().locator('summary').click();
     expect(await diff.isVisible()).toBe(true);
     expect(await diff.locator('ins').first().textContent()).toContain(EDITS[0].inserted);
-    await context.close();
   });
 
   it('the translation’s own page names the changed sections in its notice', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(site.url('zh/lessons/lesson-2/'));
     const notice = await page.locator('.translation-notice').textContent();
     for (const edit of EDITS) expect(notice).toContain(edit.title);
-    await context.close();
   });
 
   it('reads well in both themes at phone width, with nothing scrolling sideways and no serious axe finding', async () => {

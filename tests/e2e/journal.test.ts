@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { watchedPage } from '../../scripts/lib/browser';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 import { scrollAsReader, sidewaysOverflow, turnTheme } from './support/views';
 
@@ -60,7 +59,7 @@ describe('RSS feed', () => {
   );
 
   it('is advertised in the head of log pages and linked from the log header', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     for (const p of ['en/log/', 'en/log/2023-05-26/', 'en/log/tags/']) {
       await page.goto(site.url(p));
       expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute('href')).toBe(
@@ -78,8 +77,7 @@ describe('RSS feed', () => {
 
 describe('tags', () => {
   it('every tag on the timeline links to a page that lists the entry, newest first', async () => {
-    const ctx = await site.browser.newContext();
-    const { page, errors } = await watchedPage(ctx);
+    const { page, errors } = await site.page();
     await page.goto(site.url('en/log/'));
     const tagLinks = await page.locator('.timeline a[rel="tag"]').evaluateAll((as) =>
       as.map((a) => ({
@@ -88,7 +86,7 @@ describe('tags', () => {
       })),
     );
     expect(tagLinks.length).toBeGreaterThan(10);
-    const tagPage = await ctx.newPage();
+    const tagPage = await page.context().newPage();
     for (const href of new Set(tagLinks.map((t) => t.href))) {
       const res = await tagPage.goto(href);
       expect(res?.status(), href).toBe(200);
@@ -98,11 +96,10 @@ describe('tags', () => {
       expect([...days].sort().reverse()).toEqual(days);
     }
     expect(errors).toEqual([]);
-    await ctx.close();
   });
 
   it('the tag index lists every tag with its count, in the reader’s language', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(site.url('zh/log/tags/'));
     const rows = await page
       .locator('main [data-tag]')
@@ -125,7 +122,7 @@ describe('tags', () => {
 
 describe('archive', () => {
   it('jumps to a month of the timeline', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(site.url('en/log/'));
     const month = page.locator('nav.archive a[href="#month-2023-06"]');
     await month.click();
@@ -139,7 +136,7 @@ describe('archive', () => {
 
 describe('home pages', () => {
   it.each(['en', 'zh'])('%s home shows the three newest log entries and both parts of the course', async (lang) => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(site.url(`${lang}/`));
     const newest = logFiles(lang)
       .sort()
@@ -154,7 +151,7 @@ describe('home pages', () => {
   });
 
   it('the bilingual landing page shows the newest entries in both languages', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(site.url(''));
     for (const lang of ['zh', 'en']) {
       const newest = logFiles(lang).sort().reverse()[0];
@@ -166,8 +163,7 @@ describe('home pages', () => {
 
 describe('continue where you left off', () => {
   it('appears after reading a lesson, leads back to the same section, and can be forgotten', async () => {
-    const ctx = await site.browser.newContext();
-    const { page, errors } = await watchedPage(ctx);
+    const { page, errors } = await site.page();
     await page.goto(site.url('en/'));
     expect(await page.locator('continue-reading').isVisible()).toBe(false);
 
@@ -195,13 +191,12 @@ describe('continue where you left off', () => {
     await page.reload();
     expect(await page.locator('continue-reading').isVisible()).toBe(false);
     expect(errors).toEqual([]);
-    await ctx.close();
   });
 });
 
 describe('link previews and crawlers', () => {
   it('a log entry is an article with a published time; every page names a card image that is served', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(site.url('zh/log/2023-05-26/'));
     const meta = (p: string) => page.locator(`meta[property="${p}"]`).getAttribute('content');
     expect(await meta('og:type')).toBe('article');
@@ -230,9 +225,9 @@ describe('the journal pages in both themes at desktop and phone widths', () => {
     const pages = ['zh/', '', 'en/log/', 'zh/log/tags/', 'en/log/tags/object-detection/'];
     // Each page is opened at phone width, then turned to the other theme and widened, as a reader's
     // system and window would: one load a page instead of one a view.
-    const ctx = await site.browser.newContext({ colorScheme: 'light', viewport: { width: 360, height: 740 } });
+    const { page } = await site.page({ colorScheme: 'light', viewport: { width: 360, height: 740 } });
     // A remembered place, so the home pages show "continue reading".
-    await ctx.addInitScript(
+    await page.addInitScript(
       ([key]) =>
         localStorage.setItem(
           key!,
@@ -245,7 +240,6 @@ describe('the journal pages in both themes at desktop and phone widths', () => {
         ),
       [`fastai-notes:last-read:${e2eBase}`],
     );
-    const { page } = await watchedPage(ctx);
     for (const p of pages) {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.emulateMedia({ colorScheme: 'light' });
@@ -261,6 +255,5 @@ describe('the journal pages in both themes at desktop and phone widths', () => {
         }
       }
     }
-    await ctx.close();
   }, 300_000);
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { watchedPage } from '../../scripts/lib/browser';
 import { e2eBase, useBuiltSite } from './support/site';
 
 // The lesson 1 self-test is an .mdx note that uses every note component, every callout kind
@@ -9,7 +8,7 @@ const selfTest = (lang: 'zh' | 'en') => site.url(`${lang}/notes/lesson-1-self-te
 
 describe('callouts and note components in an .mdx note', () => {
   it('renders every callout as a named note with its title and the headings with their ids', async () => {
-    const { page, errors, outside } = await watchedPage(await site.browser.newContext());
+    const { page, errors, outside } = await site.page();
     await page.goto(selfTest('en'));
     const names = await page
       .locator('aside.callout[role="note"]')
@@ -34,14 +33,14 @@ describe('callouts and note components in an .mdx note', () => {
       'further',
     ]);
     expect(await page.locator('.prose').textContent()).not.toMatch(/\[!|:::|\{\/\*/);
-    const zh = await (await site.browser.newPage()).goto(selfTest('zh'));
-    expect(await zh?.text()).toContain('aria-label="提示"');
+    const zh = await page.request.get(selfTest('zh'));
+    expect(await zh.text()).toContain('aria-label="提示"');
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   it('links a video time to the video at that moment, loading nothing from it', async () => {
-    const { page, outside } = await watchedPage(await site.browser.newContext());
+    const { page, outside } = await site.page();
     await page.goto(selfTest('en'));
     const chip = page.locator('a.video-time').first();
     expect(await chip.getAttribute('href')).toBe('https://youtu.be/BWWm4AzsdLk?t=2334');
@@ -51,8 +50,7 @@ describe('callouts and note components in an .mdx note', () => {
   });
 
   it('switches tabs with the keyboard and remembers the choice on the next page, in either language', async () => {
-    const context = await site.browser.newContext();
-    const { page, errors } = await watchedPage(context);
+    const { page, errors } = await site.page();
     await page.goto(selfTest('en'));
     const tabs = page.locator('note-tabs [role="tab"]');
     const panels = page.locator('note-tabs [role="tabpanel"]');
@@ -75,11 +73,10 @@ describe('callouts and note components in an .mdx note', () => {
     );
     expect(await page.locator('note-tabs [role="tabpanel"]').nth(1).isVisible()).toBe(true);
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('folds answers in a native disclosure', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(selfTest('zh'));
     const answer = page.locator('details.answer').first();
     expect(await answer.locator('summary').textContent()).toBe('答案');
@@ -90,7 +87,7 @@ describe('callouts and note components in an .mdx note', () => {
   });
 
   it('shows a figure with its alt text and caption, served under the base path', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     await page.goto(selfTest('en'));
     const img = page.locator('figure.note-figure img');
     expect(await img.getAttribute('src')).toMatch(new RegExp(`^${e2eBase}_astro/`));
@@ -102,8 +99,7 @@ describe('callouts and note components in an .mdx note', () => {
 
 describe('a note on a lesson', () => {
   it('is listed on the lesson page in its language and links back to the lesson', async () => {
-    const context = await site.browser.newContext();
-    const { page, errors } = await watchedPage(context);
+    const { page, errors } = await site.page();
     for (const [lang, heading, label] of [
       ['en', 'Notes on this lesson', 'Lesson 1'],
       ['zh', '本课的其他笔记', '第 1 课'],
@@ -122,13 +118,12 @@ describe('a note on a lesson', () => {
       expect(await page.locator('#lesson-notes').count()).toBe(0);
     }
     expect(errors).toEqual([]);
-    await context.close();
   });
 });
 
 describe('edit link and last updated', () => {
   it('links every note to its source file for editing and says when it last changed', async () => {
-    const { page } = await watchedPage(await site.browser.newContext());
+    const { page } = await site.page();
     for (const [path, file, edit] of [
       ['en/notes/lesson-1-self-test/', 'content/notes/en/lesson-1-self-test.mdx', 'Edit this page'],
       ['zh/lessons/lesson-3/', 'content/lessons/zh/lesson-3.md', '在 GitHub 上编辑此页'],

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchedPage } from '../../scripts/lib/browser';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
 const site = useBuiltSite();
@@ -9,7 +8,7 @@ const base = e2eBase;
 const notebook = 'en/notebooks/sgd-from-scratch/';
 
 async function open(p: string, options: { colorScheme?: 'light' | 'dark' } = {}) {
-  const watched = await watchedPage(await site.browser.newContext(options));
+  const watched = await site.page(options);
   await watched.page.goto(`${site.server.origin}${base}${p}`);
   return watched;
 }
@@ -58,8 +57,7 @@ describe('a notebook page under the base path', () => {
   });
 
   it('lays out cells past the first few as they near the viewport, and a jump typed after the address lands', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
+    const { page } = await site.page({ viewport: { width: 360, height: 740 } });
     await page.goto(`${site.server.origin}${base}${notebook}`);
     // Something inside the last cell: the cell itself is laid out, what it holds is skipped.
     const last = page.locator('.notebook > .nb-cell').last().locator(':scope > *').first();
@@ -76,7 +74,6 @@ describe('a notebook page under the base path', () => {
       .toBeGreaterThanOrEqual(0);
     const top = await page.locator('#learning-rate').evaluate((h) => h.getBoundingClientRect().top);
     expect(top).toBeLessThan(120);
-    await context.close();
   });
 
   it('offers the .ipynb as a download from the build, byte for byte', async () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { watchedPage } from '../../scripts/lib/browser';
 import { sectionHeadings } from '../../src/lib/content-rules';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 
@@ -31,9 +30,7 @@ describe('side-by-side pages', () => {
     '%s lesson 3: one row per section, two cells in the right languages, own language first',
     async (lang) => {
       const other = lang === 'zh' ? 'en' : 'zh';
-      const { page, outside, errors } = await watchedPage(
-        await site.browser.newContext({ viewport: { width: 1280, height: 900 } }),
-      );
+      const { page, outside, errors } = await site.page({ viewport: { width: 1280, height: 900 } });
       await page.goto(site.url(`${lang}/lessons/lesson-3/parallel/`));
       const rows = await rowGeometry(page);
       // The intro plus every h2/h3; our lessons share their ids, so every row holds both languages.
@@ -55,8 +52,7 @@ describe('side-by-side pages', () => {
   );
 
   it('starts both cells of every row at the same height on a desktop (within 2 px)', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { page } = await site.page({ viewport: { width: 1280, height: 900 } });
     for (const p of ['zh/lessons/lesson-1/parallel/', 'en/lessons/lesson-6/parallel/', 'zh/log/2023-05-18/parallel/']) {
       await page.goto(site.url(p));
       const rows = await rowGeometry(page);
@@ -67,7 +63,6 @@ describe('side-by-side pages', () => {
         expect(row.lefts[1]! - row.lefts[0]!, `${p} row ${i} side by side`).toBeGreaterThan(300);
       }
     }
-    await context.close();
   });
 
   it('stacks on a 360 px phone with nothing scrolling sideways, the other language folded and one tap to open', async () => {
@@ -96,8 +91,7 @@ describe('side-by-side pages', () => {
   });
 
   it('is opened from the control beside the language switch, and its switch leads to the other side-by-side page', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { page } = await site.page({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.url('zh/lessons/lesson-2/'));
     const control = page.locator('[data-parallel-link]');
     expect((await control.textContent())?.trim()).toBe('对照阅读');
@@ -114,12 +108,10 @@ describe('side-by-side pages', () => {
     await page.waitForURL((u) => u.pathname === `${e2eBase}en/lessons/lesson-2/parallel/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('[data-parallel-row] > :first-child').first().getAttribute('lang')).toBe('en');
-    await context.close();
   });
 
   it('has one table of contents in the page language whose links land on the rows', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const { page } = await site.page({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.url('en/lessons/lesson-1/parallel/'));
     expect(await page.locator('nav.toc').count()).toBe(1);
     const link = page.locator('nav.toc a[href="#resnet50"]');
@@ -151,8 +143,7 @@ describe('side-by-side pages', () => {
 
 describe('translation status page', () => {
   it.each(['zh', 'en'])('/%s/status/ lists every lesson, log entry, note and notebook with its state', async (lang) => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const { page } = await site.page();
     await page.goto(site.url(`${lang}/status/`));
     const lessons = fs.readdirSync(path.resolve('content/lessons/en')).filter((f) => f.endsWith('.md')).length;
     const log = fs.readdirSync(path.resolve('content/log/en')).filter((f) => f.endsWith('.md')).length;
@@ -170,6 +161,5 @@ describe('translation status page', () => {
     expect(await row.locator(`a[href="${e2eBase}zh/lessons/lesson-3/"]`).count()).toBe(1);
     expect(await row.locator(`a[href="${e2eBase}en/lessons/lesson-3/"]`).count()).toBe(1);
     expect(await page.locator('footer a[href$="/status/"]').count()).toBe(1);
-    await context.close();
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { watchedPage } from '../../scripts/lib/browser';
 import { E2E_BASE, E2E_SITE } from './support/constants';
@@ -13,17 +13,15 @@ const shots = path.resolve('test-results/screenshots');
 const url = (p: string) => site.url(p);
 
 let browser: Browser;
-let context: BrowserContext;
 
-beforeAll(async () => {
+beforeAll(() => {
   browser = site.browser;
-  context = await browser.newContext();
   fs.mkdirSync(shots, { recursive: true });
 });
 
 describe('lesson page', () => {
   it.each(['en', 'zh'])('%s lesson typesets math with no KaTeX error and highlights code', async (lang) => {
-    const { page, outside, errors } = await watchedPage(context);
+    const { page, outside, errors } = await site.page();
     await page.goto(url(`${lang}/lessons/lesson-5/`));
     expect(await page.locator('article .katex').count()).toBeGreaterThan(0);
     expect(await page.locator('.katex-error').count()).toBe(0);
@@ -47,8 +45,8 @@ describe('lesson page', () => {
   });
 
   it('lays out a long lesson a screen at a time, drawing a block as it is scrolled to, and all of it in print', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const page = await ctx.newPage();
+    const { page } = await site.page({ viewport: { width: 360, height: 740 } });
+    const ctx = page.context();
     await page.goto(url('zh/lessons/lesson-3/'));
     // A line inside the last code block: not laid out at load, laid out once scrolled to.
     const line = page.locator('.prose > figure.code-block').last().locator('pre .line').first();
@@ -79,12 +77,10 @@ describe('lesson page', () => {
     await page.goto(url('zh/lessons/lesson-3/'));
     await page.emulateMedia({ media: 'print' });
     expect(await drawn()).toBe(true);
-    await ctx.close();
   });
 
   it('copies a code block with the copy button and says so in the page language', async () => {
-    const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    const { page } = await watchedPage(ctx);
+    const { page } = await site.page({ permissions: ['clipboard-read', 'clipboard-write'] });
     await page.goto(url('zh/lessons/lesson-5/'));
     const block = page.locator('figure.code-block').first();
     const button = block.locator('button');
@@ -113,11 +109,10 @@ describe('lesson page', () => {
       .toEqual({ clicked: true, first: '已复制' });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.trim()).toBe((await block.locator('pre code').textContent())?.trim());
-    await ctx.close();
   });
 
   it('switches language to the same section of the counterpart', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('en/lessons/lesson-3/'));
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
     expect(ids.length).toBeGreaterThan(2);
@@ -132,7 +127,7 @@ describe('lesson page', () => {
   });
 
   it('keeps the section the reader scrolled to, even without an anchor in the URL', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('zh/lessons/lesson-2/'), { waitUntil: 'networkidle' });
     // Fonts and lazy images change heights; scroll only once the layout has settled.
     await page.evaluate(() => document.fonts.ready);
@@ -148,7 +143,7 @@ describe('lesson page', () => {
   });
 
   it('has a sidebar grouped by part that marks the current lesson, and prev/next links that resolve', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('en/lessons/lesson-7/'));
     expect(await page.locator('.course-nav__part').count()).toBe(2);
     expect(await page.locator('.course-nav a[aria-current="page"]').getAttribute('href')).toBe(
@@ -169,7 +164,7 @@ describe('lesson page', () => {
   });
 
   it('marks the section being read in the table of contents', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('en/lessons/lesson-6/'), { waitUntil: 'networkidle' });
     const ids = await page.locator('.prose h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
     await scrollAsReader(page, `#${ids[3]}`);
@@ -178,7 +173,7 @@ describe('lesson page', () => {
   });
 
   it('has hreflang alternates to the counterpart and the bilingual landing page, and the right html lang', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('zh/lessons/lesson-1/'));
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     const alternates = await page
@@ -195,8 +190,7 @@ describe('lesson page', () => {
 
 describe('theme', () => {
   it('follows the system preference on first visit', async () => {
-    const ctx = await browser.newContext({ colorScheme: 'dark' });
-    const { page } = await watchedPage(ctx);
+    const { page } = await site.page({ colorScheme: 'dark' });
     // The theme is decided before any stylesheet or body is parsed, so there is no flash.
     await page.route(`**${base}en/`, async (route) => {
       const res = await route.fetch();
@@ -212,12 +206,10 @@ describe('theme', () => {
     });
     await page.goto(url('en/'));
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await ctx.close();
   });
 
   it('toggles, is remembered across pages and reloads, and labels itself', async () => {
-    const ctx = await browser.newContext({ colorScheme: 'light' });
-    const { page } = await watchedPage(ctx);
+    const { page } = await site.page({ colorScheme: 'light' });
     await page.goto(url('en/lessons/lesson-1/'));
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     const toggle = page.locator('.theme-toggle');
@@ -230,13 +222,12 @@ describe('theme', () => {
     expect(await page.locator('.theme-toggle').getAttribute('aria-label')).toBe('深色主题');
     await page.reload();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await ctx.close();
   });
 });
 
 describe('log pages', () => {
   it('shows the timeline newest first, grouped by month, with task lists as checkboxes', async () => {
-    const { page, errors, outside } = await watchedPage(context);
+    const { page, errors, outside } = await site.page();
     await page.goto(url('en/log/'));
     const months = await page
       .locator('.timeline__month-title time')
@@ -250,7 +241,7 @@ describe('log pages', () => {
   });
 
   it('links each entry to its page, with older/newer links by date', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     await page.goto(url('zh/log/'));
     const second = page.locator('.timeline__entry h3 a').nth(1);
     const title = (await second.textContent())?.trim();
@@ -288,8 +279,7 @@ describe('phone and themes', () => {
   it('shows a lesson in both themes at desktop and phone widths without sideways scrolling', async () => {
     // Opened in the dark theme at phone width, then turned light and widened, as a reader's system
     // and window would: one load instead of one a view.
-    const ctx = await browser.newContext({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
-    const { page, errors } = await watchedPage(ctx);
+    const { page, errors } = await site.page({ colorScheme: 'dark', viewport: { width: 360, height: 740 } });
     await page.goto(url('zh/lessons/lesson-5/'));
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     for (const width of [360, 1280]) {
@@ -300,13 +290,12 @@ describe('phone and themes', () => {
       }
     }
     expect(errors).toEqual([]);
-    await ctx.close();
   });
 });
 
 describe('not found', () => {
   it('answers an unknown address with the bilingual 404 page', async () => {
-    const { page } = await watchedPage(context);
+    const { page } = await site.page();
     const res = await page.goto(url('en/lessons/no-such-lesson/'));
     expect(res?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toContain('页面不存在');
@@ -318,8 +307,7 @@ describe('not found', () => {
 
 describe('print', () => {
   it('prints only the lesson, light, with link targets and code intact', async () => {
-    const ctx = await browser.newContext({ colorScheme: 'dark' });
-    const { page } = await watchedPage(ctx);
+    const { page } = await site.page({ colorScheme: 'dark' });
     await page.goto(url('en/lessons/lesson-5/'));
     await page.emulateMedia({ media: 'print' });
     for (const chrome of ['.site-header', '.course-nav', '.reader__toc', '.pager', '.site-footer']) {
@@ -341,6 +329,5 @@ describe('print', () => {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(20_000);
     fs.writeFileSync(path.join(shots, 'lesson-print.pdf'), pdf);
-    await ctx.close();
   });
 });

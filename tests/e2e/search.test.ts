@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_ENTRY, type BundleEntry } from '../../src/lib/search/bundles';
-import { watchedPage } from '../../scripts/lib/browser';
 import { serveDist } from '../../scripts/lib/serve';
 import { benchSearch } from '../../scripts/bench/search-bench';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
@@ -11,7 +10,7 @@ const site = useBuiltSite();
 const base = e2eBase;
 
 async function searchPage(start: string) {
-  const watched = await watchedPage(await site.browser.newContext());
+  const watched = await site.page();
   await watched.page.goto(`${site.server.origin}${base}${start}`);
   return watched;
 }
