@@ -97,6 +97,9 @@ describe('lesson page', () => {
         subtree: true,
       });
     });
+    // Brought to the screen first as a reader scrolls: the block is far down, where blocks are laid
+    // out as they near the screen, and a click's own jump there could land before they settle.
+    await scrollAsReader(page, 'figure.code-block >> nth=0', 200);
     await button.click();
     await expect
       .poll(() =>
