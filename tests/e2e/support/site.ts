@@ -18,6 +18,8 @@ export interface BuiltSite {
    * kept for them (the site's storage, cookies, permissions, the HTTP cache) is cleared.
    * For tests that run one after another; a test that needs the context itself (an init script
    * for every page, a phone's touch screen, workers, offline) opens its own with `browser.newContext`.
+   * A second call closes the first page: a test opens further pages beside it with
+   * `page.context().newPage()`.
    */
   page(view?: PageView): Promise<WatchedPage>;
 }
