@@ -96,8 +96,8 @@ function withoutWorkers(browser: Browser): Browser {
 
 /**
  * For an e2e test file: serves a built site on loopback and connects to the run's Chromium before
- * the file's tests; after them, closes the server and the file's contexts. Open a new context per
- * test (`site.browser.newContext()`).
+ * the file's tests; after them, closes the server and the file's contexts. A test opens its page
+ * with `site.page()`, or a context of its own when it needs one (`site.browser.newContext()`).
  */
 export function useSite(dist: string, base: string): BuiltSite {
   let server: StaticServer | undefined;
@@ -135,7 +135,7 @@ export function useSite(dist: string, base: string): BuiltSite {
  *
  * @example
  * const site = useBuiltSite();
- * it('…', async () => { const page = await (await site.browser.newContext()).newPage(); await page.goto(site.url('zh/')); });
+ * it('…', async () => { const { page, errors } = await site.page(); await page.goto(site.url('zh/')); });
  */
 export const useBuiltSite = (): BuiltSite => useSite(E2E_DIST, E2E_BASE);
 
