@@ -8,8 +8,9 @@ import { servePagesLike, type Protocol } from './pages-host';
 /**
  * Lighthouse's performance figures for `npm run bench -- --lighthouse`: the mobile preset with its
  * simulated slow 4G (Lighthouse's defaults), in Debian's Chromium, on a built site served on
- * loopback as GitHub Pages serves it (pages-host.ts), and over HTTP/1.1 as a local server would. One page of each kind: lessons with math in both
- * languages, a note and a log entry without math, a side-by-side page and a notebook page.
+ * loopback as GitHub Pages serves it and over HTTP/1.1 as a local server would (pages-host.ts).
+ * One page of each kind: lessons with math in both languages, a note and a log entry without
+ * math, a side-by-side page and a notebook page.
  */
 export const LIGHTHOUSE_PAGES = [
   'zh/lessons/lesson-3/',

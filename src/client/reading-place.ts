@@ -1,6 +1,8 @@
+import { readingPlaceKey } from '../lib/reading-place';
+
 /**
  * The last lesson and section read, kept in this browser's localStorage only (no cookie, no
- * server). The key carries the base path: project sites on one GitHub Pages origin share storage.
+ * server), under the base path's key (lib/reading-place.ts).
  */
 export interface ReadingPlace {
   /** Site path with the section's anchor, base included: `/fastai-notes/zh/lessons/lesson-3/#dropout`. */
@@ -14,7 +16,7 @@ export interface ReadingPlace {
 }
 
 const base = import.meta.env.BASE_URL;
-const key = `fastai-notes:last-read:${base}`;
+const key = readingPlaceKey(base);
 
 export function saveReadingPlace(place: ReadingPlace): void {
   try {

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { vitePluginIntegration } from './vite-plugin';
 import { codeColoursCss, codePalette } from '../markdown/code-colours';
 import { codeHighlighter, codeThemes } from '../markdown/rehype-code-highlight';
 
@@ -8,23 +9,10 @@ const resolved = `\0${CODE_COLOURS_MODULE}`;
 
 /** Builds the code colour classes' stylesheet from the code themes, so it cannot drift from them. */
 export function codeColours(): AstroIntegration {
-  return {
+  return vitePluginIntegration({
     name: 'fastai-notes:code-colours',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'fastai-notes:code-colours',
-                resolveId: (id) => (id === CODE_COLOURS_MODULE ? resolved : undefined),
-                load: async (id) =>
-                  id === resolved ? codeColoursCss(codePalette(await codeHighlighter(), codeThemes)) : undefined,
-              },
-            ],
-          },
-        });
-      },
-    },
-  };
+    resolveId: (id) => (id === CODE_COLOURS_MODULE ? resolved : undefined),
+    load: async (id) =>
+      id === resolved ? codeColoursCss(codePalette(await codeHighlighter(), codeThemes)) : undefined,
+  });
 }

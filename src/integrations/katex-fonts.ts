@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { vitePluginIntegration } from './vite-plugin';
 
 /** KaTeX's stylesheet, as its package ships it (linked by PageHead.astro on pages with math). */
 const KATEX_CSS = /[\\/]katex[\\/]dist[\\/]katex(?:\.min)?\.css(?:\?|$)/;
@@ -19,22 +20,9 @@ export function woff2Only(css: string): string {
 
 /** Serves KaTeX's stylesheet with WOFF2 fonts only (woff2Only), before Vite resolves its `url()`s. */
 export function katexFonts(): AstroIntegration {
-  return {
+  return vitePluginIntegration({
     name: 'fastai-notes:katex-fonts',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'fastai-notes:katex-fonts',
-                enforce: 'pre',
-                transform: (code, id) => (KATEX_CSS.test(id) ? { code: woff2Only(code), map: null } : undefined),
-              },
-            ],
-          },
-        });
-      },
-    },
-  };
+    enforce: 'pre',
+    transform: (code, id) => (KATEX_CSS.test(id) ? { code: woff2Only(code), map: null } : undefined),
+  });
 }

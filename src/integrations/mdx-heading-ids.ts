@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { vitePluginIntegration } from './vite-plugin';
 import { mdxIdMessage, mdxIdMistakes } from '../lib/heading-ids';
 
 /**
@@ -9,30 +10,17 @@ import { mdxIdMessage, mdxIdMistakes } from '../lib/heading-ids';
  * Must be listed before `mdx()` so its transform runs first.
  */
 export function mdxHeadingIds(): AstroIntegration {
-  return {
+  return vitePluginIntegration({
     name: 'fastai-notes:mdx-heading-ids',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'fastai-notes:mdx-heading-ids',
-                enforce: 'pre',
-                transform: {
-                  filter: { id: /\.mdx(\?.*)?$/ },
-                  handler(code, id) {
-                    const mistakes = mdxIdMistakes(code);
-                    if (!mistakes.length) return;
-                    const file = path.relative(process.cwd(), id.replace(/\?.*$/, ''));
-                    this.error(mdxIdMessage(file, mistakes));
-                  },
-                },
-              },
-            ],
-          },
-        });
+    enforce: 'pre',
+    transform: {
+      filter: { id: /\.mdx(\?.*)?$/ },
+      handler(code, id) {
+        const mistakes = mdxIdMistakes(code);
+        if (!mistakes.length) return;
+        const file = path.relative(process.cwd(), id.replace(/\?.*$/, ''));
+        this.error(mdxIdMessage(file, mistakes));
       },
     },
-  };
+  });
 }

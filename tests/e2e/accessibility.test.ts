@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { readingPlaceKey } from '../../src/lib/reading-place';
 import { COLOUR_RULES, seriousViolations } from './support/axe';
 import { e2eBase, useBuiltSite } from './support/site';
 import { turnTheme } from './support/views';
@@ -46,7 +47,7 @@ async function scan(
   const context = await site.browser.newContext({ ...options, bypassCSP: true });
   await context.addInitScript(
     ([key, href]) => localStorage.setItem(key!, JSON.stringify({ href, lesson: 'Lesson 3', section: 'CamVid', at: 0 })),
-    [`fastai-notes:last-read:${base}`, `${base}${lang}/lessons/lesson-3/#camvid-segmentation`],
+    [readingPlaceKey(base), `${base}${lang}/lessons/lesson-3/#camvid-segmentation`],
   );
   const page = await context.newPage();
   const found: Record<string, string[]> = {};

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { readingPlaceKey } from '../../src/lib/reading-place';
 import { e2eBase, e2eDist, useBuiltSite } from './support/site';
 import { scrollAsReader, sidewaysOverflow, turnTheme } from './support/views';
 
@@ -238,7 +239,7 @@ describe('the journal pages in both themes at desktop and phone widths', () => {
             at: 0,
           }),
         ),
-      [`fastai-notes:last-read:${e2eBase}`],
+      [readingPlaceKey(e2eBase)],
     );
     for (const p of pages) {
       await page.setViewportSize({ width: 360, height: 740 });
