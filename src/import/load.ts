@@ -77,7 +77,7 @@ function loadDoc(doc: SourceDoc, index: SourceIndex, findings: Findings): Loaded
   if (split.broken) findings.brokenFrontmatter.push({ file: doc.display, line: 1 });
   const { text, lineMap } = normaliseSource(split.body, split.bodyLine);
   const tree = parse(text, { math: true });
-  const { locale } = detectLocale(text, folderHint(doc.rel));
+  const { locale } = detectLocale(tree, folderHint(doc.rel));
   const dated = doc.lesson === undefined ? findLogSections(text, tree) : [];
   // A README's dated sections are its study log; elsewhere a single date heading is just a heading.
   const sections = doc.readme || dated.length >= 2 ? dated : [];

@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { CJK_RANGE } from '../lib/cjk';
 import { parse } from '../lib/markdown/parse';
 import { proseOf } from '../lib/markdown/prose';
@@ -14,8 +15,8 @@ export function cjkShare(markdown: string): number {
   return counts(markdown).share;
 }
 
-function counts(markdown: string): { share: number; letters: number } {
-  const prose = proseOf(parse(markdown));
+function counts(markdown: string | Root): { share: number; letters: number } {
+  const prose = proseOf(typeof markdown === 'string' ? parse(markdown) : markdown);
   const han = prose.match(HAN)?.length ?? 0;
   const latin = prose.match(LATIN)?.length ?? 0;
   // An English word is ~5 letters, a Chinese word ~1.5 characters: compare words, not characters.
@@ -37,10 +38,11 @@ export function folderHint(relPath: string): Locale | undefined {
 }
 
 /**
- * Decides a note's language from its text, with the folder as a hint that moves the threshold:
- * without a hint a third of the words must be CJK; a `chinese/` folder needs only a few.
+ * Decides a note's language from its text (or the text's parse, when the caller has it), with the
+ * folder as a hint that moves the threshold: without a hint a third of the words must be CJK; a
+ * `chinese/` folder needs only a few.
  */
-export function detectLocale(markdown: string, hint?: Locale): { locale: Locale; share: number } {
+export function detectLocale(markdown: string | Root, hint?: Locale): { locale: Locale; share: number } {
   const { share, letters } = counts(markdown);
   // Nothing to read (an empty file, only code): the folder is all there is to go on.
   if (letters < 20 && hint) return { locale: hint, share };

@@ -132,7 +132,7 @@ function lessonFile(d: LoadedDoc, lesson: number, ctx: TransformContext): string
     str(d.data['description']) ??
     summaryOf(d.tree) ??
     importText(d.locale, 'import.lessonSummary', { n: lesson });
-  const body = transformBody(d.text, d.lineMap, ctx, titleH1);
+  const body = transformBody(d.text, d.lineMap, ctx, titleH1, d.tree);
   const front = stringifyFrontmatter([
     ['title', title],
     ['lesson', lesson],
@@ -161,7 +161,7 @@ function noteFile(d: LoadedDoc, ctx: TransformContext, logCount: number, lesson?
   const fromLead = lead ? (lesson === undefined ? headingText(lead) : stripLessonLabel(headingText(lead))) : '';
   const title = str(d.data['title']) ?? (fromLead || titleFromName(fallback));
   const drop = !str(d.data['title']) && fromLead ? leadingHeading : undefined;
-  const body = transformBody(text, lineMap, ctx, drop);
+  const body = transformBody(text, lineMap, ctx, drop, tree);
   const front = stringifyFrontmatter([
     ['title', title],
     ['lesson', lesson],
@@ -200,8 +200,9 @@ function withoutLog(d: LoadedDoc, count: number): { text: string; lineMap: LineM
 function logFile(d: LoadedDoc, s: LogSection, ctx: TransformContext): string {
   const text = d.text.slice(s.bodyStart, Math.max(s.bodyStart, s.end));
   const firstLine = d.text.slice(0, s.bodyStart).split('\n').length;
-  const body = transformBody(text, d.lineMap.slice(firstLine - 1), ctx);
-  const summary = summaryOf(parse(text, { math: true }), { inOrder: true });
+  const tree = parse(text, { math: true });
+  const body = transformBody(text, d.lineMap.slice(firstLine - 1), ctx, undefined, tree);
+  const summary = summaryOf(tree, { inOrder: true });
   const short = summary ? shortTitle(summary) : '';
   const title = s.rest || short || s.date;
   const front = stringifyFrontmatter([

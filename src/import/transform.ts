@@ -31,14 +31,16 @@ export interface TransformContext {
 /**
  * Second pass: with the text now parsing as intended, sanitise HTML, move images beside the note,
  * retarget links and fix the heading outline. `drop` is the title heading, which the site renders.
+ * `tree` is the text's parse, when the caller has it: it is only read, and parsing is most of an
+ * import's time.
  */
 export function transformBody(
   text: string,
   lineMap: LineMap,
   ctx: TransformContext,
   drop?: (tree: Root) => Heading | undefined,
+  tree: Root = parse(text, { math: true }),
 ): string {
-  const tree = parse(text, { math: true });
   const starts = lineStarts(text);
   const lineAt = (offset: number) => {
     let lo = 0;
