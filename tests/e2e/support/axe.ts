@@ -18,22 +18,33 @@ export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 
 /**
  * Serious and critical axe findings (WCAG 2.x A/AA and best practices) on the page as it is now;
- * `rules` narrows the scan to those rules.
+ * `rules` narrows the scan to those rules, or leaves out the rules it lists under `except`.
  */
-export async function seriousViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+export async function seriousViolations(
+  page: Page,
+  rules?: readonly string[] | { except: readonly string[] },
+): Promise<string[]> {
   // Let layout settle (scroll-regions.ts drops the focus stop of formulas that fit).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.addScriptTag({ path: axePath });
-  const runOnly = rules
-    ? { type: 'rule', values: [...rules] }
+  const only = Array.isArray(rules) ? rules : undefined;
+  const runOnly = only
+    ? { type: 'rule', values: [...only] }
     : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] };
-  const violations = await page.evaluate(async (only) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } })
-      .axe;
-    // Violations are all that is read: axe then skips describing every passing node (a fifth of its time).
-    const result = await axe.run(document, { runOnly: only, resultTypes: ['violations'] });
-    return result.violations;
-  }, runOnly);
+  const off = Object.fromEntries(
+    (rules && 'except' in rules ? rules.except : []).map((rule) => [rule, { enabled: false }]),
+  );
+  const violations = await page.evaluate(
+    async ([only, off]) => {
+      const axe = (
+        window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }
+      ).axe;
+      // Violations are all that is read: axe then skips describing every passing node (a fifth of its time).
+      const result = await axe.run(document, { runOnly: only, rules: off, resultTypes: ['violations'] });
+      return result.violations;
+    },
+    [runOnly, off] as const,
+  );
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
