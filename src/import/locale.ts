@@ -15,8 +15,8 @@ export function cjkShare(markdown: string): number {
   return counts(markdown).share;
 }
 
-function counts(markdown: string | Root): { share: number; letters: number } {
-  const prose = proseOf(typeof markdown === 'string' ? parse(markdown) : markdown);
+function counts(source: string | Root): { share: number; letters: number } {
+  const prose = proseOf(typeof source === 'string' ? parse(source) : source);
   const han = prose.match(HAN)?.length ?? 0;
   const latin = prose.match(LATIN)?.length ?? 0;
   // An English word is ~5 letters, a Chinese word ~1.5 characters: compare words, not characters.
@@ -42,8 +42,8 @@ export function folderHint(relPath: string): Locale | undefined {
  * folder as a hint that moves the threshold: without a hint a third of the words must be CJK; a
  * `chinese/` folder needs only a few.
  */
-export function detectLocale(markdown: string | Root, hint?: Locale): { locale: Locale; share: number } {
-  const { share, letters } = counts(markdown);
+export function detectLocale(source: string | Root, hint?: Locale): { locale: Locale; share: number } {
+  const { share, letters } = counts(source);
   // Nothing to read (an empty file, only code): the folder is all there is to go on.
   if (letters < 20 && hint) return { locale: hint, share };
   const threshold = hint === 'zh' ? 0.05 : hint === 'en' ? 0.6 : 0.3;
