@@ -1,7 +1,7 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readingPlaceKey } from '../../src/lib/reading-place';
-import { COLOUR_RULES, seriousViolations } from './support/axe';
+import { COLOUR_RULES, seriousViolations, type AxeRules } from './support/axe';
 import { e2eBase, useBuiltSite } from './support/site';
 import { turnTheme } from './support/views';
 
@@ -33,15 +33,16 @@ async function wrongTheme(page: Page, scheme: string): Promise<string[]> {
 /**
  * The serious and critical findings on each of `paths`, by path (pages without any are left out),
  * read one page after another in one context: one renderer, which compiles axe once. A page whose
- * theme is not the context's colour scheme counts as a finding. With `darkToo`, each page is then
- * switched to the dark theme as a reader's system would switch it (the open page follows) and
- * scanned again with the rules colours decide. The context remembers a place in lesson 3, so the
- * home pages are scanned with "continue reading" shown.
+ * theme is not the context's colour scheme counts as a finding. `rules` picks the rules of that scan
+ * (all by default). With `darkToo`, each page is then switched to the dark theme as a reader's
+ * system would switch it (the open page follows) and scanned again with the rules colours decide.
+ * The context remembers a place in lesson 3, so the home pages are scanned with "continue reading"
+ * shown.
  */
 async function scan(
   paths: string[],
   options: BrowserContextOptions,
-  { darkToo = false, lang = 'zh', rules = undefined as Parameters<typeof seriousViolations>[1] } = {},
+  { darkToo = false, lang = 'zh', rules }: { darkToo?: boolean; lang?: string; rules?: AxeRules } = {},
 ): Promise<Record<string, string[]>> {
   // axe is injected as a script, which the site's own CSP would rightly refuse.
   const context = await site.browser.newContext({ ...options, bypassCSP: true });

@@ -16,14 +16,14 @@ interface Violation {
  */
 export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 
+/** Which rules a scan runs: only those listed, or all but those listed under `except`. */
+export type AxeRules = readonly string[] | { except: readonly string[] };
+
 /**
- * Serious and critical axe findings (WCAG 2.x A/AA and best practices) on the page as it is now;
- * `rules` narrows the scan to those rules, or leaves out the rules it lists under `except`.
+ * Serious and critical axe findings (WCAG 2.x A/AA and best practices) on the page as it is now,
+ * by default with every rule of those tags.
  */
-export async function seriousViolations(
-  page: Page,
-  rules?: readonly string[] | { except: readonly string[] },
-): Promise<string[]> {
+export async function seriousViolations(page: Page, rules?: AxeRules): Promise<string[]> {
   // Let layout settle (scroll-regions.ts drops the focus stop of formulas that fit).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.addScriptTag({ path: axePath });
@@ -35,12 +35,12 @@ export async function seriousViolations(
     (rules && 'except' in rules ? rules.except : []).map((rule) => [rule, { enabled: false }]),
   );
   const violations = await page.evaluate(
-    async ([only, off]) => {
+    async ([runOnly, disabled]) => {
       const axe = (
         window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Violation[] }> } }
       ).axe;
       // Violations are all that is read: axe then skips describing every passing node (a fifth of its time).
-      const result = await axe.run(document, { runOnly: only, rules: off, resultTypes: ['violations'] });
+      const result = await axe.run(document, { runOnly, rules: disabled, resultTypes: ['violations'] });
       return result.violations;
     },
     [runOnly, off] as const,
