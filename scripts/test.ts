@@ -1,14 +1,16 @@
 /**
- * `npm test`: every check of the project, in two lanes that run side by side, with the time of
+ * `npm test`: every check of the project, in three lanes that run side by side, with the time of
  * each step printed at the end.
  *
  * - The site lane is the e2e project: its global setup builds the test sites while Chromium
  *   starts, then its files (the real corpus's too) drive the built pages. Its output is shown as
  *   it comes.
- * - The code lane checks formatting and types, then runs the unit and content tests. Each of its
- *   steps is shown whole when it ends, so the two lanes' lines never interleave.
+ * - The code lane checks formatting, then runs the unit and content tests.
+ * - The types lane is `astro check`, which waits its turn for the project's Astro lock while the
+ *   test sites build, so the unit tests do not wait behind it.
  *
- * A lane stops at its first failing step; the other lane runs on, and the run fails at the end.
+ * The steps of the last two are shown whole when they end, so no two lanes' lines interleave. A
+ * lane stops at its first failing step; the others run on, and the run fails at the end.
  */
 import { spawn } from 'node:child_process';
 import { withAstroLock } from './lib/astro-lock';
@@ -35,9 +37,7 @@ const codeLane: Step[] = [
     command: 'prettier',
     args: ['--check', '.', '--cache', '--cache-location', '.cache/prettier/cache.json', '--cache-strategy', 'content'],
   },
-  // Holds the project's Astro lock: it writes .astro/ as the test sites' builds do.
-  { name: 'astro check', command: 'astro', args: ['check'], astroLock: true },
-  // One worker: the lane runs beside the e2e lane on the same cores and ends long before it, and
+  // One worker: the lane runs beside the e2e lane on the same cores and ends before it, and
   // each worker loads the Markdown pipeline, Shiki and KaTeX once (the files share a worker's
   // modules). Alone, three workers took 46–57 CPU-s against one's 40, in 24–30 s against 37 s.
   {
@@ -46,6 +46,8 @@ const codeLane: Step[] = [
     args: ['run', '--project', 'unit', '--project', 'content', '--maxWorkers', '1'],
   },
 ];
+// Holds the project's Astro lock: it writes .astro/ as the test sites' builds do.
+const typesLane: Step[] = [{ name: 'astro check', command: 'astro', args: ['check'], astroLock: true }];
 const siteLane: Step[] = [
   { name: 'vitest e2e (test sites, Chromium, corpus)', command: 'vitest', args: ['run', '--project', 'e2e'] },
 ];
@@ -83,11 +85,15 @@ async function runLane(steps: Step[], live: boolean, outcomes: Outcome[]): Promi
 
 const started = performance.now();
 const outcomes: Outcome[] = [];
-await Promise.all([runLane(siteLane, true, outcomes), runLane(codeLane, false, outcomes)]);
-const order = [...codeLane, ...siteLane].map((s) => s.name);
+await Promise.all([
+  runLane(siteLane, true, outcomes),
+  runLane(codeLane, false, outcomes),
+  runLane(typesLane, false, outcomes),
+]);
+const order = [...codeLane, ...typesLane, ...siteLane].map((s) => s.name);
 outcomes.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 const width = Math.max(...order.map((n) => n.length));
-console.log('\nnpm test, step by step (the two lanes run side by side):');
+console.log('\nnpm test, step by step (the three lanes run side by side):');
 for (const o of outcomes)
   console.log(`  ${o.name.padEnd(width)}  ${o.seconds.toFixed(1).padStart(6)} s  ${o.passed ? 'passed' : 'FAILED'}`);
 const skipped = order.filter((n) => !outcomes.some((o) => o.name === n));
