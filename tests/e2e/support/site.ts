@@ -48,7 +48,7 @@ class SharedContext {
   private open() {
     return (this.opened ??= (async () => {
       // Without the offline reader's worker: every page here is a first visit, on which the worker
-      // would install and keep its files (0.25–0.3 CPU-s more per lesson opened, on this machine).
+      // would install and keep its files (0.25–0.32 CPU-s more per lesson opened, on this machine).
       // It is tested where it is the subject, in contexts of its own (offline, offline-deploys, the
       // saved control's axe scan); here the pages are read as in a browser without workers.
       const context = await this.site().browser.newContext({ serviceWorkers: 'block' });
