@@ -16,9 +16,10 @@ export interface BuiltSite {
    * A watched page (see `watchedPage`) for one test, as on a first visit: opened in the file's
    * one context after the pages of earlier tests are closed and everything the site or the browser
    * kept for them (the site's storage, cookies, permissions, the HTTP cache) is cleared.
-   * Service workers are blocked there. For tests that run one after another; a test that needs
-   * the context itself (an init script for every page, a phone's touch screen, workers, the
-   * offline reader's worker, offline) opens its own with `browser.newContext`.
+   * Service workers are blocked there, as in every context of `site.browser`. For tests that run
+   * one after another; a test that needs the context itself (an init script for every page, a
+   * phone's touch screen, workers, the offline reader's worker, offline) opens its own with
+   * `browser.newContext`.
    * A second call closes the first page: a test opens further pages beside it with
    * `page.context().newPage()`.
    */
@@ -47,11 +48,8 @@ class SharedContext {
 
   private open() {
     return (this.opened ??= (async () => {
-      // Without the offline reader's worker: every page here is a first visit, on which the worker
-      // would install and keep its files (0.25–0.32 CPU-s more per lesson opened, on this machine).
-      // It is tested where it is the subject, in contexts of its own (offline, offline-deploys, the
-      // saved control's axe scan); here the pages are read as in a browser without workers.
-      const context = await this.site().browser.newContext({ serviceWorkers: 'block' });
+      // Without the offline reader's worker, as every context of `site.browser` (withoutWorkers).
+      const context = await this.site().browser.newContext();
       const kept = await context.newPage();
       // A file with no script or style, on the site's origin.
       await kept.goto(this.site().url('robots.txt'));
