@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse } from 'parse5';
 import { EXIT, visit } from 'unist-util-visit';
 
 /** A URL written in a page: a link a reader follows, or a resource the browser loads by itself. */
@@ -21,6 +22,8 @@ export interface Page {
   /** Site path of the page, base included: `/fastai-notes/en/`. */
   url: string;
   tree: Root;
+  /** The element children of `<head>`, where the page's metadata is: the rules that read it look only there. */
+  head: Element[];
   /** Every id in document order, repeats included. */
   ids: string[];
   references: Reference[];
@@ -78,15 +81,18 @@ export function readSite(dist: string, options: { base: string; site: string }):
     const rel = path.relative(dist, file).split(path.sep).join('/');
     const url = base + rel.replace(/(^|\/)index\.html$/, '$1');
     const here = new URL(url, siteOrigin);
-    const tree = fromHtml(fs.readFileSync(file, 'utf8')) as Root;
+    // No rule reports a position, and parse5 takes a tenth to a third more CPU keeping them.
+    const tree = fromParse5(parse(fs.readFileSync(file, 'utf8'))) as Root;
     const ids: string[] = [];
     const references: Reference[] = [];
+    let head: Element[] = [];
     visit(tree, 'element', (el: Element) => {
       const id = attr(el, 'id');
       if (id !== undefined) ids.push(id);
       references.push(...referencesOf(el, here));
+      if (el.tagName === 'head') head = el.children.filter((c): c is Element => c.type === 'element');
     });
-    return { file, url, tree, ids, references };
+    return { file, url, tree, head, ids, references };
   });
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -113,6 +119,11 @@ export function readSite(dist: string, options: { base: string; site: string }):
     files: (ext) => walkFiles(dist, ext),
     isExternal: (ref) => ref.target.origin !== siteOrigin,
   };
+}
+
+/** The first element in the page's `<head>` that passes `test`. */
+export function headElement(page: Page, test: (el: Element) => boolean): Element | undefined {
+  return page.head.find(test);
 }
 
 /** The first element of a page that passes `test`, in document order. */

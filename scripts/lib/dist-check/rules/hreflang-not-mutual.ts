@@ -1,5 +1,3 @@
-import type { Element } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { DistRule } from '../rule';
 import { attr, type Page } from '../site';
 
@@ -9,10 +7,10 @@ export const hreflangNotMutual: DistRule = {
   check(site, report) {
     const alternatesOf = (page: Page) => {
       const out: string[] = [];
-      visit(page.tree, 'element', (el: Element) => {
+      for (const el of page.head) {
         const lang = attr(el, 'hrefLang');
         if (el.tagName === 'link' && attr(el, 'rel') === 'alternate' && lang && lang !== 'x-default') out.push(new URL(attr(el, 'href') ?? '', site.siteOrigin).pathname);
-      });
+      }
       return out;
     };
     for (const page of site.pages) {

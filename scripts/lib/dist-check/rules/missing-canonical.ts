@@ -1,5 +1,5 @@
 import type { DistRule } from '../rule';
-import { attr, findElement } from '../site';
+import { attr, headElement } from '../site';
 
 /** One address per page for search engines; the 404 page answers every missing address, so it has none. */
 export const missingCanonical: DistRule = {
@@ -7,7 +7,7 @@ export const missingCanonical: DistRule = {
   check(site, report) {
     for (const page of site.pages) {
       if (page.file.endsWith('404.html')) continue;
-      if (!findElement(page, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical' && attr(el, 'href') !== undefined)) report(page.file, 'no <link rel="canonical">');
+      if (!headElement(page, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical' && attr(el, 'href') !== undefined)) report(page.file, 'no <link rel="canonical">');
     }
   },
 };

@@ -1,12 +1,12 @@
 import type { DistRule } from '../rule';
-import { attr, findElement } from '../site';
+import { attr, headElement } from '../site';
 
 /** Search engines and link previews show the description under the title. */
 export const missingDescription: DistRule = {
   rule: 'missing-description',
   check(site, report) {
     for (const page of site.pages) {
-      if (!findElement(page, (el) => el.tagName === 'meta' && attr(el, 'name') === 'description' && attr(el, 'content') !== undefined)) report(page.file, 'no <meta name="description">');
+      if (!headElement(page, (el) => el.tagName === 'meta' && attr(el, 'name') === 'description' && attr(el, 'content') !== undefined)) report(page.file, 'no <meta name="description">');
     }
   },
 };

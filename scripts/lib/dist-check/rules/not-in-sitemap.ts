@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DistRule } from '../rule';
-import { attr, findElement, type Page } from '../site';
+import { attr, headElement, type Page } from '../site';
 
 /** The site path a page names with `<link rel="canonical">`, when it names one. */
 function canonicalPath(page: Page, siteOrigin: string): string | undefined {
-  const link = findElement(page, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
+  const link = headElement(page, (el) => el.tagName === 'link' && attr(el, 'rel') === 'canonical');
   const href = link && attr(link, 'href');
   return href === undefined ? undefined : new URL(href, new URL(page.url, siteOrigin)).pathname;
 }
 
 /** Whether a page asks crawlers not to index it (the offline reader's offline pages). */
 function noindex(page: Page): boolean {
-  const meta = findElement(page, (el) => el.tagName === 'meta' && attr(el, 'name') === 'robots');
+  const meta = headElement(page, (el) => el.tagName === 'meta' && attr(el, 'name') === 'robots');
   return /\bnoindex\b/.test((meta && attr(meta, 'content')) ?? '');
 }
 
