@@ -26,7 +26,8 @@ export type AxeRules = readonly string[] | { except: readonly string[] };
 export async function seriousViolations(page: Page, rules?: AxeRules): Promise<string[]> {
   // Let layout settle (scroll-regions.ts drops the focus stop of formulas that fit).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.addScriptTag({ path: axePath });
+  // A page scanned before (then turned dark, say) still has axe.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const only = Array.isArray(rules) ? rules : undefined;
   const runOnly = only
     ? { type: 'rule', values: [...only] }
