@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** When this run built the test site (ms since the epoch); `useBuiltSite` refuses to run without it. */
     e2eBuiltAt: number;
+    /** The lines of the test site's build output that ask the author to act: Astro's warnings and errors, the notes' problems. */
+    e2eBuildComplaints: string[];
     /** The one Chromium of the run; each test file connects to it and opens its own contexts. */
     browserEndpoint: string;
     miniSite: MiniSite;
@@ -19,6 +21,11 @@ declare module 'vitest' {
     /** The real corpus imported once (see corpus-import.ts); null where this machine has no corpus. */
     corpusImport: FirstCorpusImport | null;
   }
+}
+
+/** Astro's `[WARN]` and `[ERROR]` lines and the loaders' `[notes]` messages in a build's output. */
+function buildComplaints(output: string): string[] {
+  return output.split('\n').filter((line) => /\[(WARN|ERROR)\]|^\[notes\]/.test(line));
 }
 
 /**
@@ -46,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('offlineSites', offline);
     project.provide('corpusImport', corpusImport);
     project.provide('e2eBuiltAt', started);
+    project.provide('e2eBuildComplaints', buildComplaints(main.output));
     return async () => {
       await browser.close();
       fs.rmSync(mini.site.work, { recursive: true, force: true });
