@@ -20,6 +20,11 @@ export interface BuildResult {
   status: number | null;
   /** stdout and stderr together, without terminal colours (they differ between a terminal and CI). */
   output: string;
+  /**
+   * stderr alone, without colours: Astro's errors and every warning the notes' plugins print
+   * (`console.warn`); Astro's own warnings go to stdout.
+   */
+  stderr: string;
   seconds: number;
 }
 
@@ -31,6 +36,11 @@ export interface BuildOptions {
   /** `sync` stops after the content collections are loaded and checked: enough for what the loaders refuse. */
   step?: 'build' | 'sync';
 }
+
+const withoutColours = (chunks: Buffer[]) =>
+  Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\x1b\[[0-9;]*m/g, '');
 
 /** The project's own Astro config with a cache folder of the test site's own (see configWithCacheDir). */
 function privateConfig(outDir: string): string {
@@ -69,15 +79,18 @@ export function runBuild(
         const started = Date.now();
         const child = spawn(command[0]!, args, { cwd: repo, env: { ...(options.baseEnv ?? buildEnv()), ...env } });
         const chunks: Buffer[] = [];
+        const errChunks: Buffer[] = [];
         child.stdout.on('data', (c: Buffer) => chunks.push(c));
-        child.stderr.on('data', (c: Buffer) => chunks.push(c));
+        child.stderr.on('data', (c: Buffer) => {
+          chunks.push(c);
+          errChunks.push(c);
+        });
         child.on('error', reject);
         child.on('close', (status) =>
           resolve({
             status,
-            output: Buffer.concat(chunks)
-              .toString('utf8')
-              .replace(/\x1b\[[0-9;]*m/g, ''),
+            output: withoutColours(chunks),
+            stderr: withoutColours(errChunks),
             seconds: (Date.now() - started) / 1000,
           }),
         );

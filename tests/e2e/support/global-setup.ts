@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { launchServer } from '../../../scripts/lib/browser';
-import { buildSite } from './build';
+import { buildSite, type BuildResult } from './build';
 import { startCorpusImport, type FirstCorpusImport } from './corpus-import';
 import { E2E_DIST, E2E_SEARCH_PARTS, e2eBuildEnv } from './constants';
 import { buildMiniSite, type MiniSite } from './mini-site';
@@ -11,7 +11,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** When this run built the test site (ms since the epoch); `useBuiltSite` refuses to run without it. */
     e2eBuiltAt: number;
-    /** The lines of the test site's build output that ask the author to act: Astro's warnings and errors, the notes' problems. */
+    /** The lines of the test site's build output that ask the author to act (see buildComplaints). */
     e2eBuildComplaints: string[];
     /** The one Chromium of the run; each test file connects to it and opens its own contexts. */
     browserEndpoint: string;
@@ -23,9 +23,14 @@ declare module 'vitest' {
   }
 }
 
-/** Astro's `[WARN]` and `[ERROR]` lines and the loaders' `[notes]` messages in a build's output. */
-function buildComplaints(output: string): string[] {
-  return output.split('\n').filter((line) => /\[(WARN|ERROR)\]|^\[notes\]/.test(line));
+/** What a build asks the author to act on: Astro's warnings, and whatever it wrote to stderr. */
+function buildComplaints({ output, stderr }: BuildResult): string[] {
+  const lines = (text: string) => text.split('\n').filter((line) => line.trim());
+  // runBuild's --force clears the store an earlier run left, and Astro says so: not the author's to act on.
+  const warnings = lines(output).filter(
+    (line) => line.includes('[WARN]') && !line.includes('data store cleared (force)'),
+  );
+  return [...warnings, ...lines(stderr)];
 }
 
 /**
@@ -53,7 +58,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('offlineSites', offline);
     project.provide('corpusImport', corpusImport);
     project.provide('e2eBuiltAt', started);
-    project.provide('e2eBuildComplaints', buildComplaints(main.output));
+    project.provide('e2eBuildComplaints', buildComplaints(main));
     return async () => {
       await browser.close();
       fs.rmSync(mini.site.work, { recursive: true, force: true });

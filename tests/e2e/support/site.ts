@@ -18,7 +18,7 @@ export interface BuiltSite {
    * kept for them (the site's storage, cookies, permissions, the HTTP cache) is cleared.
    * Service workers are blocked there, as in every context of `site.browser`. For tests that run
    * one after another; a test that needs the context itself (an init script for every page, a
-   * phone's touch screen, workers, the offline reader's worker, offline) opens its own with
+   * phone's touch screen, the offline reader's worker, offline) opens its own with
    * `browser.newContext`.
    * A second call closes the first page: a test opens further pages beside it with
    * `page.context().newPage()`.
