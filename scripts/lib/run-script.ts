@@ -7,10 +7,15 @@ export const astroCli = path.join(
   'bin/astro.mjs',
 );
 
+/** tsx's loader, named by its file: a command may run in another folder (a test's repository). */
+const tsxLoader = import.meta.resolve('tsx');
+
 /**
- * The arguments that run one of the project's TypeScript commands under the Node running now,
- * through tsx, the runner every npm script uses: `spawnSync(process.execPath, scriptArgs('scripts/import.ts', …))`.
+ * The arguments that run one of the project's TypeScript commands under the Node running now, with
+ * tsx's loader, as every npm script runs them: `spawnSync(process.execPath, scriptArgs('scripts/import.ts', …))`.
+ * The loader goes in the command's own process (`--import`): tsx's command line would start a
+ * second Node to run it in and relay to it, about a tenth of a second more before the command starts.
  */
 export function scriptArgs(script: string, ...args: string[]): string[] {
-  return [path.resolve('node_modules/tsx/dist/cli.mjs'), script, ...args];
+  return ['--import', tsxLoader, script, ...args];
 }
