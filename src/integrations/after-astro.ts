@@ -38,8 +38,21 @@ export async function afterAstro<O>(module: string, step: Step<O>, options: O, l
   logger.info(`${step.name} runs after Astro's process has ended`);
 }
 
-/** Runs the steps a build planned, in order. */
-export async function runPlannedSteps(plan: string, logger: (name: string) => StepLogger): Promise<number> {
+/**
+ * What the build script works out while Astro runs, on the core Astro's process leaves it, and
+ * hands to every step with the step's own options.
+ */
+export interface FoundWhileAstroRan {
+  /** The build's name (offline/build-id.ts), of the notes and code as the build began. */
+  buildName?: string;
+}
+
+/** Runs the steps a build planned, in order, each with its options and what the script `found`. */
+export async function runPlannedSteps(
+  plan: string,
+  logger: (name: string) => StepLogger,
+  found: FoundWhileAstroRan = {},
+): Promise<number> {
   if (!fs.existsSync(plan)) return 0;
   const steps = JSON.parse(fs.readFileSync(plan, 'utf8')) as PlannedStep[];
   for (const { module, name, options } of steps) {
@@ -48,7 +61,7 @@ export async function runPlannedSteps(plan: string, logger: (name: string) => St
     )) as Record<string, unknown>;
     const step = loaded[name];
     if (typeof step !== 'function') throw new Error(`${module} has no step ${name}`);
-    await (step as Step<unknown>)(options, logger(name));
+    await (step as Step<unknown>)({ ...(options as object), ...found }, logger(name));
   }
   return steps.length;
 }

@@ -7,13 +7,14 @@ import { AFTER_ASTRO_PLAN, afterAstro, runPlannedSteps } from '../../src/integra
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'after-astro-'));
 const done = path.join(folder, 'done.txt');
-/** A module with two steps, as the search index and the offline reader are: each notes its call. */
+/** A module of steps, as the search index and the offline reader are: each notes its call. */
 const stepsModule = path.join(folder, 'steps.mjs');
 fs.writeFileSync(
   stepsModule,
   `import fs from 'node:fs';\n` +
     `export async function first(o, log) { fs.appendFileSync(o.file, 'first ' + o.word + '\\n'); log.info('first'); }\n` +
-    `export async function second(o) { fs.appendFileSync(o.file, 'second ' + o.word + '\\n'); }\n`,
+    `export async function second(o) { fs.appendFileSync(o.file, 'second ' + o.word + '\\n'); }\n` +
+    `export async function named(o) { fs.appendFileSync(o.file, 'named ' + o.buildName + '\\n'); }\n`,
 );
 const silent = { info: () => {}, warn: () => {} };
 
@@ -50,6 +51,13 @@ describe('steps after Astro (search index, offline reader)', () => {
     expect(ran).toBe(2);
     expect(names).toEqual(['first', 'second']);
     expect(fs.readFileSync(done, 'utf8')).toBe('first x\nsecond y\n');
+  });
+
+  it('hand each step what the build script found while Astro ran, with its own options', async () => {
+    const plan = path.join(folder, 'found-plan.json');
+    fs.writeFileSync(plan, JSON.stringify([{ module: stepsModule, name: 'named', options: { file: done } }]));
+    expect(await runPlannedSteps(plan, () => silent, { buildName: 'abc123' })).toBe(1);
+    expect(fs.readFileSync(done, 'utf8')).toBe('named abc123\n');
   });
 
   it('say which step a plan names that its module lacks', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { afterAstro, type StepLogger } from '../after-astro';
+import { afterAstro, type FoundWhileAstroRan, type StepLogger } from '../after-astro';
 import { t } from '../../i18n/ui';
 import { offlineManifestUrl, offlinePageUrl } from '../../lib/offline/caches';
 import { WORKER_FILE } from '../../lib/offline/config';
@@ -35,7 +35,7 @@ function precacheList(files: SiteFiles): { url: string; revision: string | null 
 }
 
 /** What the offline reader needs to know of the build: plain data, so it may run after Astro's process. */
-export interface OfflineReaderOptions {
+export interface OfflineReaderOptions extends FoundWhileAstroRan {
   enabled: boolean;
   mark: string;
   root: string;
@@ -48,7 +48,7 @@ export interface OfflineReaderOptions {
  * saving a language includes its bundle.
  */
 export async function writeOfflineReader(
-  { enabled, mark, root, base, cacheDir }: OfflineReaderOptions,
+  { enabled, mark, root, base, cacheDir, buildName }: OfflineReaderOptions,
   logger: StepLogger,
 ): Promise<void> {
   // The icons (sharp, on Node's thread pool) and the worker's bundling (esbuild's own process) go
@@ -58,9 +58,9 @@ export async function writeOfflineReader(
   const icons = enabled ? writeIcons(root, mark) : undefined;
   const script = bundleWorker(enabled ? workerSource.reader : workerSource.off);
   for (const started of [icons, script]) started?.catch(() => {});
-  // Named when the build is done, not when the config is read: the dev server never needs
-  // it, and hashing every note there delayed its first page.
-  const build = buildId();
+  // Named by the build script while Astro ran (after-astro.ts), otherwise now; never when the
+  // config is read: the dev server never needs it, and hashing every note there delayed its first page.
+  const build = buildName ?? buildId();
   await stampBuildName(root, build);
   if (!enabled) {
     await fs.writeFile(path.join(root, WORKER_FILE), await script);
