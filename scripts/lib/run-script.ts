@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
 
 /** Astro's command line, for a child run with this Node directly: `npx` would add a second or so. */
-export const astroCli = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('astro/package.json')),
-  'bin/astro.mjs',
-);
+export const astroCli = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 
 /** tsx's loader, named by its file: a command may run in another folder (a test's repository). */
-const tsxLoader = import.meta.resolve('tsx');
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 
 /**
  * The arguments that run one of the project's TypeScript commands under the Node running now, with
