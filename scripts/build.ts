@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { AFTER_ASTRO_PLAN, runPlannedSteps, type StepLogger } from '../src/integrations/after-astro';
+import {
+  AFTER_ASTRO_PLAN,
+  runPlannedSteps,
+  type FoundWhileAstroRan,
+  type StepLogger,
+} from '../src/integrations/after-astro';
 import { buildId } from '../src/integrations/offline/build-id';
 import { keepBundle, nodeBundle, ownImportMeta } from '../src/node/node-bundle';
 import { buildEnv } from './lib/build-env.mjs';
@@ -62,15 +67,27 @@ async function withBundledConfig(args: string[]): Promise<string[]> {
   }
 }
 
+/**
+ * The build's name, worked out here while Astro starts rather than in the offline step after it has
+ * ended: hashing the notes folder takes a tenth of a second or more (the real corpus's 59 MB), on
+ * the core Astro's start leaves idle, and names the notes as the build began to read them. Should a
+ * file not read, the offline step names the build itself and reports what failed.
+ */
+function nameTheBuild(): FoundWhileAstroRan {
+  try {
+    return { buildName: buildId() };
+  } catch {
+    return {};
+  }
+}
+
 const planDir = fs.mkdtempSync(path.join(os.tmpdir(), 'after-astro-'));
 try {
   const astro = astroBuild(await withBundledConfig(process.argv.slice(2)), path.join(planDir, 'plan.json'));
-  // Hashing the notes folder (a tenth of a second or more on the real corpus's 59 MB) happens while
-  // Astro starts instead of after it has ended, and names the notes as the build began to read them.
-  const buildName = buildId();
+  const found = nameTheBuild();
   const code = await astro;
   if (code !== 0) process.exitCode = code;
-  else await runPlannedSteps(path.join(planDir, 'plan.json'), logger, { buildName });
+  else await runPlannedSteps(path.join(planDir, 'plan.json'), logger, found);
 } finally {
   fs.rmSync(planDir, { recursive: true, force: true });
 }
