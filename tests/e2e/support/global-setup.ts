@@ -30,7 +30,8 @@ function buildComplaints({ output, stderr }: BuildResult): string[] {
   const warnings = lines(output).filter(
     (line) => line.includes('[WARN]') && !line.includes('data store cleared (force)'),
   );
-  return [...warnings, ...lines(stderr)];
+  // `output` holds stderr too: a warning written there is named once.
+  return [...new Set([...warnings, ...lines(stderr)])];
 }
 
 /**
